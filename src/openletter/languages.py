@@ -1,0 +1,96 @@
+"""What CLDR (through Babel) says about a language: names, direction, plural rule, tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_locale_identifier
+from babel.dates import format_date
+from babel.messages.plurals import get_plural
+
+from openletter.errors import LanguageError
+
+
+@dataclass(frozen=True)
+class Language:
+    """A published language, identified by its gettext/Babel code (``pt_BR``, ``zh_Hans``)."""
+
+    code: str
+
+    @classmethod
+    def parse(cls, code: str) -> Language:
+        """Accept only a known locale written in Babel's canonical form (the folder name)."""
+        try:
+            locale = Locale.parse(code)
+        except UnknownLocaleError:
+            raise LanguageError(f"unknown language code {code!r} (not in CLDR)", value=code) from None
+        except (ValueError, TypeError) as error:
+            raise LanguageError(f"invalid language code {code!r}: {error}", value=code) from None
+        canonical = str(locale)
+        if canonical != code:
+            raise LanguageError(
+                f"language code {code!r} is not in canonical form; use {canonical!r}", value=code
+            )
+        return cls(canonical)
+
+    @cached_property
+    def locale(self) -> Locale:
+        return Locale.parse(self.code)
+
+    @property
+    def tag(self) -> str:
+        """BCP 47 tag for ``lang`` attributes and hreflang (``pt-BR``, ``zh-Hans``)."""
+        locale = self.locale
+        return get_locale_identifier(
+            (locale.language, locale.territory, locale.script, locale.variant), sep="-"
+        )
+
+    @property
+    def slug(self) -> str:
+        """The URL path segment: the BCP 47 tag in lowercase (``pt-br``)."""
+        return self.tag.lower()
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` or ``ltr``, from CLDR's character order."""
+        return self.locale.text_direction
+
+    @property
+    def native_name(self) -> str:
+        """The language's name in itself, capitalized as a menu item (``Français``)."""
+        name = self.locale.get_display_name(self.locale) or self.code
+        return name[:1].upper() + name[1:]
+
+    @property
+    def english_name(self) -> str:
+        return self.locale.get_display_name("en") or self.code
+
+    @property
+    def plural_forms(self) -> str:
+        """The gettext ``Plural-Forms`` header value Babel knows for the language."""
+        plural = get_plural(self.locale)
+        return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
+
+    @property
+    def og_locale(self) -> str:
+        """Open Graph locale (``de_DE``-style when CLDR knows the likely territory)."""
+        likely = self.locale.territory or _likely_territory(self.locale)
+        return f"{self.locale.language}_{likely}" if likely else self.locale.language
+
+    def format_date(self, value: date) -> str:
+        """A long-form date as readers of the language write it."""
+        return format_date(value, format="long", locale=self.locale)
+
+
+def _likely_territory(locale: Locale) -> str | None:
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(locale.language)
+    if not likely:
+        return None
+    parts = likely.split("_")
+    territories = [part for part in parts[1:] if part.isupper() and len(part) == 2]
+    return territories[0] if territories else None
