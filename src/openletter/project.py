@@ -1,0 +1,118 @@
+"""Where things live, read from the Pelican settings and checked once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openletter.errors import ErrorList, LanguageError, SettingsError
+from openletter.languages import Language
+
+THEME_DOMAIN = "theme"
+
+
+def _setting_line(config: Path | None, name: str) -> int | None:
+    """The line of ``NAME =`` in the settings file, to point errors at it."""
+    if config is None or not config.is_file():
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*[:=]")
+    for number, line in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+@dataclass(frozen=True)
+class Project:
+    """The project's folders and source language; the languages are the folders of ``locale/``."""
+
+    root: Path
+    content_dir: Path
+    locale_dir: Path
+    theme_dir: Path
+    source_language: Language
+    bugs_address: str
+    config: Path | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any], config: Path | None = None) -> Project:
+        """Build from Pelican settings (``PATH``, ``THEME``, ``DEFAULT_LANG``, ``OPENLETTER_*``)."""
+        root = Path(settings.get("OPENLETTER_ROOT") or (config.parent if config else Path.cwd())).resolve()
+
+        def setting_error(name: str, message: str) -> SettingsError:
+            return SettingsError(f"{name}: {message}", path=config, line=_setting_line(config, name), value=settings.get(name))
+
+        content_dir = (root / settings.get("PATH", "content")).resolve()
+        if not content_dir.is_dir():
+            raise setting_error("PATH", f"content folder {content_dir} does not exist")
+        theme_dir = (root / settings.get("THEME", "theme")).resolve()
+        if not (theme_dir / "templates").is_dir():
+            raise setting_error("THEME", f"theme folder {theme_dir} has no templates/")
+        locale_dir = (root / settings.get("OPENLETTER_LOCALE_PATH", "locale")).resolve()
+        try:
+            source = Language.parse(str(settings.get("DEFAULT_LANG", "en")))
+        except LanguageError as error:
+            raise setting_error("DEFAULT_LANG", error.message) from None
+        bugs = settings.get("OPENLETTER_BUGS_ADDRESS", "")
+        if not isinstance(bugs, str):
+            raise setting_error("OPENLETTER_BUGS_ADDRESS", "must be a string")
+        return cls(root, content_dir, locale_dir, theme_dir, source, bugs, config)
+
+    # -- sources and catalogs --------------------------------------------------------
+
+    def content_files(self) -> list[Path]:
+        """The translatable Markdown sources, in a stable order."""
+        return sorted(self.content_dir.glob("*.md"))
+
+    def content_domains(self) -> list[str]:
+        return [path.stem for path in self.content_files()]
+
+    def domains(self) -> list[str]:
+        return [*self.content_domains(), THEME_DOMAIN]
+
+    def relative(self, path: Path) -> Path:
+        """``path`` relative to the project root when inside it (for messages and references)."""
+        try:
+            return path.resolve().relative_to(self.root)
+        except ValueError:
+            return path
+
+    def template_path(self, domain: str) -> Path:
+        return self.locale_dir / f"{domain}.pot"
+
+    def mapping_path(self, domain: str) -> Path:
+        return self.locale_dir / f"{domain}.cfg"
+
+    def catalog_path(self, language: Language, domain: str) -> Path:
+        return self.locale_dir / language.code / "LC_MESSAGES" / f"{domain}.po"
+
+    def languages(self) -> list[Language]:
+        """Every translation language, one per folder of ``locale/``; bad folder names are errors."""
+        if not self.locale_dir.is_dir():
+            return []
+        languages, errors = [], []
+        for folder in sorted(self.locale_dir.iterdir()):
+            if not folder.is_dir() or folder.name.startswith("."):
+                continue
+            try:
+                language = Language.parse(folder.name)
+            except LanguageError as error:
+                errors.append(LanguageError(f"locale folder: {error.message}", path=self.relative(folder), value=folder.name))
+                continue
+            if language == self.source_language:
+                errors.append(
+                    LanguageError(
+                        "locale folder for the source language; its text is content/ itself",
+                        path=self.relative(folder),
+                        value=folder.name,
+                    )
+                )
+                continue
+            languages.append(language)
+        if errors:
+            raise ErrorList(errors) if len(errors) > 1 else errors[0]
+        return languages
+
