@@ -1,0 +1,36 @@
+"""Pelican settings for openletter (development: relative URLs). publishconf.py adds publishing."""
+
+AUTHOR = "openletter contributors"
+SITENAME = "Open Letter"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"  # the language of content/ (a CLDR code)
+
+PATH = "content"
+PAGE_PATHS = [""]  # the letter is a page; there is no blog
+ARTICLE_PATHS = []
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
+THEME = "theme"
+PLUGINS = ["openletter.pelican_plugin"]
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+DIRECT_TEMPLATES = ["index"]  # "/" is the language chooser
+RELATIVE_URLS = True
+CACHE_CONTENT = False
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+
+# openletter
+OPENLETTER_LOCALE_PATH = "locale"  # templates and <ll>/LC_MESSAGES/*.po
+OPENLETTER_BUGS_ADDRESS = ""  # Report-Msgid-Bugs-To of the templates
+OPENLETTER_HELP_URL = ""  # where "Help improve this translation" links (shown only when set)

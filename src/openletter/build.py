@@ -1,0 +1,97 @@
+"""One Pelican run for every language, built beside ``output/`` and swapped in only on success."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from openletter.errors import OpenletterError
+from openletter.pelican_plugin import SITE_KEY
+from openletter.site import BuildWarning, Site
+
+
+@dataclass(slots=True)
+class BuildResult:
+    output: Path
+    languages: int
+    pages: int
+    warnings: list[BuildWarning] = field(default_factory=list)
+
+
+class _ErrorCollector(logging.Handler):
+    """Pelican logs (rather than raises) when it cannot process a file; we fail the build instead."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def load_settings(config: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Pelican settings from ``config`` (pelicanconf.py or publishconf.py)."""
+    if not config.is_file():
+        raise OpenletterError("settings file not found", path=config)
+    cwd = os.getcwd()
+    try:
+        os.chdir(config.parent)
+        settings = read_settings(str(config), override=overrides or {})
+    except OpenletterError:
+        raise
+    except Exception as error:  # a settings file is Python; report what broke in it
+        raise OpenletterError(f"cannot load settings: {error}", path=config) from None
+    finally:
+        os.chdir(cwd)
+    settings["OPENLETTER_ROOT"] = str(config.parent.resolve())
+    return settings
+
+
+def swap_into_place(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames; the old tree is removed afterwards."""
+    if output.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        os.rename(output, retired / output.name)
+        os.rename(staging, output)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.rename(staging, output)
+
+
+def build(config: Path, output: Path | None = None, overrides: dict[str, Any] | None = None) -> BuildResult:
+    """Check everything, run Pelican once into a staging folder, then swap it into ``output``."""
+    config = config.resolve()
+    settings = load_settings(config, overrides)
+    site = Site.load(settings, config)  # all user input checked before anything is written
+    output = (output or Path(settings["OUTPUT_PATH"])).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    settings.update({SITE_KEY: site, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
+    collector = _ErrorCollector()
+    pelican_logger = logging.getLogger("pelican")
+    pelican_logger.addHandler(collector)
+    try:
+        cwd = os.getcwd()
+        os.chdir(config.parent)
+        try:
+            Pelican(settings).run()
+        finally:
+            os.chdir(cwd)
+        if collector.messages:
+            raise OpenletterError("Pelican reported errors: " + "; ".join(collector.messages), path=config)
+        swap_into_place(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        pelican_logger.removeHandler(collector)
+    pages = sum(1 for _ in output.rglob("index.html"))
+    return BuildResult(output=output, languages=len(site.languages), pages=pages, warnings=list(site.warnings))

@@ -1,0 +1,32 @@
+"""``openletter`` command line (the same commands as ``invoke``, for CI and editors)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from openletter import commands
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="openletter", description=__doc__)
+    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("extract", help="write locale/*.pot from content/ and the theme")
+    sub.add_parser("update", help="merge the templates into every locale/<ll>/LC_MESSAGES/*.po")
+    add = sub.add_parser("add-language", help="create the catalogs of a new language")
+    add.add_argument("code", help="CLDR code in canonical form, e.g. de, pt_BR, zh_Hans")
+    build = sub.add_parser("build", help="build every language into output/")
+    build.add_argument("--output", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        return commands.extract(args.settings)
+    if args.command == "update":
+        return commands.update(args.settings)
+    if args.command == "add-language":
+        return commands.add_language(args.settings, args.code)
+    return commands.build_site(args.settings, args.output)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""Pelican glue: one Pelican run emits every language.
+
+The receivers are module functions connected once (blinker keeps one copy of
+each), and all state lives on the run's :class:`~openletter.site.Site`, kept
+in the run's settings, so repeated in-process builds never share anything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import Generator, PagesGenerator
+from pelican.readers import BaseReader
+
+from openletter.site import Site
+
+SITE_KEY = "_openletter_site"
+
+
+def site_of(settings: dict[str, Any]) -> Site:
+    """The run's site model, loaded (and checked) on first use."""
+    site = settings.get(SITE_KEY)
+    if site is None:
+        site = settings[SITE_KEY] = Site.load(settings)
+    return site
+
+
+class LetterReader(BaseReader):
+    """Reads a content file through the site model (segmented once, rendered by our Markdown)."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        site = site_of(self.settings)
+        document = site.document(source_path)
+        return _page_arguments(site, document, site.source, self)
+
+
+def _page_arguments(site: Site, document: Any, language: Any, reader: BaseReader) -> tuple[str, dict[str, Any]]:
+    edition = site.edition(document, language)
+    metadata: dict[str, Any] = {}
+    for name, value in document.metadata.items():
+        if name not in ("title", "summary", "lang", "url", "save_as", "status"):
+            metadata[name] = reader.process_metadata(name, value)
+    date = metadata.get("date")
+    metadata.update(
+        title=edition.title,
+        summary=edition.summary,
+        lang=language.tag,
+        url=edition.url,
+        save_as=edition.save_as,
+        language=language,
+        source_language=site.source,
+        alternates=site.links(document, language),
+        title_fallback=edition.title_fallback,
+        untranslated_count=edition.untranslated,
+        date_html=site.date_html(date, language),
+        review_state=site.review_states.get(language, "source"),
+        source_url=site.url(document, site.source),
+    )
+    return edition.html, metadata
+
+
+def on_initialized(pelican: Any) -> None:
+    site_of(pelican.settings)
+
+
+def on_readers_init(readers: Any) -> None:
+    for extension in LetterReader.file_extensions:
+        readers.reader_classes[extension] = LetterReader
+
+
+def on_generator_init(generator: Generator) -> None:
+    site = site_of(generator.settings)
+    environment = generator.env
+    if "jinja2.ext.InternationalizationExtension" not in environment.extensions:
+        environment.add_extension("jinja2.ext.i18n")
+    environment.install_gettext_callables(newstyle=True, **site.jinja_callables())
+
+
+def on_pages_finalized(generator: PagesGenerator) -> None:
+    """Add every translation of every source page, and the chooser's data for index.html."""
+    site = site_of(generator.settings)
+    reader = LetterReader(generator.settings)
+    for page in list(generator.pages):
+        document = site.document(page.source_path)
+        for language in site.languages[1:]:
+            content, metadata = _page_arguments(site, document, language, reader)
+            translation = Page(
+                content, metadata=metadata, settings=generator.settings, source_path=page.source_path, context=generator.context
+            )
+            generator.translations.append(translation)
+            page.translations.append(translation)
+    if site.documents:
+        home = next(iter(site.documents.values()))
+        source = site.edition(home, site.source)
+        generator.context["letter_index"] = {
+            "source": site.source,
+            "title": source.title,
+            "summary": source.summary,
+            "links": site.links(home, None),
+        }
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.readers_init.connect(on_readers_init)
+    signals.generator_init.connect(on_generator_init)
+    signals.page_generator_finalized.connect(on_pages_finalized)

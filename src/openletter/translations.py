@@ -1,0 +1,111 @@
+"""Compiled catalogs: the entries a build may use, and gettext for the theme.
+
+What ``msgfmt`` would put in a ``.mo`` (translated, not fuzzy), compiled in
+memory once per language and build: there is nothing to gain from a binary
+file that only this process reads.  Theme strings also have to survive
+Jinja2's ``translation % variables``; one that would not is left out here
+rather than crash the build or a reader's page.
+"""
+
+from __future__ import annotations
+
+import gettext as stdlib_gettext
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from openletter.errors import OpenletterError
+from openletter.pofile import Catalog, Entry
+
+_PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|%%")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An entry the build did not use, and why (shown as a build warning)."""
+
+    entry: Entry
+    reason: str
+
+
+def placeholders(text: str) -> list[str]:
+    """Python ``%(name)s`` placeholders of a theme string, sorted (``%%`` excluded)."""
+    return sorted(name for name in _PLACEHOLDER_RE.findall(text) if name)
+
+
+def _format_safe(entry: Entry, text: str) -> str | None:
+    """Why ``text`` cannot stand for ``entry.msgid`` in a template, or None if it can."""
+    wanted = set(placeholders(entry.msgid) + placeholders(entry.msgid_plural or ""))
+    used = set(placeholders(text))
+    if not used <= wanted:
+        return f"placeholder(s) {', '.join(sorted(used - wanted))} not in the source"
+    try:
+        text % {name: 1 for name in wanted}
+    except (ValueError, TypeError, KeyError) as error:
+        return f"not a valid format string ({error})"
+    return None
+
+
+@dataclass(slots=True)
+class CompiledCatalog:
+    """Usable translations of one catalog: msgid (and context) -> forms."""
+
+    messages: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    plural: Callable[[int], int] = lambda n: int(n != 1)
+
+    @classmethod
+    def compile(cls, catalog: Catalog, *, format_strings: bool = False) -> CompiledCatalog:
+        compiled = cls()
+        forms = catalog.header_fields().get("Plural-Forms", "")
+        expression = forms.partition("plural=")[2].rstrip(";").strip()
+        if expression:
+            try:
+                compiled.plural = stdlib_gettext.c2py(expression)
+            except (ValueError, SyntaxError, RecursionError):
+                raise OpenletterError(
+                    f"invalid Plural-Forms expression {expression!r}",
+                    path=catalog.path,
+                    line=catalog.header.line if catalog.header else None,
+                    value=expression,
+                ) from None
+        for entry in catalog.entries:
+            if not entry.translated:
+                continue
+            if format_strings:
+                problem = next((p for p in (_format_safe(entry, t) for t in entry.translations) if p), None)
+                if problem:
+                    compiled.skipped.append(Skipped(entry, problem))
+                    continue
+            compiled.messages[entry.key] = entry.translations
+        return compiled
+
+    def get(self, msgid: str, context: str | None = None) -> str | None:
+        forms = self.messages.get((context, msgid))
+        return forms[0] if forms else None
+
+
+class UiTranslations:
+    """gettext/ngettext for theme strings; translations come back HTML-escaped.
+
+    Jinja2's ``{% trans %}`` and newstyle ``_()`` mark translations safe without
+    escaping them, so a translator could otherwise inject markup into every page.
+    """
+
+    def __init__(self, compiled: CompiledCatalog | None) -> None:
+        self.compiled = compiled
+
+    def gettext(self, message: str) -> Markup:
+        found = self.compiled.get(message) if self.compiled else None
+        return escape(found if found is not None else message)
+
+    def ngettext(self, singular: str, plural: str, number: int) -> Markup:
+        if self.compiled:
+            forms = self.compiled.messages.get((None, singular))
+            if forms:
+                index = self.compiled.plural(number)
+                if 0 <= index < len(forms):
+                    return escape(forms[index])
+        return escape(singular if number == 1 else plural)

@@ -1,0 +1,86 @@
+"""invoke tasks: each one line into the openletter package (``invoke --list``)."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).parent
+CONFIG = ROOT / "pelicanconf.py"
+PUBLISH_CONFIG = ROOT / "publishconf.py"
+OUTPUT = ROOT / "output"
+
+
+def _done(status: int) -> None:
+    if status:
+        raise Exit(code=status)
+
+
+@task
+def extract(c):
+    """Write locale/letter.pot and locale/theme.pot from content/ and the theme templates."""
+    from openletter import commands
+
+    _done(commands.extract(CONFIG))
+
+
+@task
+def update(c):
+    """Merge the templates into every locale/<ll>/LC_MESSAGES/*.po (edited -> fuzzy, removed -> obsolete)."""
+    from openletter import commands
+
+    _done(commands.update(CONFIG))
+
+
+@task(name="add-language")
+def add_language(c, code):
+    """Create the catalogs of a new language, e.g. invoke add-language pt_BR."""
+    from openletter import commands
+
+    _done(commands.add_language(CONFIG, code))
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build every language into output/ with one Pelican run (swapped in only on success)."""
+    from openletter import commands
+
+    _done(commands.build_site(CONFIG, OUTPUT))
+
+
+@task(clean, build)
+def rebuild(c):
+    """clean, then build."""
+
+
+@task
+def regenerate(c):
+    """Rebuild whenever content/, locale/ or theme/ change (Ctrl-C to stop)."""
+    c.run(f"{sys.executable} -m pelican --autoreload -s {CONFIG} -o {OUTPUT}", pty=True)
+
+
+@task
+def serve(c, port=8000):
+    """Serve output/ at http://localhost:PORT/."""
+    c.run(f"{sys.executable} -m pelican --listen --port {int(port)} -o {OUTPUT}", pty=True)
+
+
+@task(build, serve)
+def reserve(c):
+    """build, then serve."""
+
+
+@task
+def preview(c):
+    """Build with publishconf.py (absolute URLs) into output/."""
+    from openletter import commands
+
+    _done(commands.build_site(PUBLISH_CONFIG, OUTPUT))
