@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ def load_settings(config: Path, overrides: dict[str, Any] | None = None) -> dict
     if not config.is_file():
         raise OpenletterError("settings file not found", path=config)
     cwd = os.getcwd()
+    # No .pyc for settings files: a cached one goes stale when an edit keeps size and mtime second.
+    dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
     try:
         os.chdir(config.parent)
         settings = read_settings(str(config), override=overrides or {})
@@ -51,6 +54,7 @@ def load_settings(config: Path, overrides: dict[str, Any] | None = None) -> dict
         raise OpenletterError(f"cannot load settings: {error}", path=config) from None
     finally:
         os.chdir(cwd)
+        sys.dont_write_bytecode = dont_write_bytecode
     settings["OPENLETTER_ROOT"] = str(config.parent.resolve())
     return settings
 

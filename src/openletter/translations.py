@@ -20,6 +20,7 @@ from openletter.errors import OpenletterError
 from openletter.pofile import Catalog, Entry
 
 _PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|%%")
+_PERCENT_RE = re.compile(r"%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,9 @@ def _format_safe(entry: Entry, text: str) -> str | None:
     """Why ``text`` cannot stand for ``entry.msgid`` in a template, or None if it can."""
     wanted = set(placeholders(entry.msgid) + placeholders(entry.msgid_plural or ""))
     used = set(placeholders(text))
+    covered = {index for match in _PLACEHOLDER_RE.finditer(text) for index in range(match.start(), match.end())}
+    if any(match.start() not in covered for match in _PERCENT_RE.finditer(text)):
+        return "a '%' that is not a %(name)s placeholder (write %% for a percent sign)"
     if not used <= wanted:
         return f"placeholder(s) {', '.join(sorted(used - wanted))} not in the source"
     try:
