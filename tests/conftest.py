@@ -1,0 +1,102 @@
+"""Shared fixtures: a throwaway copy of the project, and the GNU gettext oracles."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from openletter.catalogs import Catalogs
+from openletter.pofile import read_po
+from openletter.powriter import PoWriter
+from openletter.project import Project
+from openletter.pseudo import pseudo_translate
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+SETTINGS_TEMPLATE = """\
+AUTHOR = "test"
+SITENAME = "Open Letter"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = {default_lang!r}
+PATH = "content"
+PAGE_PATHS = [""]
+ARTICLE_PATHS = []
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {{"extra/favicon.svg": {{"path": "favicon.svg"}}}}
+THEME = "theme"
+PLUGINS = ["openletter.pelican_plugin"]
+JINJA_ENVIRONMENT = {{"extensions": ["jinja2.ext.i18n"], "autoescape": True, "trim_blocks": True, "lstrip_blocks": True}}
+DIRECT_TEMPLATES = ["index"]
+RELATIVE_URLS = True
+CACHE_CONTENT = False
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+OPENLETTER_LOCALE_PATH = "locale"
+OPENLETTER_BUGS_ADDRESS = ""
+OPENLETTER_HELP_URL = "https://help.example/"
+"""
+
+
+def gettext_tool(*args: str, input_bytes: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(list(args), input=input_bytes, capture_output=True, check=False)
+
+
+def msgcat_bytes(path: Path) -> bytes:
+    """What GNU msgcat writes for ``path`` (the byte-exactness oracle)."""
+    result = gettext_tool("msgcat", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+class SiteCopy:
+    """A copy of the repository's content, theme and templates in ``tmp_path``."""
+
+    def __init__(self, root: Path, default_lang: str = "en") -> None:
+        self.root = root
+        for name in ("content", "theme"):
+            shutil.copytree(REPO / name, root / name)
+        (root / "locale").mkdir()
+        for name in ("letter.cfg", "theme.cfg"):
+            shutil.copy(REPO / "locale" / name, root / "locale" / name)
+        self.config = root / "pelicanconf.py"
+        self.config.write_text(SETTINGS_TEMPLATE.format(default_lang=default_lang), encoding="utf-8")
+
+    @property
+    def project(self) -> Project:
+        from openletter.build import load_settings
+
+        return Project.from_settings(load_settings(self.config), self.config)
+
+    def catalogs(self, **environ: str) -> Catalogs:
+        return Catalogs(self.project, environ={"SOURCE_DATE_EPOCH": "1700000000", **environ})
+
+    def po(self, code: str, domain: str = "letter") -> Path:
+        return self.root / "locale" / code / "LC_MESSAGES" / f"{domain}.po"
+
+    def write_content(self, body: str, title: str = "Test letter", extra: str = "") -> None:
+        (self.root / "content" / "letter.md").write_text(
+            f"Title: {title}\nDate: 2026-11-26\nSummary: A summary.\n{extra}\n{body}", encoding="utf-8"
+        )
+
+    def add_pseudo_language(self, code: str) -> None:
+        """Add ``code`` with every letter and theme entry pseudo-translated."""
+        catalogs = self.catalogs()
+        catalogs.extract()
+        catalogs.add_language(code)
+        for domain in ("letter", "theme"):
+            path = self.po(code, domain)
+            catalog = pseudo_translate(read_po(path))
+            path.write_bytes(PoWriter().dump_bytes(catalog))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> SiteCopy:
+    return SiteCopy(tmp_path / "site")

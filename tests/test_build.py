@@ -1,0 +1,189 @@
+"""End to end: one Pelican run builds every language; bad input stops it and loses nothing."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import SiteCopy
+from openletter.build import build
+from openletter.errors import ErrorList, OpenletterError, PoSyntaxError, SettingsError
+from openletter.pofile import read_po
+from openletter.pseudo import pseudo
+from openletter.powriter import PoWriter
+
+
+class Page(HTMLParser):
+    """The bits of a built page the tests look at."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.html_attrs: dict[str, str | None] = {}
+        self.alternates: dict[str, str] = {}
+        self.switcher: list[dict[str, str | None]] = []
+        self.fallback_blocks: list[dict[str, str | None]] = []
+        self._in_nav = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.html_attrs = values
+        elif tag == "link" and values.get("rel") == "alternate":
+            self.alternates[str(values["hreflang"])] = str(values["href"])
+        elif tag == "nav":
+            self._in_nav = True
+        elif tag == "a" and self._in_nav:
+            self.switcher.append(values)
+        if "untranslated" in (values.get("class") or "").split():
+            self.fallback_blocks.append({"tag": tag, **values})
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_nav = False
+
+
+def page(output: Path, slug: str) -> tuple[str, Page]:
+    html = (output / slug / "index.html").read_text(encoding="utf-8")
+    return html, Page(html)
+
+
+@pytest.fixture
+def built(project: SiteCopy) -> tuple[SiteCopy, Path]:
+    project.add_pseudo_language("eo")  # the pseudo-locale: every unit visibly "translated"
+    project.catalogs().add_language("ar")
+    ar = read_po(project.po("ar"))
+    ar.entries[0].msgstr = "«أوقفوا الذكاء الاصطناعي»: رسالة مفتوحة"  # title
+    ar.entries[2].msgstr = "نعلن عدم موافقتنا على حركة «أوقفوا الذكاء الاصطناعي»."  # first paragraph
+    project.po("ar").write_bytes(PoWriter().dump_bytes(ar))
+    theme = read_po(project.po("ar", "theme"))
+    for entry in theme.entries:
+        if entry.msgid == "Language:":
+            entry.msgstr = "اللغة:"
+    project.po("ar", "theme").write_bytes(PoWriter().dump_bytes(theme))
+    output = project.root / "output"
+    result = build(project.config, output)
+    assert result.languages == 3
+    return project, output
+
+
+def test_every_language_has_its_own_page_with_lang_and_dir(built: tuple[SiteCopy, Path]) -> None:
+    _, output = built
+    assert sorted(p.name for p in output.iterdir() if (p / "index.html").exists()) == ["ar", "en", "eo"]
+    for slug, lang, direction in [("en", "en", "ltr"), ("eo", "eo", "ltr"), ("ar", "ar", "rtl")]:
+        _, parsed = page(output, slug)
+        assert parsed.html_attrs == {"lang": lang, "dir": direction}
+
+
+def test_pseudo_locale_page_is_fully_translated_including_theme_strings(built: tuple[SiteCopy, Path]) -> None:
+    _, output = built
+    html, parsed = page(output, "eo")
+    assert parsed.fallback_blocks == []
+    assert pseudo("Skip to the letter") in html  # a theme string, pseudo-translated
+    assert "<h1>⟦" in html
+    assert html.count("<p>⟦") >= 13
+    assert "not translated yet" not in html
+
+
+def test_partial_translation_marks_source_blocks_and_counts_them(built: tuple[SiteCopy, Path]) -> None:
+    _, output = built
+    html, parsed = page(output, "ar")
+    assert "<h1>«أوقفوا الذكاء الاصطناعي»: رسالة مفتوحة</h1>" in html
+    assert "<p>نعلن عدم موافقتنا" in html
+    assert len(parsed.fallback_blocks) == 12
+    assert all(block["lang"] == "en" and block["dir"] == "ltr" for block in parsed.fallback_blocks)
+    assert "12 parts of this letter are not translated yet" in html  # untranslated theme string: English
+    assert "اللغة:" in html  # translated theme string
+    assert re.search(r'<time datetime="2026-11-26">26 نوفمبر 2026</time>', html)
+
+
+def test_switcher_and_hreflang_cluster_list_every_language(built: tuple[SiteCopy, Path]) -> None:
+    _, output = built
+    _, parsed = page(output, "ar")
+    assert parsed.alternates == {"en": "../en/", "ar": "../ar/", "eo": "../eo/", "x-default": "../"}
+    names = {link["hreflang"]: (link.get("lang"), link.get("aria-current")) for link in parsed.switcher}
+    assert names == {"en": ("en", None), "ar": ("ar", "page"), "eo": ("eo", None)}
+    assert "العربية" in (output / "ar" / "index.html").read_text(encoding="utf-8")
+
+
+def test_root_is_a_chooser_listing_every_language(built: tuple[SiteCopy, Path]) -> None:
+    _, output = built
+    html = (output / "index.html").read_text(encoding="utf-8")
+    assert html.count('<li lang="') == 3
+    assert 'hreflang="x-default" href="./"' in html
+    assert '<li lang="ar" dir="rtl"><a href="./ar/" hreflang="ar"><span class="name">العربية</span>' in html
+
+
+def test_review_state_notice_comes_from_the_catalog_header(built: tuple[SiteCopy, Path]) -> None:
+    project, output = built
+    assert "has not yet been reviewed by a native speaker" in (output / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "has not yet been reviewed" not in (output / "en" / "index.html").read_text(encoding="utf-8")
+    catalog = read_po(project.po("eo"))
+    catalog.set_header_field("X-Review-State", "reviewed")
+    project.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
+    build(project.config, output)
+    assert "reviewed by a native speaker" not in (output / "eo" / "index.html").read_text(encoding="utf-8")
+
+
+def test_hostile_translations_never_reach_the_page(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    catalog = read_po(project.po("eo"))
+    catalog.entries[2].msgstr = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3))'
+    catalog.entries[3].msgstr = "# a heading?\n\n<iframe src=https://evil.example></iframe>"
+    project.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
+    theme = read_po(project.po("eo", "theme"))
+    theme.entries[0].msgstr = '<a href="javascript:alert(4)">skip</a>'
+    project.po("eo", "theme").write_bytes(PoWriter().dump_bytes(theme))
+    output = project.root / "output"
+    build(project.config, output)
+    html = (output / "eo" / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in html and "onerror" not in html and "<iframe" not in html
+    assert 'href="javascript' not in html
+    assert "&lt;a href=&#34;javascript:alert(4)&#34;&gt;skip&lt;/a&gt;" in html
+    assert html.count("<h2") == 0
+
+
+def test_a_broken_catalog_stops_the_build_and_keeps_the_previous_site(built: tuple[SiteCopy, Path]) -> None:
+    project, output = built
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    locale_before = {p: p.read_bytes() for p in (project.root / "locale").rglob("*") if p.is_file()}
+    path = project.po("ar")
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "unterminated\nmsgstr ""\n', encoding="utf-8")
+    locale_before[path] = path.read_bytes()
+    with pytest.raises(PoSyntaxError) as raised:
+        build(project.config, output)
+    assert str(raised.value).startswith("locale/ar/LC_MESSAGES/letter.po:")
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in (project.root / "locale").rglob("*") if p.is_file()} == locale_before
+    assert not [p for p in output.parent.iterdir() if p.name.startswith(".output-")]
+
+
+def test_unknown_language_folders_are_reported_together(project: SiteCopy) -> None:
+    for name in ("xx", "FR"):
+        (project.root / "locale" / name / "LC_MESSAGES").mkdir(parents=True)
+    with pytest.raises(ErrorList) as raised:
+        build(project.config, project.root / "output")
+    messages = str(raised.value)
+    assert "locale/FR: locale folder: language code 'FR' is not in canonical form; use 'fr'" in messages
+    assert "locale/xx: locale folder: unknown language code 'xx'" in messages
+    assert not (project.root / "output").exists()
+
+
+def test_a_bad_setting_names_the_settings_line(project: SiteCopy) -> None:
+    text = project.config.read_text(encoding="utf-8")
+    project.config.write_text(text.replace("DEFAULT_LANG = 'en'", "DEFAULT_LANG = 'en_XX'"), encoding="utf-8")
+    with pytest.raises(SettingsError) as raised:
+        build(project.config, project.root / "output")
+    assert raised.value.path == project.config
+    assert project.config.read_text(encoding="utf-8").splitlines()[raised.value.line - 1].startswith("DEFAULT_LANG")
+    assert "unknown language code 'en_xx'" in str(raised.value).lower()
+
+
+def test_a_missing_catalog_is_an_error_not_an_empty_language(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    project.po("eo", "theme").unlink()
+    with pytest.raises(OpenletterError, match="catalog missing; run 'invoke update'"):
+        build(project.config, project.root / "output")

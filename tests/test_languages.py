@@ -1,0 +1,46 @@
+"""Languages from CLDR: canonical codes only, BCP 47 tags, direction, plural rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from openletter.errors import LanguageError
+from openletter.languages import Language
+
+
+@pytest.mark.parametrize(
+    ("code", "tag", "slug", "direction", "native"),
+    [
+        ("de", "de", "de", "ltr", "Deutsch"),
+        ("ar", "ar", "ar", "rtl", "العربية"),
+        ("he", "he", "he", "rtl", "עברית"),
+        ("fa", "fa", "fa", "rtl", "فارسی"),
+        ("pt_BR", "pt-BR", "pt-br", "ltr", "Português (Brasil)"),
+        ("zh_Hans", "zh-Hans", "zh-hans", "ltr", "中文 (简体)"),
+    ],
+)
+def test_tags_directions_and_native_names(code: str, tag: str, slug: str, direction: str, native: str) -> None:
+    language = Language.parse(code)
+    assert (language.tag, language.slug, language.direction, language.native_name) == (tag, slug, direction, native)
+
+
+@pytest.mark.parametrize(
+    ("code", "fragment"),
+    [
+        ("FR", "use 'fr'"),
+        ("en_US.UTF-8", "use 'en_US'"),
+        ("../x", "invalid language code"),
+        ("xx", "unknown language code"),
+        ("de-DE", "invalid language code"),
+        ("", "invalid language code"),
+    ],
+)
+def test_bad_codes_are_refused_with_a_reason(code: str, fragment: str) -> None:
+    with pytest.raises(LanguageError, match=fragment.replace("(", r"\(")):
+        Language.parse(code)
+
+
+def test_plural_forms_come_from_babel() -> None:
+    assert Language.parse("ru").plural_forms.startswith("nplurals=3;")
+    assert Language.parse("ja").plural_forms == "nplurals=1; plural=0;"
+    assert Language.parse("ar").plural_forms.startswith("nplurals=6;")
