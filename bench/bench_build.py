@@ -1,0 +1,196 @@
+"""Full build: openletter (one Pelican run, N languages from catalogs) vs native Pelican
+building N pre-translated Markdown pages with the same theme, in the same run.
+
+    python bench/bench_build.py                 # N = 1 10 50 100, 3 repeats
+    python bench/bench_build.py --sizes 100 200 --repeats 5
+
+Each build runs in a fresh process (wall time, CPU time and peak RSS of that process);
+medians are printed with the ratio ours/native.  Synthetic languages are pseudo-translations
+of the real letter and theme strings, written to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+NATIVE_SHIM = '''
+"""Gives native Pelican pages what the shared theme reads; no catalogs, no segmentation."""
+from gettext import NullTranslations
+from pelican import signals
+from openletter.languages import Language
+from openletter.site import LanguageLink
+
+def on_generator_init(generator):
+    null = NullTranslations()
+    generator.env.install_gettext_callables(null.gettext, null.ngettext, newstyle=True)
+
+def on_pages(generator):
+    pages = list(generator.pages) + list(generator.translations)
+    languages = {page: Language.parse(page.metadata["code"]) for page in pages}
+    for page in pages:
+        page.language = languages[page]
+        page.source_language = languages[generator.pages[0]]
+        page.alternates = [LanguageLink(languages[p], p.url, p.title, False, p is page) for p in pages]
+        page.untranslated_count = 0
+        page.review_state = "unreviewed"
+        page.source_url = generator.pages[0].url
+        page.date_html = ""
+    generator.context["letter_index"] = {"source": languages[generator.pages[0]], "title": "", "summary": "",
+                                         "links": generator.pages[0].alternates}
+
+def register():
+    signals.generator_init.connect(on_generator_init)
+    signals.page_generator_finalized.connect(on_pages)
+'''
+
+
+def language_codes(count: int) -> list[str]:
+    """``count`` distinct canonical CLDR codes other than English."""
+    from babel.localedata import locale_identifiers
+
+    from openletter.errors import LanguageError
+    from openletter.languages import Language
+
+    codes = []
+    for code in sorted(locale_identifiers()):
+        if code.startswith("en") or code == "root":
+            continue
+        try:
+            Language.parse(code)
+        except LanguageError:
+            continue
+        codes.append(code)
+        if len(codes) == count:
+            return codes
+    raise SystemExit(f"only {len(codes)} usable locales")
+
+
+def make_ours(root: Path, codes: list[str]) -> Path:
+    from openletter.catalogs import Catalogs
+    from openletter.pofile import read_po
+    from openletter.powriter import PoWriter
+    from openletter.project import Project
+    from openletter.build import load_settings
+    from openletter.pseudo import pseudo_translate
+
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, root / name)
+    (root / "locale").mkdir()
+    for name in ("letter.cfg", "theme.cfg", "letter.pot", "theme.pot"):
+        shutil.copy(REPO / "locale" / name, root / "locale" / name)
+    shutil.copy(REPO / "pelicanconf.py", root / "pelicanconf.py")
+    catalogs = Catalogs(Project.from_settings(load_settings(root / "pelicanconf.py"), root / "pelicanconf.py"))
+    writer = PoWriter()
+    for code in codes:
+        catalogs.add_language(code)
+        for domain in ("letter", "theme"):
+            path = root / "locale" / code / "LC_MESSAGES" / f"{domain}.po"
+            path.write_bytes(writer.dump_bytes(pseudo_translate(read_po(path))))
+    return root / "pelicanconf.py"
+
+
+def make_native(root: Path, codes: list[str]) -> Path:
+    """N Markdown pages, each the letter already translated (assembled by openletter once, here)."""
+    from openletter.build import load_settings
+    from openletter.languages import Language
+    from openletter.pseudo import pseudo
+    from openletter.segments import Assembler, new_markdown
+    from openletter.source import read_document
+
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "content").mkdir()
+    shutil.copytree(REPO / "content" / "extra", root / "content" / "extra")
+    markdown = new_markdown()
+    document = read_document(REPO / "content" / "letter.md", markdown)
+    assembler = Assembler(markdown)
+    for code in ["en", *codes]:
+        language = Language.parse(code)
+        texts = [None if code == "en" else pseudo(unit.text) for unit in document.body.units]
+        body = assembler.assemble(document.body, texts)
+        title = document.metadata["title"] if code == "en" else pseudo(document.metadata["title"])
+        summary = document.metadata["summary"] if code == "en" else pseudo(document.metadata["summary"])
+        (root / "content" / f"letter-{code}.md").write_text(
+            f"Title: {title}\nDate: 2026-11-26\nSlug: letter\nLang: {language.tag}\nCode: {code}\n"
+            f"Summary: {summary}\nURL: {language.slug}/\nSave_as: {language.slug}/index.html\n\n{body}\n",
+            encoding="utf-8",
+        )
+    (root / "native_shim.py").write_text(NATIVE_SHIM, encoding="utf-8")
+    config = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
+    config = config.replace('PLUGINS = ["openletter.pelican_plugin"]', 'PLUGIN_PATHS = ["."]\nPLUGINS = ["native_shim"]')
+    (root / "pelicanconf.py").write_text(config, encoding="utf-8")
+    load_settings(root / "pelicanconf.py")
+    return root / "pelicanconf.py"
+
+
+def child(kind: str, config: str, output: str) -> None:
+    """Run one build in this (fresh) process and print its cost as JSON."""
+    start = time.perf_counter()
+    if kind == "ours":
+        from openletter.build import build
+
+        build(Path(config), Path(output))
+    else:
+        from pelican import Pelican
+        from pelican.settings import read_settings
+
+        import os
+
+        os.chdir(Path(config).parent)
+        settings = read_settings(config, override={"OUTPUT_PATH": output})
+        Pelican(settings).run()
+    wall = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}))
+
+
+def measure(kind: str, config: Path, output: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(config), str(output)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50, 100])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    print(f"{'N':>4} | {'ours wall s':>11} {'cpu s':>6} {'MB':>5} | {'native wall s':>13} {'cpu s':>6} {'MB':>5} | {'ratio wall':>10} {'ratio cpu':>9}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as temp:
+            codes = language_codes(size)
+            ours_config = make_ours(Path(temp) / "ours", codes)
+            native_config = make_native(Path(temp) / "native", codes)
+            runs: dict[str, list[dict[str, float]]] = {"ours": [], "native": []}
+            for _ in range(args.repeats):  # interleaved, so drift hits both alike
+                runs["ours"].append(measure("ours", ours_config, Path(temp) / "ours-out"))
+                runs["native"].append(measure("native", native_config, Path(temp) / "native-out"))
+            median = {kind: {key: statistics.median(r[key] for r in values) for key in values[0]} for kind, values in runs.items()}
+            ours, native = median["ours"], median["native"]
+            print(
+                f"{size:>4} | {ours['wall']:>11.3f} {ours['cpu']:>6.2f} {ours['rss_mb']:>5.0f} | "
+                f"{native['wall']:>13.3f} {native['cpu']:>6.2f} {native['rss_mb']:>5.0f} | "
+                f"{ours['wall'] / native['wall']:>10.2f} {ours['cpu'] / native['cpu']:>9.2f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
