@@ -61,6 +61,17 @@ def test_shipped_catalogs_are_msgcat_identical() -> None:
         assert msgcat_bytes(path) == path.read_bytes(), path
 
 
+def test_shipped_catalogs_survive_a_msgmerge_round_trip() -> None:
+    """What a translator's tool does on save (msgmerge with the current template) changes nothing."""
+    from conftest import gettext_tool
+
+    for path in sorted((REPO / "locale").rglob("*.po")):
+        template = REPO / "locale" / f"{path.stem}.pot"
+        result = gettext_tool("msgmerge", "--quiet", str(path), str(template))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == path.read_bytes(), path
+
+
 def test_normalizes_what_gettext_normalizes(tmp_path: Path) -> None:
     catalog = Catalog(
         header=HEADER,

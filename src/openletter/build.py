@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
-from pelican.settings import read_settings
+from pelican.settings import get_settings_from_file, read_settings
 
-from openletter.errors import OpenletterError
+from openletter.errors import OpenletterError, SettingsError
 from openletter.pelican_plugin import SITE_KEY
+from openletter.project import setting_line
 from openletter.site import BuildWarning, Site
 
 
@@ -47,16 +48,27 @@ def load_settings(config: Path, overrides: dict[str, Any] | None = None) -> dict
     dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
     try:
         os.chdir(config.parent)
+        _check_folders(get_settings_from_file(str(config)), config)
         settings = read_settings(str(config), override=overrides or {})
     except OpenletterError:
         raise
     except Exception as error:  # a settings file is Python; report what broke in it
-        raise OpenletterError(f"cannot load settings: {error}", path=config) from None
+        raise SettingsError(f"cannot load settings: {error}", path=config) from None
     finally:
         os.chdir(cwd)
         sys.dont_write_bytecode = dont_write_bytecode
     settings["OPENLETTER_ROOT"] = str(config.parent.resolve())
     return settings
+
+
+def _check_folders(raw: dict[str, Any], config: Path) -> None:
+    """PATH and THEME must be folders; Pelican would stop with a message that names no line."""
+    for name, default in (("PATH", "content"), ("THEME", "theme")):
+        value = raw.get(name, default)
+        if not isinstance(value, str) or not (config.parent / value).is_dir():
+            raise SettingsError(
+                f"{name}: {value!r} is not a folder", path=config, line=setting_line(config, name), value=value
+            )
 
 
 def swap_into_place(staging: Path, output: Path) -> None:

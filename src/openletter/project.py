@@ -14,15 +14,16 @@ from openletter.languages import Language
 THEME_DOMAIN = "theme"
 
 
-def _setting_line(config: Path | None, name: str) -> int | None:
-    """The line of ``NAME =`` in the settings file, to point errors at it."""
+def setting_line(config: Path | None, name: str) -> int | None:
+    """The line of the last ``NAME =`` in the settings file, to point errors at it."""
     if config is None or not config.is_file():
         return None
     pattern = re.compile(rf"^\s*{re.escape(name)}\s*[:=]")
+    found = None
     for number, line in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1):
         if pattern.match(line):
-            return number
-    return None
+            found = number  # the last assignment is the one Python keeps
+    return found
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Project:
         root = Path(settings.get("OPENLETTER_ROOT") or (config.parent if config else Path.cwd())).resolve()
 
         def setting_error(name: str, message: str) -> SettingsError:
-            return SettingsError(f"{name}: {message}", path=config, line=_setting_line(config, name), value=settings.get(name))
+            return SettingsError(f"{name}: {message}", path=config, line=setting_line(config, name), value=settings.get(name))
 
         content_dir = (root / settings.get("PATH", "content")).resolve()
         if not content_dir.is_dir():

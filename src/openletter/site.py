@@ -173,7 +173,7 @@ class Site:
                     self.warnings.append(
                         BuildWarning(
                             self.project.relative(self.project.catalog_path(language, document.domain)),
-                            0,
+                            catalog.lines.get((None, unit.text), 0) if catalog else 0,
                             f"translation of {unit.kind} at {unit.path}:{unit.line} changes the document structure; not used",
                         )
                     )

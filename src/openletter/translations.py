@@ -57,6 +57,7 @@ class CompiledCatalog:
     """Usable translations of one catalog: msgid (and context) -> forms."""
 
     messages: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
+    lines: dict[tuple[str | None, str], int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     plural: Callable[[int], int] = lambda n: int(n != 1)
 
@@ -84,6 +85,7 @@ class CompiledCatalog:
                     compiled.skipped.append(Skipped(entry, problem))
                     continue
             compiled.messages[entry.key] = entry.translations
+            compiled.lines[entry.key] = entry.line
         return compiled
 
     def get(self, msgid: str, context: str | None = None) -> str | None:

@@ -1,0 +1,56 @@
+"""The build model: each language rendered once, unusable translations reported, not used."""
+
+from __future__ import annotations
+
+from conftest import SiteCopy
+from openletter.build import load_settings
+from openletter.languages import Language
+from openletter.pofile import read_po
+from openletter.powriter import PoWriter
+from openletter.site import Site
+
+
+def load(project: SiteCopy) -> Site:
+    return Site.load(load_settings(project.config), project.config)
+
+
+def test_languages_source_first_then_by_tag(project: SiteCopy) -> None:
+    for code in ("ar", "eo", "de"):
+        project.add_pseudo_language(code)
+    assert [language.code for language in load(project).languages] == ["en", "ar", "de", "eo"]
+
+
+def test_each_edition_is_rendered_once_per_build(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    site = load(project)
+    document = next(iter(site.documents.values()))
+    eo = Language.parse("eo")
+    assert site.edition(document, eo) is site.edition(document, eo)
+    assert site.url(document, eo) == "eo/"
+
+
+def test_a_translation_that_cannot_stay_one_block_is_reported_and_not_used(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    catalog = read_po(project.po("eo"))
+    catalog.entries[2].msgstr = "   "  # non-empty, but no paragraph at all
+    project.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
+    site = load(project)
+    document = next(iter(site.documents.values()))
+    edition = site.edition(document, Language.parse("eo"))
+    assert edition.untranslated == 1
+    line = catalog.entries[2].line
+    assert [str(w) for w in site.warnings] == [
+        f"locale/eo/LC_MESSAGES/letter.po:{line}: warning: translation of paragraph at content/letter.md:7 "
+        "changes the document structure; not used"
+    ]
+
+
+def test_links_carry_titles_and_mark_untranslated_ones(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    project.catalogs().add_language("de")
+    site = load(project)
+    document = next(iter(site.documents.values()))
+    links = {link.language.code: link for link in site.links(document, Language.parse("de"))}
+    assert links["de"].current and links["de"].title_fallback
+    assert links["eo"].title.startswith("⟦") and not links["eo"].title_fallback
+    assert not links["en"].title_fallback
