@@ -173,8 +173,8 @@ def test_unknown_language_folders_are_reported_together(project: SiteCopy) -> No
 
 
 def test_a_bad_setting_names_the_settings_line(project: SiteCopy) -> None:
-    text = project.config.read_text(encoding="utf-8")
-    project.config.write_text(text.replace("DEFAULT_LANG = 'en'", "DEFAULT_LANG = 'en_XX'"), encoding="utf-8")
+    with project.config.open("a", encoding="utf-8") as handle:
+        handle.write("DEFAULT_LANG = 'en_XX'\n")
     with pytest.raises(SettingsError) as raised:
         build(project.config, project.root / "output")
     assert raised.value.path == project.config
