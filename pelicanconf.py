@@ -21,6 +21,7 @@ JINJA_ENVIRONMENT = {
 }
 
 DIRECT_TEMPLATES = ["index"]  # "/" is the language chooser
+TEMPLATE_PAGES = {"translate.html": "translate/index.html"}  # how to help translate
 RELATIVE_URLS = True
 CACHE_CONTENT = False
 FEED_ALL_ATOM = None
@@ -33,4 +34,4 @@ DEFAULT_PAGINATION = False
 # openletter
 OPENLETTER_LOCALE_PATH = "locale"  # templates and <ll>/LC_MESSAGES/*.po
 OPENLETTER_BUGS_ADDRESS = ""  # Report-Msgid-Bugs-To of the templates
-OPENLETTER_HELP_URL = ""  # where "Help improve this translation" links (shown only when set)
+OPENLETTER_HELP_URL = "translate/"  # "Help improve this translation" (site-relative or absolute URL)

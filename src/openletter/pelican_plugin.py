@@ -103,6 +103,10 @@ def on_pages_finalized(generator: PagesGenerator) -> None:
             "summary": source.summary,
             "links": site.links(home, None),
         }
+        generator.context["translation_status"] = [
+            {"link": link, "progress": site.progress(link.language), "review_state": site.review_states.get(link.language, "source")}
+            for link in site.links(home, None)[1:]
+        ]
 
 
 def register() -> None:

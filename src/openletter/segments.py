@@ -85,7 +85,7 @@ class Block:
 def normalize(text: str) -> str:
     """Unit text from inline Markdown: soft line breaks become one space (none between CJK
     characters), hard breaks become ``\\`` + newline, so reflowing a paragraph changes nothing."""
-    text = _HARD_BREAK_RE.sub("\x00", text.strip())
+    text = _HARD_BREAK_RE.sub("\x00", text.strip(" \t\n"))
 
     def soft(match: re.Match[str]) -> str:
         before = match.string[match.start() - 1] if match.start() else ""

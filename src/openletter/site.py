@@ -7,6 +7,7 @@ before Pelican writes a single file, so a broken catalog stops the build with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,9 @@ from openletter.render import Renderer
 from openletter.segments import new_markdown, normalize
 from openletter.source import Document, read_document
 from openletter.translations import CompiledCatalog, UiTranslations
+
+
+_ASCII_SPACES = re.compile(r"[ \t\n\r]+")
 
 
 def review_state(catalog: Catalog) -> str:
@@ -188,7 +192,8 @@ class Site:
             translated = catalog.get(unit.text) if catalog else None
             if translated is None:
                 return unit.text, language != self.source
-            return " ".join(normalize(translated).split()), False
+            # Only ASCII whitespace collapses: a French no-break space before ":" must survive.
+            return _ASCII_SPACES.sub(" ", normalize(translated)).strip(" "), False
 
         title, title_fallback = metadata_text("title")
         summary, _ = metadata_text("summary")
@@ -209,6 +214,16 @@ class Site:
         if value is None:
             return Markup("")
         return Markup('<time datetime="{}">{}</time>').format(value.strftime("%Y-%m-%d"), language.format_date(value))
+
+    def progress(self, language: Language) -> tuple[int, int]:
+        """(translated, total) units of all content documents in ``language``."""
+        translated = total = 0
+        for document in self.documents.values():
+            catalog = self.catalogs.get(language, {}).get(document.domain)
+            for unit in document.units:
+                total += 1
+                translated += bool(catalog and catalog.get(unit.text) is not None)
+        return translated, total
 
     # -- theme strings ------------------------------------------------------------------
 

@@ -1,0 +1,80 @@
+"""Every shipped translation: complete, accepted by msgfmt, faithful to the source's markup,
+honest in its header, and published as a whole page in its own language and direction."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SiteCopy
+from openletter.build import build
+from openletter.languages import Language
+from openletter.markup import inline_markup
+from openletter.pofile import read_po
+from openletter.segments import new_markdown
+
+LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
+REQUIRED = {"de", "fr", "es", "it", "pt_BR", "nl", "pl", "cs", "sk", "sv", "tr", "id", "vi", "uk", "ru", "el",
+            "ar", "fa", "he", "hi", "bn", "zh_Hans", "zh_Hant", "ja", "ko"}  # fmt: skip
+
+
+def test_at_least_the_required_languages_ship() -> None:
+    assert REQUIRED <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_catalogs_are_complete_checked_and_honest(code: str) -> None:
+    language = Language.parse(code)
+    markdown = new_markdown()
+    for domain in ("letter", "theme"):
+        path = REPO / "locale" / code / "LC_MESSAGES" / f"{domain}.po"
+        catalog = read_po(path)
+        template = read_po(REPO / "locale" / f"{domain}.pot")
+        assert [e.msgid for e in catalog.entries] == [e.msgid for e in template.entries], f"{path}: run invoke update"
+        untranslated = [e.line for e in catalog.entries if not e.translated]
+        assert untranslated == [], f"{path}: untranslated or fuzzy entries at lines {untranslated}"
+        result = subprocess.run(["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0 and "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
+        for entry in catalog.entries:
+            source = inline_markup(markdown, entry.msgid)
+            for form in entry.translations:
+                assert source.differences(inline_markup(markdown, form)) == [], f"{path}:{entry.line}"
+        header = catalog.header_fields()
+        assert header["Language"] == code
+        assert header["Plural-Forms"] == language.plural_forms
+        assert header["Content-Type"] == "text/plain; charset=UTF-8"
+        assert header["Last-Translator"] == "openletter team"
+        assert header["Language-Team"].startswith(language.english_name)
+        assert header["PO-Revision-Date"][:4].isdigit()
+        assert header["X-Review-State"] in ("unreviewed", "reviewed")
+        if header["X-Review-State"] == "unreviewed":
+            assert any("not yet reviewed by a native speaker" in line for line in catalog.header.translator_comments)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("shipped") / "site"
+    copy = SiteCopy(root)
+    shutil.rmtree(root / "locale")
+    shutil.copytree(REPO / "locale", root / "locale")
+    shutil.copy(REPO / "pelicanconf.py", copy.config)  # exactly the shipped settings
+    output = root / "output"
+    build(copy.config, output)
+    return output
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_language_page_is_whole_and_in_its_own_direction(site: Path, code: str) -> None:
+    language = Language.parse(code)
+    html = (site / language.slug / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language.tag}" dir="{language.direction}">' in html
+    assert 'class="untranslated"' not in html and "not translated yet" not in html
+    title = read_po(REPO / "locale" / code / "LC_MESSAGES" / "letter.po").entries[0].msgstr
+    assert f"<h1>{title.replace('&', '&amp;').replace('<', '&lt;').replace(chr(34), '&#34;')}</h1>" in html
+    review = read_po(REPO / "locale" / code / "LC_MESSAGES" / "theme.po").by_key()
+    notice = review[(None, "This is a community translation that has not yet been reviewed by a native speaker.")].msgstr
+    assert notice.replace("'", "&#39;") in html
+    assert 'href="../translate/"' in html
