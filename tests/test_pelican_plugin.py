@@ -18,6 +18,7 @@ def test_register_twice_connects_each_receiver_once() -> None:
     pelican_plugin.register()
     for signal, receiver in [
         (signals.initialized, pelican_plugin.on_initialized),
+        (signals.get_generators, pelican_plugin.on_get_generators),
         (signals.readers_init, pelican_plugin.on_readers_init),
         (signals.generator_init, pelican_plugin.on_generator_init),
         (signals.page_generator_finalized, pelican_plugin.on_pages_finalized),
@@ -47,3 +48,23 @@ def test_plain_pelican_command_builds_every_language_in_one_run(project: SiteCop
     assert "2 pages" in result.stdout.replace("\n", " ")
     html = (project.root / "plain-output" / "eo" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="eo" dir="ltr">' in html and "⟦" in html
+
+
+def test_repeated_runs_in_one_process_pick_up_an_edited_catalog(project: SiteCopy) -> None:
+    """What `pelican --autoreload` (invoke regenerate) does: many runs, one settings object."""
+    from pelican import Pelican
+
+    from openletter.build import load_settings
+    from openletter.pofile import read_po
+    from openletter.powriter import PoWriter
+
+    project.add_pseudo_language("eo")
+    settings = load_settings(project.config, {"OUTPUT_PATH": str(project.root / "out")})
+    Pelican(settings).run()
+    page = project.root / "out" / "eo" / "index.html"
+    assert "EDITED TITLE" not in page.read_text(encoding="utf-8")
+    catalog = read_po(project.po("eo"))
+    catalog.entries[0].msgstr = "EDITED TITLE"
+    project.po("eo").write_bytes(PoWriter().dump_bytes(catalog) + b"\n")  # size changes too
+    Pelican(settings).run()
+    assert "<h1>EDITED TITLE</h1>" in page.read_text(encoding="utf-8")

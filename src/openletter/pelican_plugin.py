@@ -68,6 +68,13 @@ def on_initialized(pelican: Any) -> None:
     site_of(pelican.settings)
 
 
+def on_get_generators(pelican: Any) -> None:
+    """Each run (``pelican --autoreload`` runs many in one process) reloads what changed."""
+    site = pelican.settings.get(SITE_KEY)
+    if site is None or not site.is_current():
+        pelican.settings[SITE_KEY] = Site.load(pelican.settings)
+
+
 def on_readers_init(readers: Any) -> None:
     for extension in LetterReader.file_extensions:
         readers.reader_classes[extension] = LetterReader
@@ -111,6 +118,7 @@ def on_pages_finalized(generator: PagesGenerator) -> None:
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
+    signals.get_generators.connect(on_get_generators)
     signals.readers_init.connect(on_readers_init)
     signals.generator_init.connect(on_generator_init)
     signals.page_generator_finalized.connect(on_pages_finalized)

@@ -29,6 +29,19 @@ from openletter.source import Document, read_document
 from openletter.translations import CompiledCatalog, UiTranslations
 
 
+def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
+    """Name, mtime and size of every input a site is loaded from (cheap to recompute)."""
+    paths = [*project.content_files(), *project.locale_dir.glob("*/LC_MESSAGES/*.po")]
+    stats = []
+    for path in sorted(paths):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
 _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
 
 
@@ -83,6 +96,7 @@ class Site:
     catalogs: dict[Language, dict[str, CompiledCatalog]]
     renderer: Renderer
     review_states: dict[Language, str] = field(default_factory=dict)
+    signature: tuple[tuple[str, int, int], ...] = ()
     warnings: list[BuildWarning] = field(default_factory=list)
     _editions: dict[tuple[Path, Language], Edition] = field(default_factory=dict)
 
@@ -98,7 +112,7 @@ class Site:
         }
         errors: list[OpenletterError] = []
         catalogs: dict[Language, dict[str, CompiledCatalog]] = {}
-        site = cls(project, documents, catalogs, Renderer(markdown))
+        site = cls(project, documents, catalogs, Renderer(markdown), signature=source_signature(project))
         for language in languages:
             catalogs[language] = {}
             for domain in project.domains():
@@ -126,6 +140,10 @@ class Site:
         if errors:
             raise ErrorList(errors) if len(errors) > 1 else errors[0]
         return site
+
+    def is_current(self) -> bool:
+        """False once a content file or catalog was added, removed or changed since loading."""
+        return self.signature == source_signature(self.project)
 
     # -- languages and URLs ------------------------------------------------------------
 
