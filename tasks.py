@@ -48,12 +48,20 @@ def clean(c):
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 
-@task
-def build(c):
+@task(help={"format": "text (default) or json"})
+def check(c, format="text"):
+    """Check every catalog: path:line: error|warning: code: message, then a summary."""
+    from openletter import commands
+
+    _done(commands.check(CONFIG, format))
+
+
+@task(help={"skip_broken": "build the other languages when a catalog is broken (its previous page stays)"})
+def build(c, skip_broken=False):
     """Build every language into output/ with one Pelican run (swapped in only on success)."""
     from openletter import commands
 
-    _done(commands.build_site(CONFIG, OUTPUT))
+    _done(commands.build_site(CONFIG, OUTPUT, skip_broken=skip_broken or None))
 
 
 @task(clean, build)

@@ -44,3 +44,13 @@ def test_plural_forms_come_from_babel() -> None:
     assert Language.parse("ru").plural_forms.startswith("nplurals=3;")
     assert Language.parse("ja").plural_forms == "nplurals=1; plural=0;"
     assert Language.parse("ar").plural_forms.startswith("nplurals=6;")
+
+
+def test_dates_use_cldr_default_digits() -> None:
+    from datetime import date
+
+    day = date(2026, 11, 26)
+    assert Language.parse("fa").format_date(day) == "۲۶ نوامبر ۲۰۲۶"
+    assert Language.parse("bn").format_date(day).startswith("২৬")
+    assert Language.parse("de").format_date(day) == "26. November 2026"
+    assert Language.parse("ar").format_date(day) == "26 نوفمبر 2026"  # CLDR: Arabic defaults to Latin digits

@@ -15,9 +15,11 @@ from pelican import Pelican
 from pelican.settings import get_settings_from_file, read_settings
 
 from openletter.errors import OpenletterError, SettingsError
+from openletter.languages import Language
 from openletter.pelican_plugin import SITE_KEY
 from openletter.project import setting_line
-from openletter.site import BuildWarning, Site
+from openletter.checks import Problem
+from openletter.site import Site
 
 
 @dataclass(slots=True)
@@ -25,7 +27,8 @@ class BuildResult:
     output: Path
     languages: int
     pages: int
-    warnings: list[BuildWarning] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    skipped: dict[Language, list[Problem]] = field(default_factory=dict)
 
 
 class _ErrorCollector(logging.Handler):
@@ -82,11 +85,17 @@ def swap_into_place(staging: Path, output: Path) -> None:
         os.rename(staging, output)
 
 
-def build(config: Path, output: Path | None = None, overrides: dict[str, Any] | None = None) -> BuildResult:
-    """Check everything, run Pelican once into a staging folder, then swap it into ``output``."""
+def build(
+    config: Path, output: Path | None = None, overrides: dict[str, Any] | None = None, skip_broken: bool | None = None
+) -> BuildResult:
+    """Check everything, run Pelican once into a staging folder, then swap it into ``output``.
+
+    With ``skip_broken``, a language whose catalog is structurally broken is left out and its
+    previous page (if any) is carried over unchanged into the new site.
+    """
     config = config.resolve()
     settings = load_settings(config, overrides)
-    site = Site.load(settings, config)  # all user input checked before anything is written
+    site = Site.load(settings, config, skip_broken=skip_broken)  # all user input checked before anything is written
     output = (output or Path(settings["OUTPUT_PATH"])).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
@@ -103,6 +112,10 @@ def build(config: Path, output: Path | None = None, overrides: dict[str, Any] | 
             os.chdir(cwd)
         if collector.messages:
             raise OpenletterError("Pelican reported errors: " + "; ".join(collector.messages), path=config)
+        for language in site.skipped:
+            previous = output / language.slug
+            if previous.is_dir():
+                shutil.copytree(previous, staging / language.slug)
         swap_into_place(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -110,4 +123,4 @@ def build(config: Path, output: Path | None = None, overrides: dict[str, Any] | 
     finally:
         pelican_logger.removeHandler(collector)
     pages = sum(1 for _ in output.rglob("index.html"))
-    return BuildResult(output=output, languages=len(site.languages), pages=pages, warnings=list(site.warnings))
+    return BuildResult(output=output, languages=len(site.languages), pages=pages, warnings=list(site.warnings), skipped=site.skipped)

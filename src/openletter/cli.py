@@ -16,8 +16,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("update", help="merge the templates into every locale/<ll>/LC_MESSAGES/*.po")
     add = sub.add_parser("add-language", help="create the catalogs of a new language")
     add.add_argument("code", help="CLDR code in canonical form, e.g. de, pt_BR, zh_Hans")
+    check = sub.add_parser("check", help="check every catalog: path:line: severity: code: message")
+    check.add_argument("--format", choices=("text", "json"), default="text")
     build = sub.add_parser("build", help="build every language into output/")
     build.add_argument("--output", type=Path, default=None)
+    build.add_argument("--skip-broken", action="store_true", default=None, help="leave out languages whose catalogs are broken")
     args = parser.parse_args(argv)
     if args.command == "extract":
         return commands.extract(args.settings)
@@ -25,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         return commands.update(args.settings)
     if args.command == "add-language":
         return commands.add_language(args.settings, args.code)
-    return commands.build_site(args.settings, args.output)
+    if args.command == "check":
+        return commands.check(args.settings, args.format)
+    return commands.build_site(args.settings, args.output, skip_broken=args.skip_broken)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ only a bug in openletter itself shows a traceback.
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -15,13 +17,17 @@ from typing import TextIO
 from openletter.build import build, load_settings
 from openletter.catalogs import Catalogs, Written
 from openletter.errors import ErrorList, OpenletterError
+from openletter.checks import check_project
 from openletter.project import Project
+from openletter.segments import new_markdown
+from openletter.source import read_document
 
 
 def report_error(error: OpenletterError, stream: TextIO) -> None:
     for each in error.errors if isinstance(error, ErrorList) else [error]:
         where = each.location()
-        print(f"{where}: error: {each.message}" if where else f"error: {each.message}", file=stream)
+        code = f"{each.code}: " if each.code != "error" else ""
+        print(f"{where}: error: {code}{each.message}" if where else f"error: {code}{each.message}", file=stream)
 
 
 def guarded(action: Callable[[], None], stream: TextIO | None = None) -> int:
@@ -73,11 +79,50 @@ def add_language(config: Path, code: str, out: TextIO = sys.stdout) -> int:
     return guarded(action)
 
 
-def build_site(config: Path, output: Path | None = None, out: TextIO = sys.stdout) -> int:
+def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -> int:
+    """``path:line: severity: code: message`` per problem and a summary; status 1 on any error."""
+    status = 0
+
     def action() -> None:
-        result = build(config, output)
+        nonlocal status
+        started = time.perf_counter()
+        project = Project.from_settings(load_settings(config), config.resolve())
+        markdown = new_markdown()
+        references = {}
+        for path in project.content_files():
+            document = read_document(path, markdown, reference_path=project.relative(path))
+            references[document.domain] = document.body.references
+        report = check_project(project, markdown, references)
+        problems = report.problems()
+        errors = sum(problem.severity == "error" for problem in problems)
+        warnings = len(problems) - errors
+        elapsed = time.perf_counter() - started
+        if output_format == "json":
+            summary = {"catalogs": len(report.catalogs), "errors": errors, "warnings": warnings, "seconds": round(elapsed, 3)}
+            json.dump({"problems": [p.as_dict() for p in problems], "summary": summary}, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            for problem in problems:
+                print(problem, file=out)
+            print(
+                f"{len(report.catalogs)} catalog(s) of {len(report.languages)} language(s) checked in {elapsed:.2f} s: "
+                f"{errors} error(s), {warnings} warning(s)",
+                file=out,
+            )
+        status = 1 if errors else 0
+
+    return guarded(action) or status
+
+
+def build_site(config: Path, output: Path | None = None, out: TextIO = sys.stdout, skip_broken: bool | None = None) -> int:
+    def action() -> None:
+        result = build(config, output, skip_broken=skip_broken)
         for warning in result.warnings:
             print(warning, file=sys.stderr)
+        for language, problems in result.skipped.items():
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            print(f"left out {language.code}: its catalog is broken (previous page kept if there was one)", file=sys.stderr)
         print(f"built {result.languages} language(s), {result.pages} page(s) into {result.output}", file=out)
 
     return guarded(action)

@@ -15,9 +15,11 @@ class OpenletterError(Exception):
         path: Path | str | None = None,
         line: int | None = None,
         value: object = None,
+        code: str = "error",
     ) -> None:
         super().__init__(message)
         self.message = message
+        self.code = code
         self.path = Path(path) if path is not None else None
         self.line = line
         self.value = value

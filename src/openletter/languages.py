@@ -81,8 +81,24 @@ class Language:
         return f"{self.locale.language}_{likely}" if likely else self.locale.language
 
     def format_date(self, value: date) -> str:
-        """A long-form date as readers of the language write it."""
-        return format_date(value, format="long", locale=self.locale)
+        """A long-form date as readers of the language write it, in CLDR's default digits
+        (Babel formats dates with ASCII digits only; Persian readers expect ۲۶ نوامبر ۲۰۲۶)."""
+        return self.localize_digits(format_date(value, format="long", locale=self.locale))
+
+    def localize_digits(self, text: str) -> str:
+        """ASCII digits replaced by those of the locale's default numbering system."""
+        zero = _ZERO_DIGITS.get(self.locale.default_numbering_system)
+        if zero is None:
+            return text
+        return text.translate({ord("0") + index: chr(zero + index) for index in range(10)})
+
+
+#: First digit of the decimal numbering systems CLDR names as a locale default (numberingSystems.xml).
+_ZERO_DIGITS = {
+    "arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966, "gujr": 0x0AE6, "guru": 0x0A66,
+    "knda": 0x0CE6, "mlym": 0x0D66, "mymr": 0x1040, "orya": 0x0B66, "tamldec": 0x0BE6, "telu": 0x0C66,
+    "thai": 0x0E50, "tibt": 0x0F20, "khmr": 0x17E0, "laoo": 0x0ED0, "nkoo": 0x07C0, "olck": 0x1C50,
+}  # fmt: skip
 
 
 def _likely_territory(locale: Locale) -> str | None:

@@ -139,6 +139,7 @@ def decode_po_bytes(data: bytes, path: Path) -> str:
             "file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM",
             path=path,
             line=1,
+            code="bom",
         )
     try:
         return data.decode("utf-8")
@@ -151,6 +152,7 @@ def decode_po_bytes(data: bytes, path: Path) -> str:
             path=path,
             line=line,
             value=data[error.start : error.start + 1],
+            code="encoding",
         ) from None
 
 
@@ -158,12 +160,12 @@ def unquote(text: str, path: Path | None, line: int) -> str:
     """Decode one quoted PO string (``"..."``) the way GNU gettext's lexer does."""
     text = text.strip()
     if len(text) < 2 or not text.startswith('"') or not text.endswith('"'):
-        raise PoSyntaxError(f"expected a quoted string, found {text!r}", path=path, line=line, value=text)
+        raise PoSyntaxError(f"expected a quoted string, found {text!r}", path=path, line=line, value=text, code="syntax")
     body = text[1:-1]
     # A closing quote must not be escaped, and no bare quote may sit inside.
     stripped = re.sub(r"\\.", "", body, flags=re.DOTALL)
     if '"' in stripped or "\\" in stripped:
-        raise PoSyntaxError(f"unterminated or malformed string {text!r}", path=path, line=line, value=text)
+        raise PoSyntaxError(f"unterminated or malformed string {text!r}", path=path, line=line, value=text, code="syntax")
 
     def replace(match: re.Match[str]) -> str:
         simple, octal, hexa, other = match.groups()
@@ -173,7 +175,9 @@ def unquote(text: str, path: Path | None, line: int) -> str:
             return chr(int(octal, 8))
         if hexa is not None:
             return chr(int(hexa, 16))
-        raise PoSyntaxError(f"invalid escape sequence '\\{other}' in {text!r}", path=path, line=line, value=other)
+        raise PoSyntaxError(
+            f"invalid escape sequence '\\{other}' in {text!r}", path=path, line=line, value=other, code="syntax"
+        )
 
     return _ESCAPE_RE.sub(replace, body)
 
@@ -197,7 +201,7 @@ class _Parser:
             self.cursor.lines.pop()
 
     def error(self, message: str, line: int, value: object = None) -> PoSyntaxError:
-        return PoSyntaxError(message, path=self.path, line=line, value=value)
+        return PoSyntaxError(message, path=self.path, line=line, value=value, code="syntax")
 
     def parse(self) -> Catalog:
         catalog = Catalog(path=self.path)
@@ -207,10 +211,12 @@ class _Parser:
                 catalog.obsolete.append(entry)
                 continue
             if entry.key in seen:
-                raise self.error(
+                raise PoSyntaxError(
                     f"duplicate message definition (first defined at line {seen[entry.key]})",
-                    entry.line,
-                    entry.msgid,
+                    path=self.path,
+                    line=entry.line,
+                    value=entry.msgid,
+                    code="duplicate",
                 )
             seen[entry.key] = entry.line
             if entry.is_header and catalog.header is None and not catalog.entries:

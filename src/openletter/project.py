@@ -92,28 +92,10 @@ class Project:
 
     def languages(self) -> list[Language]:
         """Every translation language, one per folder of ``locale/``; bad folder names are errors."""
-        if not self.locale_dir.is_dir():
-            return []
-        languages, errors = [], []
-        for folder in sorted(self.locale_dir.iterdir()):
-            if not folder.is_dir() or folder.name.startswith("."):
-                continue
-            try:
-                language = Language.parse(folder.name)
-            except LanguageError as error:
-                errors.append(LanguageError(f"locale folder: {error.message}", path=self.relative(folder), value=folder.name))
-                continue
-            if language == self.source_language:
-                errors.append(
-                    LanguageError(
-                        "locale folder for the source language; its text is content/ itself",
-                        path=self.relative(folder),
-                        value=folder.name,
-                    )
-                )
-                continue
-            languages.append(language)
+        from openletter.checks import check_folders
+
+        languages, problems = check_folders(self.locale_dir, self.relative, self.source_language)
+        errors = [LanguageError(f"locale folder: {p.message}", path=p.path, value=p.path.name, code=p.code) for p in problems]
         if errors:
             raise ErrorList(errors) if len(errors) > 1 else errors[0]
         return languages
-

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -138,12 +139,16 @@ class Segmentation:
     lines: list[str]
     units: list[Unit] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
+    #: Link reference definitions of the document (``[ref]: url``), for checking units that use them.
+    references: dict[str, Any] = field(default_factory=dict)
 
 
 def segment(markdown: MarkdownIt, body: str, path: Path, line_offset: int = 0) -> Segmentation:
     """Split Markdown ``body`` (starting at 0-based ``line_offset`` in ``path``) into units."""
     result = Segmentation(lines=body.split("\n"))
-    tokens = markdown.parse(body)
+    env: dict[str, Any] = {}
+    tokens = markdown.parse(body, env)
+    result.references = env.get("references", {})
     pending_notes: list[str] = []
     blocks = iter(walk(tokens))
     next_block = next(blocks, None)

@@ -19,9 +19,10 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openletter.catalogs import REVIEW_HEADER, REVIEWED
-from openletter.errors import ErrorList, OpenletterError, PoSyntaxError
+from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, Problem, check_project
+from openletter.errors import ErrorList, OpenletterError
 from openletter.languages import Language
-from openletter.pofile import Catalog, read_po
+from openletter.pofile import Catalog
 from openletter.project import THEME_DOMAIN, Project
 from openletter.render import Renderer
 from openletter.segments import new_markdown, normalize
@@ -48,18 +49,6 @@ _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
 def review_state(catalog: Catalog) -> str:
     """``reviewed`` or ``unreviewed``, from the catalog's ``X-Review-State`` header."""
     return "reviewed" if catalog.header_fields().get(REVIEW_HEADER) == REVIEWED else "unreviewed"
-
-
-@dataclass(frozen=True, slots=True)
-class BuildWarning:
-    """A problem that does not stop the build (the unit is shown in the source language)."""
-
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: warning: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,49 +85,50 @@ class Site:
     catalogs: dict[Language, dict[str, CompiledCatalog]]
     renderer: Renderer
     review_states: dict[Language, str] = field(default_factory=dict)
+    skipped: dict[Language, list[Problem]] = field(default_factory=dict)
     signature: tuple[tuple[str, int, int], ...] = ()
-    warnings: list[BuildWarning] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     _editions: dict[tuple[Path, Language], Edition] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, settings: Mapping[str, Any], config: Path | None = None) -> Site:
-        """Read every source and catalog; raise all structural problems together."""
+    def load(cls, settings: Mapping[str, Any], config: Path | None = None, skip_broken: bool | None = None) -> Site:
+        """Read and check every source and catalog.
+
+        Structural problems (a catalog that cannot be trusted) raise all together, unless
+        ``skip_broken`` (setting ``OPENLETTER_SKIP_BROKEN``): then that language is left out and
+        listed in :attr:`skipped`.  Entries with content errors are left out of their catalog and
+        reported in :attr:`warnings`; the page shows the source text for them.
+        """
         project = Project.from_settings(settings, config)
+        if skip_broken is None:
+            skip_broken = bool(settings.get("OPENLETTER_SKIP_BROKEN", False))
         markdown = new_markdown()
-        languages = project.languages()
         documents = {
             path.resolve(): read_document(path, markdown, reference_path=project.relative(path))
             for path in project.content_files()
         }
-        errors: list[OpenletterError] = []
-        catalogs: dict[Language, dict[str, CompiledCatalog]] = {}
-        site = cls(project, documents, catalogs, Renderer(markdown), signature=source_signature(project))
-        for language in languages:
-            catalogs[language] = {}
-            for domain in project.domains():
-                path = project.catalog_path(language, domain)
-                shown = project.relative(path)
-                if not path.exists():
-                    errors.append(OpenletterError("catalog missing; run 'invoke update'", path=shown))
-                    continue
-                try:
-                    catalog = read_po(path)
-                    catalog.path = shown
-                    compiled = CompiledCatalog.compile(catalog, format_strings=domain == THEME_DOMAIN)
-                except PoSyntaxError as error:
-                    error.path = shown
-                    errors.append(error)
-                    continue
-                except OpenletterError as error:
-                    errors.append(error)
-                    continue
-                if domain != THEME_DOMAIN:
-                    site.review_states[language] = review_state(catalog)
-                for skipped in compiled.skipped:
-                    site.warnings.append(BuildWarning(shown, skipped.entry.line, f"translation not used: {skipped.reason}"))
-                catalogs[language][domain] = compiled
-        if errors:
+        references = {document.domain: document.body.references for document in documents.values()}
+        report = check_project(project, markdown, references, int(settings.get("OPENLETTER_MAX_CATALOG_BYTES", DEFAULT_SIZE_CAP)))
+        broken = report.broken()
+        fatal = [p for p in report.folder_problems if p.severity == "error"] + [p for ps in broken.values() for p in ps]
+        if fatal and not skip_broken:
+            errors = [OpenletterError(p.message, path=p.path, line=p.line, code=p.code) for p in fatal]
             raise ErrorList(errors) if len(errors) > 1 else errors[0]
+        site = cls(project, documents, {}, Renderer(markdown), signature=source_signature(project))
+        site.skipped = broken
+        for (language, domain), catalog_report in report.catalogs.items():
+            if language in broken or catalog_report.catalog is None:
+                continue
+            catalog = catalog_report.catalog
+            compiled = CompiledCatalog.compile(catalog, format_strings=domain == THEME_DOMAIN, excluded=catalog_report.rejected)
+            site.catalogs.setdefault(language, {})[domain] = compiled
+            if domain != THEME_DOMAIN:
+                site.review_states[language] = review_state(catalog)
+            site.warnings += [p for p in catalog_report.problems if p.code not in STRUCTURAL_CODES]
+            site.warnings += [
+                Problem(catalog_report.path, skipped.entry.line, "error", "format", f"translation not used: {skipped.reason}")
+                for skipped in compiled.skipped
+            ]
         return site
 
     def is_current(self) -> bool:
@@ -193,10 +183,12 @@ class Site:
                 fitted = assembler.escape(slot, translated)
                 if fitted is None:
                     self.warnings.append(
-                        BuildWarning(
+                        Problem(
                             self.project.relative(self.project.catalog_path(language, document.domain)),
                             catalog.lines.get((None, unit.text), 0) if catalog else 0,
-                            f"translation of {unit.kind} at {unit.path}:{unit.line} changes the document structure; not used",
+                            "error",
+                            "structure",
+                            f"translation of the {unit.kind} at {unit.path}:{unit.line} would change the document structure; not used",
                         )
                     )
                 translated = fitted

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext as stdlib_gettext
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -62,7 +62,9 @@ class CompiledCatalog:
     plural: Callable[[int], int] = lambda n: int(n != 1)
 
     @classmethod
-    def compile(cls, catalog: Catalog, *, format_strings: bool = False) -> CompiledCatalog:
+    def compile(
+        cls, catalog: Catalog, *, format_strings: bool = False, excluded: Collection[tuple[str | None, str]] = ()
+    ) -> CompiledCatalog:
         compiled = cls()
         forms = catalog.header_fields().get("Plural-Forms", "")
         expression = forms.partition("plural=")[2].rstrip(";").strip()
@@ -77,7 +79,7 @@ class CompiledCatalog:
                     value=expression,
                 ) from None
         for entry in catalog.entries:
-            if not entry.translated:
+            if not entry.translated or entry.key in excluded:
                 continue
             if format_strings:
                 problem = next((p for p in (_format_safe(entry, t) for t in entry.translations) if p), None)
