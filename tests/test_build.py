@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,6 +16,7 @@ import pytest
 from conftest import SiteCopy
 from openletter.build import build
 from openletter.errors import ErrorList, OpenletterError, SettingsError
+from openletter.languages import Language
 from openletter.pofile import read_po
 from openletter.pseudo import pseudo
 from openletter.powriter import PoWriter
@@ -188,3 +194,61 @@ def test_a_missing_catalog_is_an_error_not_an_empty_language(project: SiteCopy) 
     project.po("eo", "theme").unlink()
     with pytest.raises(OpenletterError, match="catalog missing; run 'invoke update'"):
         build(project.config, project.root / "output")
+
+
+def test_skip_broken_builds_the_others_and_keeps_the_broken_languages_previous_page(built: tuple[SiteCopy, Path]) -> None:
+    project, output = built
+    previous_ar = (output / "ar" / "index.html").read_bytes()
+    catalog = read_po(project.po("eo"))
+    catalog.entries[0].msgstr = "NEW EO TITLE"
+    project.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
+    broken = project.po("ar", "theme")
+    broken.write_bytes(b"\xef\xbb\xbf" + broken.read_bytes())
+    with pytest.raises(OpenletterError, match="byte order mark"):
+        build(project.config, output)
+    result = build(project.config, output, skip_broken=True)
+    assert [language.code for language in result.skipped] == ["ar"]
+    assert result.skipped[Language.parse("ar")][0].code == "bom"
+    assert (output / "ar" / "index.html").read_bytes() == previous_ar
+    assert "<h1>NEW EO TITLE</h1>" in (output / "eo" / "index.html").read_text(encoding="utf-8")
+
+
+KILLER_PLUGIN = '''
+import os, time
+from pelican import signals
+
+def slow(generator, content):
+    marker = os.environ["MARKER"]
+    open(marker, "a").write("x")
+    time.sleep(60)
+
+def register():
+    signals.page_generator_write_page.connect(slow)
+'''
+
+
+def test_a_build_killed_midway_leaves_the_previous_site_whole(built: tuple[SiteCopy, Path], tmp_path: Path) -> None:
+    project, output = built
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    (project.root / "slow_plugin.py").write_text(KILLER_PLUGIN, encoding="utf-8")
+    with project.config.open("a", encoding="utf-8") as handle:
+        handle.write('PLUGIN_PATHS = ["."]\nPLUGINS = ["openletter.pelican_plugin", "slow_plugin"]\n')
+    marker = tmp_path / "writing"
+    script = f"from pathlib import Path\nfrom openletter.build import build\nbuild(Path({str(project.config)!r}), Path({str(output)!r}))\n"
+    process = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "MARKER": str(marker)}, cwd=project.root)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        assert marker.exists(), "the build never started writing pages"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait()
+    assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    leftovers = list(output.parent.glob(".output-new-*"))
+    assert leftovers  # the half-built staging folder is all the kill left behind ...
+    (project.root / "slow_plugin.py").unlink()
+    text = project.config.read_text(encoding="utf-8")
+    project.config.write_text(text.replace('PLUGINS = ["openletter.pelican_plugin", "slow_plugin"]\n', ""), encoding="utf-8")
+    build(project.config, output)
+    assert not list(output.parent.glob(".output-new-*"))  # ... and the next build clears it

@@ -4,6 +4,7 @@ honest in its header, and published as a whole page in its own language and dire
 from __future__ import annotations
 
 import shutil
+from html import unescape
 import subprocess
 from pathlib import Path
 
@@ -69,12 +70,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_each_language_page_is_whole_and_in_its_own_direction(site: Path, code: str) -> None:
     language = Language.parse(code)
-    html = (site / language.slug / "index.html").read_text(encoding="utf-8")
+    html = unescape((site / language.slug / "index.html").read_text(encoding="utf-8"))
     assert f'<html lang="{language.tag}" dir="{language.direction}">' in html
     assert 'class="untranslated"' not in html and "not translated yet" not in html
     title = read_po(REPO / "locale" / code / "LC_MESSAGES" / "letter.po").entries[0].msgstr
-    assert f"<h1>{title.replace('&', '&amp;').replace('<', '&lt;').replace(chr(34), '&#34;')}</h1>" in html
+    assert f"<h1>{title}</h1>" in html
     review = read_po(REPO / "locale" / code / "LC_MESSAGES" / "theme.po").by_key()
     notice = review[(None, "This is a community translation that has not yet been reviewed by a native speaker.")].msgstr
-    assert notice.replace("'", "&#39;") in html
+    assert notice in html
     assert 'href="../translate/"' in html

@@ -15,6 +15,7 @@ from pelican import Pelican
 from pelican.settings import get_settings_from_file, read_settings
 
 from openletter.errors import OpenletterError, SettingsError
+from openletter.guard import PageGuard
 from openletter.languages import Language
 from openletter.pelican_plugin import SITE_KEY
 from openletter.project import setting_line
@@ -98,6 +99,8 @@ def build(
     site = Site.load(settings, config, skip_broken=skip_broken)  # all user input checked before anything is written
     output = (output or Path(settings["OUTPUT_PATH"])).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in output.parent.glob(f".{output.name}-new-*"):  # from a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     settings.update({SITE_KEY: site, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
     collector = _ErrorCollector()
@@ -112,6 +115,7 @@ def build(
             os.chdir(cwd)
         if collector.messages:
             raise OpenletterError("Pelican reported errors: " + "; ".join(collector.messages), path=config)
+        PageGuard().sanitize_tree(staging)
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():

@@ -1,0 +1,56 @@
+"""The final-page guard: body sanitized against an allowlist, head held to the publishing rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from openletter.guard import PageGuard, PageGuardError, script_hash
+
+CSP = "default-src 'none'; style-src 'self'; script-src 'self'"
+
+
+def page(head: str = "", body: str = "<p>ok</p>", csp: str | None = CSP) -> str:
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{csp}">' if csp is not None else ""
+    return f'<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">\n{policy}\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+
+
+def test_body_keeps_the_themes_markup_and_loses_everything_active() -> None:
+    body = (
+        '<nav class="languages" aria-label="Languages"><a href="../de/" hreflang="de" aria-current="page">Deutsch</a></nav>'
+        '<p onclick="x()" style="color:red">text<script>alert(1)</script></p><iframe src="https://evil.example"></iframe>'
+        '<form action="https://evil.example"><input name="q"></form><a href="javascript:alert(1)">j</a>'
+        '<img src="https://tracker.example/p.gif" onerror="x()"><svg onload="alert(1)"></svg><style>*{}</style>'
+    )
+    cleaned = PageGuard().sanitize(page(body=body), Path("x.html"))
+    assert '<nav class="languages" aria-label="Languages"><a href="../de/" hreflang="de" aria-current="page">Deutsch</a></nav>' in cleaned
+    for banned in ("onclick", "style=", "<script", "<iframe", "<form", "<input", "javascript:", "onerror", "<svg", "<style"):
+        assert banned not in cleaned
+    assert '<html lang="en" dir="ltr">' in cleaned
+
+
+@pytest.mark.parametrize(
+    ("head", "csp", "fragment"),
+    [
+        ("", None, "no Content-Security-Policy"),
+        ("", "default-src 'none'; script-src 'self' 'unsafe-inline'", "allows inline script"),
+        ("<script>alert(1)</script>", CSP, "inline script whose hash"),
+        ('<script src="https://cdn.example/x.js"></script>', CSP, "only same-origin scripts"),
+        ('<link rel="stylesheet" href="javascript:alert(1)">', CSP, "is not http(s), mailto or the site itself"),
+        ('<base href="https://evil.example/">', CSP, "<base> is not allowed"),
+        ('<link rel="prefetch" href="https://tracker.example/">', CSP, "is not allowed"),
+        ('<meta charset="utf-8" onload="x()">', CSP, "attribute onload"),
+    ],
+)
+def test_a_bad_head_fails_with_its_line(head: str, csp: str | None, fragment: str) -> None:
+    with pytest.raises(PageGuardError, match=re.escape(fragment)) as raised:
+        PageGuard().sanitize(page(head=head, csp=csp), Path("de/index.html"))
+    assert str(raised.value).startswith("de/index.html:")
+
+
+def test_an_inline_script_listed_by_hash_is_allowed() -> None:
+    script = "document.documentElement.classList.add('js')"
+    html = page(head=f"<script>{script}</script>", csp=f"default-src 'none'; script-src {script_hash(script)}")
+    assert f"<script>{script}</script>" in PageGuard().sanitize(html, Path("x.html"))
