@@ -1,0 +1,107 @@
+"""Chromium (Debian's, never a downloaded one) driven by Playwright, and a local server per site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+
+CHROMIUM = os.environ.get("OPENLETTER_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    home = tmp_path_factory.mktemp("chromium-home")
+    os.environ.setdefault("XDG_CONFIG_HOME", str(home / "config"))
+    os.environ.setdefault("XDG_CACHE_HOME", str(home / "cache"))
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Served:
+    """A built site on http://127.0.0.1:<port>/ and what the browser tried to reach elsewhere."""
+
+    root: Path
+    base: str
+    foreign_requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def serve() -> Iterator:
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(root: Path) -> Served:
+        handler = functools.partial(_Quiet, directory=str(root))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return Served(root, f"http://127.0.0.1:{server.server_address[1]}/")
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Watched:
+    """A page with everything it reported: console errors, uncaught errors, dialogs."""
+
+    page: Page
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def new_context(browser: Browser, served: Served, **options: object) -> BrowserContext:
+    """A context whose every request to a host other than the local server is blocked and recorded."""
+    context = browser.new_context(**options)
+    local = urlsplit(served.base).netloc
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).netloc == local or url.startswith(("data:", "about:")):
+            route.continue_()
+        else:
+            served.foreign_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context
+
+
+def watch(page: Page) -> Watched:
+    watched = Watched(page)
+    page.on("console", lambda message: message.type == "error" and watched.console_errors.append(message.text))
+    page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
+
+    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        watched.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return watched
+
+
+def screenshot_on_failure(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

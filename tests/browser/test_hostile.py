@@ -1,0 +1,59 @@
+"""Hostile translations in a real browser: no dialog opens, no script runs, nothing leaves the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SiteCopy
+from openletter.build import build
+from openletter.pofile import read_po
+from openletter.powriter import PoWriter
+from browser.conftest import new_context, watch
+
+PAYLOADS = [
+    "<script>alert('script')</script>",
+    "<img src=x onerror=\"alert('onerror')\">",
+    "[click](jav&#x61;script:alert('entity'))",
+    "<a href=\"jav&#x61;script:alert('entity-html')\">click</a>",
+    "<svg onload=\"alert('svg')\"><circle r=\"1\"/></svg>",
+    "![pixel](https://tracker.example/pixel.gif)",
+    "<iframe src=\"https://evil.example/\"></iframe>",
+    "<a href=\"https://evil.example/\" onmouseover=\"alert('hover')\">hover</a>",
+    "<img src=\"https://tracker.example/x.gif\">",
+    "<style>body{background:url(https://tracker.example/bg.png)}</style>",
+    "<details open ontoggle=\"alert('toggle')\">x</details>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert('mxss')>",
+]
+
+
+def test_hostile_translations_stay_inert_in_chromium(project: SiteCopy, browser, serve) -> None:  # type: ignore[no-untyped-def]
+    project.add_pseudo_language("eo")
+    letter = read_po(project.po("eo"))
+    for entry, payload in zip(letter.entries, PAYLOADS * 2):
+        entry.msgstr = f"Text {payload} more text"
+    project.po("eo").write_bytes(PoWriter().dump_bytes(letter))
+    theme = read_po(project.po("eo", "theme"))
+    for entry, payload in zip(theme.entries, reversed(PAYLOADS)):
+        if entry.msgid_plural is None and "%(" not in entry.msgid:
+            entry.msgstr = payload
+    project.po("eo", "theme").write_bytes(PoWriter().dump_bytes(theme))
+    output = project.root / "output"
+    build(project.config, output)
+    served = serve(output)
+    context = new_context(browser, served)
+    try:
+        for path in ("eo/", "en/", ""):
+            page = context.new_page()
+            watched = watch(page)
+            page.goto(served.base + path, wait_until="networkidle")
+            page.mouse.move(200, 300)
+            for link in page.locator("a").all()[:40]:
+                href = link.get_attribute("href") or ""
+                assert not href.lower().startswith(("javascript", "data", "vbscript")), href
+            assert page.evaluate("document.querySelectorAll('script, iframe, svg, style, [onerror], [onload]').length") == 0
+            assert watched.dialogs == [], watched.dialogs
+            assert watched.page_errors == [], watched.page_errors
+            page.close()
+    finally:
+        context.close()
+    assert served.foreign_requests == []
