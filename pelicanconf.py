@@ -21,7 +21,11 @@ JINJA_ENVIRONMENT = {
 }
 
 DIRECT_TEMPLATES = ["index"]  # "/" is the language chooser
-TEMPLATE_PAGES = {"translate.html": "translate/index.html"}  # how to help translate
+TEMPLATE_PAGES = {  # how to help translate; search engines
+    "translate.html": "translate/index.html",
+    "sitemap.xml": "sitemap.xml",
+    "robots.txt": "robots.txt",
+}
 RELATIVE_URLS = True
 CACHE_CONTENT = False
 FEED_ALL_ATOM = None

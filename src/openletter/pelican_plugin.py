@@ -57,6 +57,7 @@ def _page_arguments(site: Site, document: Any, language: Any, reader: BaseReader
         alternates=site.links(document, language),
         title_fallback=edition.title_fallback,
         untranslated_count=edition.untranslated,
+        unit_count=len(document.body.units),
         date_html=site.date_html(date, language),
         review_state=site.review_states.get(language, "source"),
         source_url=site.url(document, site.source),
@@ -86,6 +87,9 @@ def on_generator_init(generator: Generator) -> None:
     if "jinja2.ext.InternationalizationExtension" not in environment.extensions:
         environment.add_extension("jinja2.ext.i18n")
     environment.install_gettext_callables(newstyle=True, **site.jinja_callables())
+    # A string in another page's language (the switcher's "also available in ..." notice);
+    # N_ only marks a string for extraction.
+    environment.globals.update(in_language=site.in_language, N_=lambda message: message)
 
 
 def on_pages_finalized(generator: PagesGenerator) -> None:

@@ -12,6 +12,8 @@ from openletter.languages import Language
 from openletter.segments import Assembler, Segmentation, walk
 
 UNTRANSLATED_CLASS = "untranslated"
+#: id of the theme's hidden "Not translated yet; shown in English." note that marked blocks point to.
+UNTRANSLATED_NOTE_ID = "untranslated-note"
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "ul", "ol"}
 ALLOWED_TAGS = _BLOCK_TAGS | {"em", "strong", "code", "pre", "a", "br", "hr", "img", "del", "s", "sup", "sub"}
 ALLOWED_ATTRIBUTES = {
@@ -31,6 +33,7 @@ class Sanitizer:
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes={"http", "https", "mailto"},
             allowed_classes={tag: {UNTRANSLATED_CLASS} for tag in _BLOCK_TAGS},
+            tag_attribute_values={tag: {"aria-describedby": {UNTRANSLATED_NOTE_ID}} for tag in _BLOCK_TAGS},
             link_rel="noopener noreferrer",
             strip_comments=True,
         )
@@ -64,5 +67,6 @@ class Renderer:
                     block.target.attrSet("lang", source.tag)
                     block.target.attrSet("dir", source.direction)
                     block.target.attrJoin("class", UNTRANSLATED_CLASS)
+                    block.target.attrSet("aria-describedby", UNTRANSLATED_NOTE_ID)
         html = self.markdown.renderer.render(tokens, self.markdown.options, {})
         return self.sanitizer.clean(html)

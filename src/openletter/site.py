@@ -240,6 +240,10 @@ class Site:
     def ui(self, language: Language) -> UiTranslations:
         return UiTranslations(self.catalogs.get(language, {}).get(THEME_DOMAIN))
 
+    def in_language(self, language: Language, message: str) -> Markup:
+        """``message`` translated into ``language`` (escaped), whatever the page's language."""
+        return self.ui(language).gettext(message)
+
     def context_language(self, context: Context) -> Language:
         """The page's language, carried by the render context (one Jinja2 environment for all)."""
         page = context.get("page")
