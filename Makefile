@@ -6,6 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test system-packages
 
+# Webfonts (subset at build time), axe-core and the Nu HTML checker come from npm, pinned by package-lock.json.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
@@ -13,13 +18,13 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # msgcat/msgfmt are the tests' oracles (libunistring, which the catalog writer calls, comes with them);
-# the browser tests drive Debian's chromium.
+# the browser tests drive Debian's chromium; the Nu HTML checker needs a Java runtime.
 system-packages:
-	@command -v msgcat >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium; }
+	@command -v msgcat >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium default-jre-headless; }
 
-site: $(STAMP)
+site: $(STAMP) node_modules/.package-lock.json
 	$(VENV)/bin/invoke build
 
-test: $(STAMP) system-packages
+test: $(STAMP) node_modules/.package-lock.json system-packages
 	$(VENV)/bin/pytest
