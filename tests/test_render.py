@@ -27,9 +27,10 @@ def test_untranslated_blocks_get_the_source_language_and_direction() -> None:
     body = segment(markdown, "First.\n\n- one\n- two\n\n> quoted\n", Path("x.md"))
     html = Renderer(markdown).render(body, ["Erstens.", None, "zwei", None], Language.parse("en"))
     assert "<p>Erstens.</p>" in html
-    assert '<li lang="en" dir="ltr" class="untranslated">one</li>' in html
+    marked = 'lang="en" dir="ltr" class="untranslated" aria-describedby="untranslated-note"'
+    assert f"<li {marked}>one</li>" in html
     assert "<li>zwei</li>" in html
-    assert '<p lang="en" dir="ltr" class="untranslated">quoted</p>' in html
+    assert f"<p {marked}>quoted</p>" in html
 
 
 def test_the_source_language_page_is_not_marked() -> None:
