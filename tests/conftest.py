@@ -73,6 +73,18 @@ class SiteCopy:
             path.write_bytes(PoWriter().dump_bytes(catalog))
 
 
+def build_shipped_site(root: Path) -> Path:
+    """The repository's own site (all shipped catalogs, its exact settings) built under ``root``."""
+    from openletter.build import build
+
+    copy = SiteCopy(root)
+    shutil.rmtree(root / "locale")
+    shutil.copytree(REPO / "locale", root / "locale")
+    shutil.copy(REPO / "pelicanconf.py", copy.config)
+    build(copy.config, root / "output")
+    return root / "output"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> SiteCopy:
     return SiteCopy(tmp_path / "site")

@@ -3,15 +3,13 @@ honest in its header, and published as a whole page in its own language and dire
 
 from __future__ import annotations
 
-import shutil
 from html import unescape
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SiteCopy
-from openletter.build import build
+from conftest import REPO, build_shipped_site
 from openletter.languages import Language
 from openletter.markup import inline_markup
 from openletter.pofile import read_po
@@ -57,14 +55,7 @@ def test_catalogs_are_complete_checked_and_honest(code: str) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("shipped") / "site"
-    copy = SiteCopy(root)
-    shutil.rmtree(root / "locale")
-    shutil.copytree(REPO / "locale", root / "locale")
-    shutil.copy(REPO / "pelicanconf.py", copy.config)  # exactly the shipped settings
-    output = root / "output"
-    build(copy.config, output)
-    return output
+    return build_shipped_site(tmp_path_factory.mktemp("shipped") / "site")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
