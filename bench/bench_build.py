@@ -35,6 +35,7 @@ from openletter.site import LanguageLink
 def on_generator_init(generator):
     null = NullTranslations()
     generator.env.install_gettext_callables(null.gettext, null.ngettext, newstyle=True)
+    generator.env.globals.update(in_language=lambda language, message: message, N_=lambda message: message)
 
 def on_pages(generator):
     pages = list(generator.pages) + list(generator.translations)
@@ -44,6 +45,7 @@ def on_pages(generator):
         page.source_language = languages[generator.pages[0]]
         page.alternates = [LanguageLink(languages[p], p.url, p.title, False, p is page) for p in pages]
         page.untranslated_count = 0
+        page.unit_count = 0
         page.review_state = "unreviewed"
         page.source_url = generator.pages[0].url
         page.date_html = ""

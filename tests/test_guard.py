@@ -40,6 +40,7 @@ def test_body_keeps_the_themes_markup_and_loses_everything_active() -> None:
         ('<script src="https://cdn.example/x.js"></script>', CSP, "only same-origin scripts"),
         ('<link rel="stylesheet" href="javascript:alert(1)">', CSP, "is not http(s), mailto or the site itself"),
         ('<base href="https://evil.example/">', CSP, "<base> is not allowed"),
+        ('<link rel="alternate" hreflang="de" href="javascript:alert(1)">', CSP, "is not http(s), mailto or the site itself"),
         ('<link rel="prefetch" href="https://tracker.example/">', CSP, "is not allowed"),
         ('<meta charset="utf-8" onload="x()">', CSP, "attribute onload"),
     ],

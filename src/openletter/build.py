@@ -20,7 +20,7 @@ from openletter.languages import Language
 from openletter.pelican_plugin import SITE_KEY
 from openletter.project import setting_line
 from openletter.checks import Problem
-from openletter.site import Site
+from openletter.site import Site, cache_for
 
 
 @dataclass(slots=True)
@@ -115,7 +115,7 @@ def build(
             os.chdir(cwd)
         if collector.messages:
             raise OpenletterError("Pelican reported errors: " + "; ".join(collector.messages), path=config)
-        PageGuard().sanitize_tree(staging)
+        PageGuard().sanitize_tree(staging, cache_for(settings, site.project))
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():

@@ -22,9 +22,10 @@ from typing import Literal
 
 from markdown_it import MarkdownIt
 
+from openletter.cache import ContentCache
 from openletter.errors import LanguageError, PoSyntaxError
 from openletter.languages import Language
-from openletter.markup import inline_markup
+from openletter.markup import InlineMarkup, inline_markup
 from openletter.pofile import Catalog, Entry, decode_po_bytes, parse_po
 from openletter.project import Project
 from openletter.translations import placeholders
@@ -137,14 +138,20 @@ def _nplurals(plural_forms: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_FILE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _file_problems(path: Path, text: str) -> Iterator[Problem]:
-    """Characters no catalog should contain anywhere (NUL and other C0 controls, CR)."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line, start=1):
-            if char == "\r" and column == len(line):
-                yield Problem(path, number, "warning", "line-ending", "CRLF line ending; save with LF (Unix) line endings")
-            elif unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
-                yield Problem(path, number, "error", "control-char-file", f"control character U+{ord(char):04X} at column {column}")
+    """Characters no catalog should contain anywhere (NUL and other C0/C1 controls, CR)."""
+    for match in _FILE_CONTROL_RE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        number = text.count("\n", 0, match.start()) + 1
+        column = match.start() - start + 1
+        char = match.group()
+        if char == "\r" and text[match.end() : match.end() + 1] in ("\n", ""):
+            yield Problem(path, number, "warning", "line-ending", "CRLF line ending; save with LF (Unix) line endings")
+        else:
+            yield Problem(path, number, "error", "control-char-file", f"control character U+{ord(char):04X} at column {column}")
 
 
 # -- content ---------------------------------------------------------------------------------
@@ -156,10 +163,17 @@ ContentCheck = Callable[[Entry, str, "CheckContext"], Iterable[tuple[Severity, s
 class CheckContext:
     markdown: MarkdownIt
     references: dict[str, object]
+    #: Markup of source texts, parsed once for all languages.
+    source_markup: dict[str, InlineMarkup] = field(default_factory=dict)
+
+    def markup_of_source(self, text: str) -> InlineMarkup:
+        if text not in self.source_markup:
+            self.source_markup[text] = inline_markup(self.markdown, text, self.references)
+        return self.source_markup[text]
 
 
 def _check_markup(entry: Entry, text: str, context: CheckContext) -> Iterator[tuple[Severity, str, str]]:
-    source = inline_markup(context.markdown, entry.msgid, context.references)
+    source = context.markup_of_source(entry.msgid)
     translated = inline_markup(context.markdown, text, context.references)
     if sorted(source.links) != sorted(translated.links):
         yield "error", "links", f"links {sorted(translated.links)} differ from the source's {sorted(source.links)}"
@@ -189,8 +203,14 @@ def _check_edges(entry: Entry, text: str, context: CheckContext) -> Iterator[tup
             yield "warning", "whitespace", f"space at the {side} differs from the source"
 
 
+_INVISIBLE_RE = re.compile(
+    "[" + "".join(sorted(_BIDI | _ZERO_WIDTH | _JOINERS)) + "\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
 def _check_invisible(entry: Entry, text: str, context: CheckContext) -> Iterator[tuple[Severity, str, str]]:
-    for index, char in enumerate(text):
+    for match in _INVISIBLE_RE.finditer(text):
+        char, index = match.group(), match.start()
         if char in entry.msgid:
             continue
         name = unicodedata.name(char, f"U+{ord(char):04X}")
@@ -198,9 +218,10 @@ def _check_invisible(entry: Entry, text: str, context: CheckContext) -> Iterator
             yield "warning", "invisible", f"bidirectional control {name} at character {index + 1}"
         elif char in _ZERO_WIDTH:
             yield "warning", "invisible", f"zero-width character {name} at character {index + 1}"
-        elif char in _JOINERS and not _between_letters(text, index):
-            yield "warning", "invisible", f"{name} at character {index + 1} does not join two letters"
-        elif unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+        elif char in _JOINERS:
+            if not _between_letters(text, index):
+                yield "warning", "invisible", f"{name} at character {index + 1} does not join two letters"
+        else:
             yield "error", "control-char", f"control character U+{ord(char):04X} at character {index + 1}"
 
 
@@ -234,6 +255,7 @@ class CatalogChecker:
         self.markdown = markdown
         self.size_cap = size_cap
         self.checks = checks if checks is not None else CONTENT_CHECKS
+        self._contexts: dict[int, CheckContext] = {}
 
     def check_file(
         self,
@@ -269,7 +291,9 @@ class CatalogChecker:
 
     def _content(self, report: CatalogReport, catalog: Catalog, template: Catalog, references: dict[str, object]) -> None:
         wanted = {entry.key for entry in template.entries}
-        context = CheckContext(self.markdown, references)
+        context = self._contexts.get(id(references))
+        if context is None or context.references is not references:
+            context = self._contexts[id(references)] = CheckContext(self.markdown, references)
         for entry in catalog.entries:
             if entry.key not in wanted:
                 report.problems.append(
@@ -350,14 +374,29 @@ class ProjectReport:
         return broken
 
 
-def check_project(project: Project, markdown: MarkdownIt, references: dict[str, dict[str, object]], size_cap: int = DEFAULT_SIZE_CAP) -> ProjectReport:
-    """Check folder names, then each language's catalog of each domain against its template."""
+def check_project(
+    project: Project,
+    markdown: MarkdownIt,
+    references: dict[str, dict[str, object]],
+    size_cap: int = DEFAULT_SIZE_CAP,
+    cache: ContentCache | None = None,
+) -> ProjectReport:
+    """Check folder names, then each language's catalog of each domain against its template.
+
+    With a ``cache``, a catalog whose bytes, template and references are unchanged since a
+    previous check gets that check's report back instead of being parsed and checked again.
+    """
     checker = CatalogChecker(markdown, size_cap)
+    cache = cache or ContentCache(None)
     report = ProjectReport()
     report.languages, report.folder_problems = check_folders(project.locale_dir, project.relative, project.source_language)
     templates: dict[str, Catalog | None] = {}
+    template_keys: dict[str, str] = {}
     for domain in project.domains():
         path = project.template_path(domain)
+        template_keys[domain] = ContentCache.key(
+            path.read_bytes() if path.exists() else b"", repr(sorted(references.get(domain, {}).items())), str(size_cap)
+        )
         template_report = checker.check_file(path, project.relative(path)) if path.exists() else None
         templates[domain] = template_report.catalog if template_report else None
         if template_report and template_report.catalog is None:
@@ -371,7 +410,10 @@ def check_project(project: Project, markdown: MarkdownIt, references: dict[str, 
                 missing.problems.append(Problem(shown, None, "error", "missing", "catalog missing; run 'invoke update'"))
                 report.catalogs[(language, domain)] = missing
                 continue
-            report.catalogs[(language, domain)] = checker.check_file(
-                path, shown, language, templates[domain], references.get(domain, {})
-            )
+            key = ContentCache.key(path.read_bytes(), str(shown), language.code, template_keys[domain])
+            catalog_report = cache.load("catalog-report", key)
+            if not isinstance(catalog_report, CatalogReport):
+                catalog_report = checker.check_file(path, shown, language, templates[domain], references.get(domain, {}))
+                cache.store("catalog-report", key, catalog_report)
+            report.catalogs[(language, domain)] = catalog_report
     return report

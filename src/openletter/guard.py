@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from openletter.cache import ContentCache
 from openletter.errors import OpenletterError
 
 BODY_TAGS = {
@@ -43,6 +44,11 @@ BODY_ATTRIBUTES = {
     "progress": {"value", "max"},
     "button": {"type"},
 }  # fmt: skip
+_ALTERNATE_LINE_RE = re.compile(
+    r'^(?:<link rel="alternate" hreflang="[A-Za-z0-9-]+" href="([^"<>&]*)">'
+    r'|<meta property="og:locale:alternate" content="[A-Za-z_]+">())$',
+    re.MULTILINE,
+)
 _BODY_RE = re.compile(r"(<body\b[^>]*>)(.*)(</body>)", re.DOTALL | re.IGNORECASE)
 _SAFE_SCHEMES = {"", "http", "https", "mailto"}
 _HEAD_TAGS = {"meta", "title", "link", "script", "head", "html", "noscript"}
@@ -135,6 +141,9 @@ class PageGuard:
 
     def check_head(self, html: str, path: Path) -> None:
         head = html.split("<body", 1)[0]
+        # The hreflang cluster (one line per language, N per page) is checked by a strict pattern;
+        # only the rest goes through the HTML parser, so heads cost O(1) parser work, not O(N).
+        head = _ALTERNATE_LINE_RE.sub(lambda m: "" if m.group(1) is None or _safe_url(m.group(1)) else m.group(0), head)
         reader = _HeadReader()
         reader.feed(head)
         problems = list(reader.problems)
@@ -159,12 +168,19 @@ class PageGuard:
             raise PageGuardError("no <body> element", path=path)
         return html[: match.start(2)] + self.cleaner.clean(match.group(2)) + html[match.end(2) :]
 
-    def sanitize_tree(self, root: Path) -> int:
-        """Sanitize every ``*.html`` under ``root`` in place; the number of pages."""
+    def sanitize_tree(self, root: Path, cache: ContentCache | None = None) -> int:
+        """Sanitize every ``*.html`` under ``root`` in place; the number of pages.
+
+        With a ``cache``, a page byte-identical to one guarded before gets that result back."""
+        cache = cache or ContentCache(None)
         count = 0
         for page in sorted(root.rglob("*.html")):
             html = page.read_text(encoding="utf-8")
-            cleaned = self.sanitize(html, page.relative_to(root))
+            key = ContentCache.key(html, str(page.relative_to(root)))
+            cleaned = cache.load("guarded-page", key)
+            if not isinstance(cleaned, str):
+                cleaned = self.sanitize(html, page.relative_to(root))
+                cache.store("guarded-page", key, cleaned)
             if cleaned != html:
                 page.write_text(cleaned, encoding="utf-8")
             count += 1

@@ -40,7 +40,7 @@ class Language:
     def locale(self) -> Locale:
         return Locale.parse(self.code)
 
-    @property
+    @cached_property
     def tag(self) -> str:
         """BCP 47 tag for ``lang`` attributes and hreflang (``pt-BR``, ``zh-Hans``)."""
         locale = self.locale
@@ -48,33 +48,33 @@ class Language:
             (locale.language, locale.territory, locale.script, locale.variant), sep="-"
         )
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """The URL path segment: the BCP 47 tag in lowercase (``pt-br``)."""
         return self.tag.lower()
 
-    @property
+    @cached_property
     def direction(self) -> str:
         """``rtl`` or ``ltr``, from CLDR's character order."""
         return self.locale.text_direction
 
-    @property
+    @cached_property
     def native_name(self) -> str:
         """The language's name in itself, capitalized as a menu item (``Français``)."""
         name = self.locale.get_display_name(self.locale) or self.code
         return name[:1].upper() + name[1:]
 
-    @property
+    @cached_property
     def english_name(self) -> str:
         return self.locale.get_display_name("en") or self.code
 
-    @property
+    @cached_property
     def plural_forms(self) -> str:
         """The gettext ``Plural-Forms`` header value Babel knows for the language."""
         plural = get_plural(self.locale)
         return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
 
-    @property
+    @cached_property
     def og_locale(self) -> str:
         """Open Graph locale (``de_DE``-style when CLDR knows the likely territory)."""
         likely = self.locale.territory or _likely_territory(self.locale)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
@@ -17,6 +18,8 @@ from pelican.readers import BaseReader
 from openletter.site import Site
 
 SITE_KEY = "_openletter_site"
+#: Theme template rendered once per language for the language menu (optional).
+NOTICE_TEMPLATE = "notice-attributes.html"
 
 
 def site_of(settings: dict[str, Any]) -> Site:
@@ -90,6 +93,10 @@ def on_generator_init(generator: Generator) -> None:
     # A string in another page's language (the switcher's "also available in ..." notice);
     # N_ only marks a string for extraction.
     environment.globals.update(in_language=site.in_language, N_=lambda message: message)
+    if not site.notice_attributes and NOTICE_TEMPLATE in environment.list_templates():
+        template = environment.get_template(NOTICE_TEMPLATE)
+        for language in site.languages:
+            site.notice_attributes[language] = Markup(" ".join(template.render(language=language).split("\n")).strip())
 
 
 def on_pages_finalized(generator: PagesGenerator) -> None:

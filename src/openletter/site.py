@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openletter.catalogs import REVIEW_HEADER, REVIEWED
+from openletter.cache import ContentCache
 from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, Problem, check_project
 from openletter.errors import ErrorList, OpenletterError
 from openletter.languages import Language
@@ -28,6 +29,12 @@ from openletter.render import Renderer
 from openletter.segments import new_markdown, normalize
 from openletter.source import Document, read_document
 from openletter.translations import CompiledCatalog, UiTranslations
+
+
+def cache_for(settings: Mapping[str, Any], project: Project) -> ContentCache:
+    """The build cache (``OPENLETTER_CACHE_PATH``, default ``.cache/openletter``; empty disables it)."""
+    location = settings.get("OPENLETTER_CACHE_PATH", ".cache/openletter")
+    return ContentCache(project.root / location if location else None)
 
 
 def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
@@ -60,6 +67,8 @@ class LanguageLink:
     title: str
     title_fallback: bool = False
     current: bool = False
+    #: Attributes for the language menu (the notice in this language), rendered once per build.
+    notice: Markup = Markup("")
 
 
 @dataclass(slots=True)
@@ -89,6 +98,11 @@ class Site:
     signature: tuple[tuple[str, int, int], ...] = ()
     warnings: list[Problem] = field(default_factory=list)
     _editions: dict[tuple[Path, Language], Edition] = field(default_factory=dict)
+    _ui: dict[Language, UiTranslations] = field(default_factory=dict)
+    _links: dict[Path, list[LanguageLink]] = field(default_factory=dict)
+    _in_language: dict[tuple[Language, str], Markup] = field(default_factory=dict)
+    #: Per language, the rendered ``notice-attributes.html`` of the theme (see the plugin).
+    notice_attributes: dict[Language, Markup] = field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Mapping[str, Any], config: Path | None = None, skip_broken: bool | None = None) -> Site:
@@ -108,7 +122,9 @@ class Site:
             for path in project.content_files()
         }
         references = {document.domain: document.body.references for document in documents.values()}
-        report = check_project(project, markdown, references, int(settings.get("OPENLETTER_MAX_CATALOG_BYTES", DEFAULT_SIZE_CAP)))
+        report = check_project(
+            project, markdown, references, int(settings.get("OPENLETTER_MAX_CATALOG_BYTES", DEFAULT_SIZE_CAP)), cache_for(settings, project)
+        )
         broken = report.broken()
         fatal = [p for p in report.folder_problems if p.severity == "error"] + [p for ps in broken.values() for p in ps]
         if fatal and not skip_broken:
@@ -158,11 +174,15 @@ class Site:
         return f"{language.slug}/" if document is home else f"{language.slug}/{document.domain}/"
 
     def links(self, document: Document, current: Language | None) -> list[LanguageLink]:
-        links = []
-        for language in self.languages:
-            edition = self.edition(document, language)
-            links.append(LanguageLink(language, edition.url, edition.title, edition.title_fallback, language == current))
-        return links
+        """Every language's link to ``document``, ``current`` marked (built once per document)."""
+        if document.path not in self._links:
+            links = []
+            for language in self.languages:
+                edition = self.edition(document, language)
+                notice = self.notice_attributes.get(language, Markup(""))
+                links.append(LanguageLink(language, edition.url, edition.title, edition.title_fallback, notice=notice))
+            self._links[document.path] = links
+        return [replace(link, current=True) if link.language == current else link for link in self._links[document.path]]
 
     # -- translation -------------------------------------------------------------------
 
@@ -238,11 +258,18 @@ class Site:
     # -- theme strings ------------------------------------------------------------------
 
     def ui(self, language: Language) -> UiTranslations:
-        return UiTranslations(self.catalogs.get(language, {}).get(THEME_DOMAIN))
+        if language not in self._ui:
+            self._ui[language] = UiTranslations(self.catalogs.get(language, {}).get(THEME_DOMAIN))
+        return self._ui[language]
 
     def in_language(self, language: Language, message: str) -> Markup:
-        """``message`` translated into ``language`` (escaped), whatever the page's language."""
-        return self.ui(language).gettext(message)
+        """``message`` translated into ``language`` (escaped), whatever the page's language.
+
+        Every page's language menu asks this for every language, so answers are memoized."""
+        key = (language, message)
+        if key not in self._in_language:
+            self._in_language[key] = self.ui(language).gettext(message)
+        return self._in_language[key]
 
     def context_language(self, context: Context) -> Language:
         """The page's language, carried by the render context (one Jinja2 environment for all)."""

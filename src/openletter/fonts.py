@@ -1,0 +1,934 @@
+"""Webfonts: OFL Noto fonts from npm ``@fontsource/*`` packages, subset per page to what it shows.
+
+Why per page: one language's letter uses a few hundred characters, but the fonts that can show
+them weigh megabytes (CJK) or are split by Fontsource into many ``unicode-range`` slices. Each
+page gets, per family and weight, ONE woff2 holding exactly the glyphs of the characters that
+the page renders in that family (plus what shaping needs: ligatures, Arabic joining forms, Indic
+conjuncts, marks), cut out of the slices with ``fontTools.subset`` and merged when the page's
+characters come from several slices.
+
+The contract with the theme
+---------------------------
+* Every page links one generated stylesheet: ``stylesheet_for(page, site_root)`` gives its
+  site-relative path (``theme/fonts/de.css`` for ``de/index.html``, ``theme/fonts/index.css``
+  for the root ``index.html``, ``theme/fonts/translate.css`` for ``translate/index.html``) and
+  ``stylesheet_href(page, site_root)`` the relative href to put in the page. Link it AFTER the
+  theme's own stylesheet.
+* That stylesheet declares ``@font-face`` rules (``font-display: swap``, same-folder relative
+  ``url(...)``, nothing leaves the site) for families named ``"<Noto family> OL"`` (for example
+  ``"Noto Serif OL"``, ``"Noto Naskh Arabic OL"``, ``"Noto Serif JP OL"``), weights 400 and 700,
+  normal style only.
+* It sets the custom property ``--ol-font`` (a whole ``font-family`` list: the page's webfonts
+  with the language's own script first, then system fonts of the same names, then ``serif``)
+  on ``:root`` for the page's language and on ``:lang(<tag>)`` for every ``lang`` the page
+  uses, and applies it: ``:root, :root body, [lang] { font-family: var(--ol-font); }``.
+  So the generated CSS alone gives every element the right fonts.
+* The theme must therefore not set ``font-family`` on text itself (no ``body { font: ... Georgia }``,
+  no ``:lang(ja) { font-family: ... }``): either leave it out or write ``font-family:
+  var(--ol-font)``. Monospace for ``code``/``pre`` is fine (the UA default is left alone).
+* Bold text gets the 700 face only for what ``DEFAULT_BOLD`` lists (``h1``-``h6``, ``b``,
+  ``strong``, ``th``, ``.name``, ``[aria-current=page]``, which is what the theme makes bold);
+  anything else the theme makes bold has no 700 glyphs, and the browser falls back or
+  synthesizes bold. Extend the list (``FontBuilder(bold=...)``) when the theme changes.
+
+Determinism: the same page text gives byte-identical CSS and woff2 (no timestamps, sorted
+everything, content-addressed woff2 names ``<package>-<weight>-<sha256:16>.woff2``), so a
+build of one page and a build of all pages agree. Subsets are cached on disk by (source font
+files and their hashes, weight, character set hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import struct
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import fontTools
+from fontTools import subset as ft_subset
+from fontTools.merge import Merger
+from fontTools.ttLib import TTFont, TTLibError
+
+from openletter.atomic import write_bytes_atomic, write_if_changed
+from openletter.errors import OpenletterError
+
+#: Bump when the subsetting recipe changes, so cached subsets from the old recipe are not reused.
+PIPELINE_VERSION = "1"
+
+#: The weights shipped: body text and bold (headings, ``strong``, the chooser's names).
+WEIGHTS = (400, 700)
+
+#: Where the generated stylesheets and woff2 files go, relative to the site root.
+FONTS_DIR = "theme/fonts"
+
+#: Font bytes a page may load: alphabetic and Indic pages, and CJK pages (1 KB = 1000 bytes).
+BUDGET_DEFAULT = 150_000
+BUDGET_CJK = 350_000
+
+#: Characters left to the browser on purpose when no shipped font maps them: controls and
+#: invisible formatting characters that the shaper consumes (joiners, bidi marks, soft hyphen).
+#: HTML whitespace (tab, newline, CR, form feed) never reaches here: it is rendered as a space.
+SYSTEM_FALLBACK: frozenset[str] = frozenset(
+    "\u00ad"  # soft hyphen: shown only at a line break, as a hyphen the shaper picks
+    "\u202f"  # narrow no-break space (French, Russian, Ukrainian): no Noto slice maps it; blank
+    "\u200b\u200c\u200d"  # zero-width space, non-joiner, joiner
+    "\u200e\u200f"  # left-to-right and right-to-left marks
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2060\u2066\u2067\u2068\u2069"  # word joiner, bidi isolates
+    "\ufeff"  # zero-width no-break space / BOM
+)
+
+#: Elements rendered bold (the 700 face): tag names, ``.class`` and ``[attr]``/``[attr=value]``.
+#: Deliberately wider than the theme's context selectors (``.chooser .name``): a character
+#: wrongly thought bold costs a few bytes, one wrongly thought regular is a missing glyph.
+DEFAULT_BOLD: tuple[str, ...] = (
+    "h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "th", ".name", "[aria-current=page]",
+)  # fmt: skip
+
+_HTML_SPACE = frozenset("\t\n\f\r ")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_HIDDEN_TEXT = frozenset({"script", "style", "template"})
+#: A well-formed BCP 47 tag, also safe to write into a CSS ``:lang()`` selector.
+_LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+# --------------------------------------------------------------------------- families
+
+
+@dataclass(frozen=True)
+class Family:
+    """One webfont family: the npm package it comes from and the names CSS uses for it."""
+
+    key: str
+    package: str  # @fontsource/<package>
+    css_name: str  # the @font-face family, distinct from any installed system font
+    local_names: tuple[str, ...]  # system fonts of the same design, the fallback while loading
+    cjk: bool = False
+
+
+#: In fallback order: a character goes to the first family in a language's list that has it.
+#: The language's own family comes first; the rest follow in this order.
+FAMILIES: tuple[Family, ...] = (
+    Family("serif", "noto-serif", "Noto Serif OL", ("Noto Serif",)),
+    Family("arabic", "noto-naskh-arabic", "Noto Naskh Arabic OL", ("Noto Naskh Arabic",)),
+    Family("hebrew", "noto-serif-hebrew", "Noto Serif Hebrew OL", ("Noto Serif Hebrew",)),
+    Family("devanagari", "noto-serif-devanagari", "Noto Serif Devanagari OL", ("Noto Serif Devanagari",)),
+    Family("bengali", "noto-serif-bengali", "Noto Serif Bengali OL", ("Noto Serif Bengali",)),
+    Family("sc", "noto-serif-sc", "Noto Serif SC OL", ("Noto Serif SC", "Noto Serif CJK SC"), cjk=True),
+    Family("tc", "noto-serif-tc", "Noto Serif TC OL", ("Noto Serif TC", "Noto Serif CJK TC"), cjk=True),
+    Family("jp", "noto-serif-jp", "Noto Serif JP OL", ("Noto Serif JP", "Noto Serif CJK JP"), cjk=True),
+    Family("kr", "noto-serif-kr", "Noto Serif KR OL", ("Noto Serif KR", "Noto Serif CJK KR"), cjk=True),
+)
+_BY_KEY = {family.key: family for family in FAMILIES}
+
+_LANGUAGE_FAMILY = {
+    "ar": "arabic", "fa": "arabic", "ur": "arabic", "ps": "arabic", "ckb": "arabic", "ug": "arabic", "sd": "arabic",
+    "he": "hebrew", "iw": "hebrew", "yi": "hebrew",
+    "hi": "devanagari", "mr": "devanagari", "ne": "devanagari", "sa": "devanagari", "mai": "devanagari",
+    "bn": "bengali", "as": "bengali",
+    "zh": "sc", "yue": "tc", "ja": "jp", "ko": "kr",
+}  # fmt: skip
+_SCRIPT_FAMILY = {
+    "arab": "arabic", "hebr": "hebrew", "deva": "devanagari", "beng": "bengali",
+    "hans": "sc", "hant": "tc", "jpan": "jp", "hrkt": "jp", "kore": "kr", "hang": "kr",
+    "latn": "serif", "cyrl": "serif", "grek": "serif",
+}  # fmt: skip
+_TRADITIONAL_CHINESE_REGIONS = frozenset({"tw", "hk", "mo"})
+
+
+def family_for(lang: str) -> Family:
+    """The family a language's text is set in, from its BCP 47 tag (script subtag first)."""
+    subtags = lang.lower().replace("_", "-").split("-")
+    script = next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    if script in _SCRIPT_FAMILY:
+        return _BY_KEY[_SCRIPT_FAMILY[script]]
+    region = next((s for s in subtags[1:] if (len(s) == 2 and s.isalpha()) or (len(s) == 3 and s.isdigit())), None)
+    if subtags[0] == "zh" and region in _TRADITIONAL_CHINESE_REGIONS:
+        return _BY_KEY["tc"]
+    return _BY_KEY[_LANGUAGE_FAMILY.get(subtags[0], "serif")]
+
+
+def stack_for(lang: str) -> tuple[Family, ...]:
+    """The fallback order for text in ``lang``: its own family, then all others in FAMILIES order.
+
+    Every family is in every list, so a character the language's family lacks (a Latin
+    name in Hebrew text) still finds a shipped font before any system font.
+    """
+    first = family_for(lang)
+    return (first, *(family for family in FAMILIES if family is not first))
+
+
+def budget_for(lang: str) -> int:
+    """The most font bytes a page in ``lang`` may load (CJK fonts need far more per character)."""
+    return BUDGET_CJK if family_for(lang).cjk else BUDGET_DEFAULT
+
+
+# --------------------------------------------------------------------------- page naming
+
+
+def _relative(page_path: Path, site_root: Path) -> Path:
+    """``page_path`` relative to ``site_root``; an error (with the path) if it is outside."""
+    try:
+        return Path(os.path.abspath(page_path)).relative_to(os.path.abspath(site_root))
+    except ValueError:
+        raise OpenletterError(f"page is not under the site root {site_root}", path=page_path) from None
+
+
+def stylesheet_for(page_path: Path, site_root: Path) -> str:
+    """Site-relative URL path of the font stylesheet for a page.
+
+    Named after the page's folder so it is readable and stable: ``de/index.html`` ->
+    ``theme/fonts/de.css``, ``index.html`` -> ``theme/fonts/index.css``,
+    ``translate/index.html`` -> ``theme/fonts/translate.css``, ``a/b.html`` ->
+    ``theme/fonts/a-b.css``.
+    """
+    parts = list(_relative(page_path, site_root).parts)
+    if parts and parts[-1] == "index.html":
+        parts.pop()
+    elif parts:
+        parts[-1] = Path(parts[-1]).stem
+    stem = "-".join(parts) or "index"
+    return f"{FONTS_DIR}/{stem}.css"
+
+
+def stylesheet_href(page_path: Path, site_root: Path) -> str:
+    """The href a page uses to link its font stylesheet (relative, so the site works anywhere)."""
+    target = Path(os.path.abspath(site_root)) / stylesheet_for(page_path, site_root)
+    return Path(os.path.relpath(target, Path(os.path.abspath(page_path)).parent)).as_posix()
+
+
+# --------------------------------------------------------------------------- page text
+
+
+@dataclass
+class PageText:
+    """What a page renders: characters by (lang tag, weight), and the lang tags it uses."""
+
+    root_lang: str
+    usage: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    langs: set[str] = field(default_factory=set)
+
+    def add(self, lang: str, weight: int, text: str) -> None:
+        """Record ``text`` shown in ``lang`` at ``weight``; HTML whitespace renders as a space."""
+        chars = set(text)
+        if chars & _HTML_SPACE:
+            chars = (chars - _HTML_SPACE) | {" "}
+        if chars:
+            self.usage.setdefault((lang, weight), set()).update(chars)
+
+    def chars(self) -> set[str]:
+        """Every character the page shows, in any language or weight."""
+        return set().union(*self.usage.values()) if self.usage else set()
+
+
+def _bold_matcher(selectors: Iterable[str]):
+    """Turn the tiny selector list (``tag``, ``.class``, ``[attr]``, ``[attr=value]``) into a test."""
+    tags: set[str] = set()
+    classes: set[str] = set()
+    attrs: list[tuple[str, str | None]] = []
+    for selector in selectors:
+        if selector.startswith("."):
+            classes.add(selector[1:])
+        elif selector.startswith("[") and selector.endswith("]"):
+            name, _, value = selector[1:-1].partition("=")
+            attrs.append((name.strip().lower(), value.strip("\"' ") if value else None))
+        else:
+            tags.add(selector.lower())
+
+    def is_bold(tag: str, attributes: dict[str, str]) -> bool:
+        if tag in tags or classes & set(attributes.get("class", "").split()):
+            return True
+        return any(name in attributes and (value is None or attributes[name] == value) for name, value in attrs)
+
+    return is_bold
+
+
+class _TextCollector(HTMLParser):
+    """Collects rendered text with the ``lang`` and weight it is shown in.
+
+    Counts the body's text, ``<title>``, ``alt`` and ``placeholder`` texts and ``<ol>`` markers;
+    skips ``script``/``style``/``template`` and the rest of ``<head>``.
+    """
+
+    def __init__(self, root_lang: str, bold: Iterable[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.result = PageText(root_lang)
+        self._is_bold = _bold_matcher(bold)
+        # (tag, lang, bold, hidden, ordered-list counter)
+        self._stack: list[list] = [["#root", root_lang, False, False, 0]]
+
+    def _context(self) -> tuple[str, int, bool]:
+        _, lang, bold, hidden, _ = self._stack[-1]
+        return lang, 700 if bold else 400, hidden
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name.lower(): (value or "") for name, value in attrs}
+        parent_tag, lang, bold, hidden, _ = self._stack[-1]
+        if _LANG_TAG.fullmatch(attributes.get("lang", "")):
+            lang = attributes["lang"]  # an empty or malformed lang is ignored here as in CSS
+            self.result.langs.add(lang)
+        bold = bold or self._is_bold(tag, attributes)
+        hidden = hidden or tag in _HIDDEN_TEXT or (tag == "head")
+        weight = 700 if bold else 400
+        if not hidden:
+            for name in ("alt", "placeholder"):
+                if attributes.get(name):
+                    self.result.add(lang, weight, attributes[name])
+            if tag == "li" and parent_tag == "ol":
+                self._stack[-1][4] += 1
+                self.result.add(lang, weight, f"{self._stack[-1][4]}. ")
+        if tag == "title":
+            hidden = False  # the one part of <head> a person sees (tab, bookmarks, history)
+        if tag not in _VOID:
+            self._stack.append([tag, lang, bold, hidden, 0])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._stack) - 1, 0, -1):
+            if self._stack[depth][0] == tag:
+                del self._stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        lang, weight, hidden = self._context()
+        if not hidden:
+            self.result.add(lang, weight, data)
+
+
+def page_text(html: str, lang: str, bold: Iterable[str] = DEFAULT_BOLD) -> PageText:
+    """What ``html`` shows, by language and weight; ``lang`` applies where no ``lang`` attribute does."""
+    collector = _TextCollector(lang, bold)
+    collector.feed(html)
+    collector.close()
+    return collector.result
+
+
+def _read_page(page: Path, lang: str, bold: Iterable[str]) -> PageText:
+    """Read and parse one page, turning I/O and decoding problems into errors naming it."""
+    try:
+        html = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise OpenletterError(f"cannot read page: {error}", path=page) from None
+    return page_text(html, lang, bold)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _sha256_file(path: Path) -> str:
+    """Content hash of a file: the identity of a source font in cache keys."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        raise OpenletterError(f"cannot read font: {error}", path=path) from None
+
+
+#: What fontTools raises on a damaged or foreign file (it has no single exception class).
+_FONT_ERRORS = (OSError, EOFError, TTLibError, struct.error, AssertionError, ValueError, KeyError, IndexError, TypeError)
+
+
+def _load_font(path: Path | io.BytesIO, origin: Path) -> TTFont:
+    """Open a font lazily and without touching its timestamp; unreadable fonts name their file."""
+    try:
+        return TTFont(path, lazy=True, recalcTimestamp=False)
+    except _FONT_ERRORS as error:
+        raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=origin) from None
+
+
+def _read_cmap(path: Path) -> frozenset[int]:
+    """The code points a font file maps (its best Unicode cmap)."""
+    font = _load_font(path, path)
+    try:
+        return frozenset(font.getBestCmap() or ())
+    except _FONT_ERRORS as error:
+        raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=path) from None
+    finally:
+        font.close()
+
+
+def _to_ranges(codepoints: Iterable[int]) -> list[list[int]]:
+    """Sorted code points as [first, last] runs: a compact, JSON-friendly coverage record."""
+    ranges: list[list[int]] = []
+    for cp in sorted(codepoints):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return ranges
+
+
+def _from_ranges(ranges: Iterable[Iterable[int]]) -> frozenset[int]:
+    return frozenset(cp for first, last in ranges for cp in range(first, last + 1))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One Fontsource slice file (for one weight), with the code points its cmap maps."""
+
+    path: Path
+    name: str  # the slice: "latin", "latin-ext", "japanese", "119", ...
+    size: int
+    codepoints: frozenset[int]
+
+    @property
+    def numbered(self) -> bool:
+        """Numbered slices are Fontsource's frequency shards of CJK fonts; named ones are whole scripts."""
+        return self.name.isdigit()
+
+
+class _Package:
+    """An installed ``@fontsource/<name>`` package: its slice files per weight and their coverage.
+
+    WOFF 1 files are read, not the woff2 twins: same fonts, but zlib tables open in
+    milliseconds where fontTools' pure-Python woff2 glyf decoding takes seconds for CJK.
+    """
+
+    def __init__(self, node_modules: Path, family: Family, index_dir: Path | None = None) -> None:
+        self.family = family
+        self.node_modules = node_modules
+        self.index_dir = index_dir
+        self.root = node_modules / "@fontsource" / family.package
+        manifest = self.root / "package.json"
+        if not manifest.is_file():
+            raise OpenletterError(
+                f"font package @fontsource/{family.package} is not installed: run `npm ci`", path=self.root
+            )
+        try:
+            self.version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError) as error:
+            raise OpenletterError(f"unreadable package.json ({error}): run `npm ci`", path=manifest) from None
+        self.license = self.root / "LICENSE"
+        self._sources: dict[int, tuple[Source, ...]] = {}
+        self._coverage: dict[int, frozenset[int]] = {}
+
+    def sources(self, weight: int) -> tuple[Source, ...]:
+        """The package's normal-style slices of ``weight``, sorted by name (read once)."""
+        if weight not in self._sources:
+            prefix, suffix = f"{self.family.package}-", f"-{weight}-normal.woff"
+            paths = sorted((self.root / "files").glob(f"{prefix}*{suffix}"))
+            if not paths:
+                raise OpenletterError(
+                    f"@fontsource/{self.family.package} has no {weight} normal fonts: run `npm ci`",
+                    path=self.root / "files",
+                )
+            cmaps = self._cmaps(paths)
+            self._sources[weight] = tuple(
+                Source(path, path.name[len(prefix) : -len(suffix)], path.stat().st_size, cmaps[path.name])
+                for path in paths
+            )
+        return self._sources[weight]
+
+    def coverage(self, weight: int) -> frozenset[int]:
+        """Every code point any slice of ``weight`` maps."""
+        if weight not in self._coverage:
+            self._coverage[weight] = frozenset().union(*(source.codepoints for source in self.sources(weight)))
+        return self._coverage[weight]
+
+    def _cmaps(self, paths: list[Path]) -> dict[str, frozenset[int]]:
+        """The cmap of every file, from the index in the cache when the files are unchanged.
+
+        Reading ~1000 CJK slice cmaps takes seconds (fontTools names every glyph on the way);
+        the index, keyed by file names, sizes and mtimes, makes a warm build skip it.
+        """
+        stamp = hashlib.sha256(
+            json.dumps([[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in paths]).encode()
+        ).hexdigest()[:24]
+        index = None if self.index_dir is None else self.index_dir / f"{paths[0].parent.parent.name}-{stamp}.json"
+        if index is not None:
+            try:
+                cached = json.loads(index.read_text(encoding="utf-8"))
+                if cached.get("pipeline") == PIPELINE_VERSION:
+                    return {name: _from_ranges(ranges) for name, ranges in cached["files"].items()}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                pass  # no index yet, or a damaged one: read the fonts
+        cmaps = {path.name: _read_cmap(path) for path in paths}
+        if index is not None:
+            files = {name: _to_ranges(cps) for name, cps in cmaps.items()}
+            data = json.dumps({"pipeline": PIPELINE_VERSION, "files": files}, sort_keys=True)
+            write_bytes_atomic(index, data.encode("utf-8"))
+        return cmaps
+
+
+def choose_sources(sources: Iterable[Source], codepoints: Iterable[int]) -> list[tuple[Source, frozenset[int]]]:
+    """Pick few slices that together map ``codepoints``, and which code points each supplies.
+
+    Greedy set cover: the slice covering the most still-needed code points wins; ties go to
+    named (whole-script) slices, then smaller files, then names, so the choice is stable.
+    A page of Japanese is then one ``japanese`` slice rather than dozens of numbered shards.
+    Code points no slice maps are left out (the caller decides whether that is a problem).
+    """
+    needed = set(codepoints)
+    chosen: list[tuple[Source, frozenset[int]]] = []
+    candidates = list(sources)
+    while needed:
+        best = min(candidates, key=lambda s: (-len(s.codepoints & needed), s.numbered, s.size, s.name), default=None)
+        if best is None or not best.codepoints & needed:
+            break
+        supplied = frozenset(best.codepoints & needed)
+        chosen.append((best, supplied))
+        needed -= supplied
+        candidates.remove(best)
+    return chosen
+
+
+# --------------------------------------------------------------------------- subsetting
+
+
+def _subset_options(final: bool) -> ft_subset.Options:
+    """fontTools settings: default shaping features, no hinting, the OFL notice kept.
+
+    Intermediate (per-slice) subsets keep glyph names so merging can tell glyphs apart.
+    """
+    options = ft_subset.Options()
+    options.hinting = False  # browsers render unhinted outlines well; hints are a third of the bytes
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # + license description and URL (OFL 1.1 §2)
+    options.glyph_names = not final
+    options.flavor = "woff2" if final else None
+    options.recalc_timestamp = False
+    return options
+
+
+def _subset(font: TTFont, codepoints: Iterable[int], final: bool) -> bytes:
+    """Subset ``font`` in place to ``codepoints`` and serialize it (woff2 when ``final``)."""
+    options = _subset_options(final)
+    subsetter = ft_subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(codepoints))
+    subsetter.subset(font)
+    font.recalcTimestamp = False
+    out = io.BytesIO()
+    ft_subset.save_font(font, out, options)
+    return out.getvalue()
+
+
+def subset_font(parts: list[tuple[Path, frozenset[int]]]) -> bytes:
+    """One woff2 with the glyphs for each (slice file, its code points) part.
+
+    A single slice is subset directly. Several are each subset, merged with
+    ``fontTools.merge`` (glyph names disambiguated, layout lookups concatenated), then the
+    merged font is subset once more to drop duplicates, so the page loads one file.
+    """
+    everything = frozenset().union(*(codepoints for _, codepoints in parts))
+    if len(parts) == 1:
+        path, codepoints = parts[0]
+        return _subset(_load_font(path, path), codepoints, final=True)
+    pieces = [io.BytesIO(_subset(_load_font(path, path), codepoints, final=False)) for path, codepoints in parts]
+    try:
+        merged = Merger().merge(pieces)
+    except Exception as error:  # fontTools.merge raises plain exceptions for odd inputs
+        raise OpenletterError(f"cannot merge font slices: {error}", path=parts[0][0]) from None
+    heads = [_load_font(piece, parts[0][0])["head"] for piece in pieces]
+    merged["head"].created = min(head.created for head in heads)  # the merger stamps "now"
+    merged["head"].modified = max(head.modified for head in heads)
+    merged.recalcTimestamp = False
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    return _subset(_load_font(io.BytesIO(buffer.getvalue()), parts[0][0]), everything, final=True)
+
+
+# --------------------------------------------------------------------------- report
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """One woff2 a page loads."""
+
+    path: Path  # absolute, under site_root/theme/fonts/
+    family: str  # the CSS family name
+    weight: int
+    size: int
+    chars: str  # the characters it was cut for, sorted
+    sources: tuple[str, ...]  # the slice files, relative to node_modules
+
+
+@dataclass
+class PageFonts:
+    """The fonts of one page: its stylesheet and the files it loads."""
+
+    page: Path
+    lang: str
+    stylesheet: Path
+    files: tuple[FontFile, ...]
+    budget: int
+
+    @property
+    def total_bytes(self) -> int:
+        """What the page downloads in fonts (every face it declares is used by its text)."""
+        return sum(file.size for file in self.files)
+
+
+@dataclass
+class FontReport:
+    """What ``FontBuilder.build`` produced, per page, and what it could not cover."""
+
+    pages: dict[Path, PageFonts] = field(default_factory=dict)
+    missing: list[tuple[Path, str]] = field(default_factory=list)
+    cache_hits: int = 0
+    cache_misses: int = 0
+    seconds: float = 0.0
+
+    def files_for(self, page: Path) -> tuple[FontFile, ...]:
+        """The woff2 files ``page`` loads."""
+        return self.pages[page].files
+
+    def bytes_for(self, page: Path) -> int:
+        """Total font bytes ``page`` loads."""
+        return self.pages[page].total_bytes
+
+    def over_budget(self) -> list[tuple[Path, int, int]]:
+        """(page, bytes, budget) for each page over its budget."""
+        return [(p.page, p.total_bytes, p.budget) for p in self.pages.values() if p.total_bytes > p.budget]
+
+    def summary(self, site_root: Path | None = None) -> str:
+        """A plain-text table: page, lang, files, bytes, budget."""
+        lines = []
+        for page in sorted(self.pages):
+            info = self.pages[page]
+            name = _relative(page, site_root).as_posix() if site_root else str(page)
+            lines.append(f"{name:28} {info.lang:8} {len(info.files):3} files {info.total_bytes:8,} B / {info.budget:,}")
+        lines.append(f"cache: {self.cache_hits} hit(s), {self.cache_misses} miss(es); {self.seconds:.1f} s")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- builder
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One subset to make: a family, a weight, the code points, and the slices supplying them."""
+
+    family: Family
+    weight: int
+    codepoints: frozenset[int]
+    parts: tuple[tuple[Source, frozenset[int]], ...]
+
+
+class FontBuilder:
+    """Subsets the Noto webfonts for the pages of a built site and writes their stylesheets.
+
+    ``node_modules`` is the folder ``npm ci`` filled from package-lock.json; ``cache_dir``
+    (optional, e.g. ``.cache/fonts``) keeps subsets between builds.
+    """
+
+    def __init__(
+        self, node_modules: Path, cache_dir: Path | None = None, *, bold: Iterable[str] = DEFAULT_BOLD
+    ) -> None:
+        self.node_modules = Path(node_modules)
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.bold = tuple(bold)
+        if not (self.node_modules / "@fontsource").is_dir():
+            raise OpenletterError("no @fontsource packages in node_modules: run `npm ci`", path=self.node_modules)
+        self._packages: dict[str, _Package] = {}
+        self._hashes: dict[Path, str] = {}
+        self._memory: dict[str, bytes] = {}
+
+    # -- sources
+
+    def package(self, family: Family) -> _Package:
+        """The installed package of ``family`` (checked and indexed on first use)."""
+        if family.key not in self._packages:
+            index_dir = None if self.cache_dir is None else self.cache_dir / "coverage"
+            self._packages[family.key] = _Package(self.node_modules, family, index_dir)
+        return self._packages[family.key]
+
+    def assign(self, text: PageText) -> tuple[dict[tuple[Family, int], set[int]], set[str]]:
+        """Which family renders each character, as the browser will pick it; and what none can.
+
+        For text in language L at weight W, a character goes to the first family of
+        ``stack_for(L)`` whose slices map it: the same choice a browser makes walking the
+        generated ``font-family`` list, because no earlier family's subset can contain it.
+        Characters in ``SYSTEM_FALLBACK`` only ever go to L's own family.
+        """
+        needs: dict[tuple[Family, int], set[int]] = {}
+        uncovered: set[str] = set()
+        for (lang, weight), chars in sorted(text.usage.items()):
+            stack = stack_for(lang)
+            for char in sorted(chars):
+                # Invisible format characters (joiners, bidi marks) need no glyph: they go into the
+                # language's own font when it maps them (Persian ZWNJ in Naskh) and pull in no other.
+                candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
+                family = next((f for f in candidates if ord(char) in self.package(f).coverage(weight)), None)
+                if family is None:
+                    if char not in SYSTEM_FALLBACK:
+                        uncovered.add(char)
+                    continue
+                needs.setdefault((family, weight), set()).add(ord(char))
+        return needs, uncovered
+
+    def _job(self, family: Family, weight: int, codepoints: set[int]) -> _Job:
+        parts = choose_sources(self.package(family).sources(weight), codepoints)
+        return _Job(family, weight, frozenset(codepoints), tuple(parts))
+
+    # -- cache
+
+    def _source_hash(self, path: Path) -> str:
+        if path not in self._hashes:
+            self._hashes[path] = _sha256_file(path)
+        return self._hashes[path]
+
+    def cache_key(self, job: _Job) -> str:
+        """Identity of a subset: recipe, fontTools version, source files (by content), weight, characters."""
+        chars = hashlib.sha256(",".join(f"{cp:x}" for cp in sorted(job.codepoints)).encode()).hexdigest()
+        identity = {
+            "pipeline": PIPELINE_VERSION,
+            "fonttools": fontTools.version,
+            "weight": job.weight,
+            "sources": [
+                [source.path.relative_to(self.node_modules).as_posix(), self._source_hash(source.path),
+                 sorted(codepoints)]
+                for source, codepoints in job.parts
+            ],  # fmt: skip
+            "chars": chars,
+        }
+        return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+
+    def _cached(self, key: str) -> bytes | None:
+        if key in self._memory:
+            return self._memory[key]
+        if self.cache_dir is not None:
+            path = self.cache_dir / "subsets" / f"{key}.woff2"
+            try:
+                data = path.read_bytes()
+            except OSError:
+                return None
+            self._memory[key] = data
+            return data
+        return None
+
+    def _store(self, key: str, data: bytes) -> None:
+        self._memory[key] = data
+        if self.cache_dir is not None:
+            write_bytes_atomic(self.cache_dir / "subsets" / f"{key}.woff2", data)
+
+    def subset(self, job: _Job, report: FontReport) -> bytes:
+        """The woff2 for ``job``, from the cache when possible (counted in ``report``)."""
+        key = self.cache_key(job)
+        data = self._cached(key)
+        if data is not None:
+            report.cache_hits += 1
+            return data
+        report.cache_misses += 1
+        try:
+            data = subset_font([(source.path, codepoints) for source, codepoints in job.parts])
+        except _FONT_ERRORS as error:  # a font that opened but broke on the way through fontTools
+            raise OpenletterError(
+                f"cannot subset font: {error or type(error).__name__}", path=job.parts[0][0].path
+            ) from None
+        self._store(key, data)
+        return data
+
+    # -- output
+
+    def build(self, site_root: Path, pages: Mapping[Path, str]) -> FontReport:
+        """Write ``theme/fonts/<stem>.css`` and its woff2 files for every page; report them.
+
+        ``pages`` maps each HTML file (under ``site_root``) to its BCP 47 ``lang``. Pages mixing
+        scripts are covered through their ``lang`` attributes and each language's font list.
+        woff2 files no stylesheet in ``theme/fonts`` references any more are removed.
+        """
+        started = time.perf_counter()
+        site_root = Path(site_root)
+        fonts_dir = site_root / FONTS_DIR
+        report = FontReport()
+        stylesheets: dict[str, Path] = {}
+        for page in sorted(pages):
+            name = stylesheet_for(page, site_root)
+            if name in stylesheets:
+                raise OpenletterError(f"two pages would share the font stylesheet {name}: {stylesheets[name]}", path=page)
+            stylesheets[name] = page
+        for page in sorted(pages):
+            lang = pages[page]
+            text = _read_page(page, lang, self.bold)
+            needs, _ = self.assign(text)
+            files: list[FontFile] = []
+            for (family, weight), codepoints in sorted(needs.items(), key=lambda item: (FAMILIES.index(item[0][0]), item[0][1])):
+                job = self._job(family, weight, codepoints)
+                data = self.subset(job, report)
+                path = fonts_dir / f"{family.package}-{weight}-{hashlib.sha256(data).hexdigest()[:16]}.woff2"
+                write_if_changed(path, data)
+                self._write_license(family, fonts_dir)
+                files.append(FontFile(
+                    path=path, family=family.css_name, weight=weight, size=len(data),
+                    chars="".join(sorted(map(chr, codepoints))),
+                    sources=tuple(source.path.relative_to(self.node_modules).as_posix() for source, _ in job.parts),
+                ))  # fmt: skip
+            stylesheet = site_root / stylesheet_for(page, site_root)
+            write_if_changed(stylesheet, render_css(page, site_root, text, files).encode("utf-8"))
+            report.pages[page] = PageFonts(page, lang, stylesheet, tuple(files), budget_for(lang))
+            report.missing.extend((page, char) for char in check_coverage(page, site_root, lang, self.bold))
+        prune_fonts(fonts_dir)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _write_license(self, family: Family, fonts_dir: Path) -> None:
+        """Ship the OFL text (with the copyright line) beside the fonts, as the license asks."""
+        package = self.package(family)
+        try:
+            data = package.license.read_bytes()
+        except OSError as error:
+            raise OpenletterError(f"cannot read the font license ({error}): run `npm ci`", path=package.license) from None
+        write_if_changed(fonts_dir / f"{family.package}-LICENSE.txt", data)
+
+
+# --------------------------------------------------------------------------- CSS
+
+
+def _css_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _font_list(lang: str, present: list[Family]) -> str:
+    """The ``font-family`` value for ``lang``: the page's webfonts in its order, then system twins.
+
+    The system fonts (installed Noto of the same design) serve while the webfonts load and if
+    they fail; the language's own first, then Noto Serif for the Latin around it.
+    """
+    order = [family for family in stack_for(lang) if family in present]
+    names = [family.css_name for family in order]
+    for family in (family_for(lang), _BY_KEY["serif"]):
+        names.extend(name for name in family.local_names if name not in names)
+    return ", ".join([*map(_css_string, names), "serif"])
+
+
+def render_css(page: Path, site_root: Path, text: PageText, files: list[FontFile]) -> str:
+    """The page's stylesheet: @font-face per file, ``--ol-font`` per language, and its use.
+
+    ``:lang()`` rules come shorter tags first, so ``:lang(zh-Hant)`` wins over ``:lang(zh)``.
+    """
+    present = [family for family in FAMILIES if any(file.family == family.css_name for file in files)]
+    licenses = sorted({f"{family.package}-LICENSE.txt" for family in present})
+    out = [
+        f"/* Generated by openletter.fonts for {_relative(page, site_root).as_posix()} (lang {text.root_lang}). Do not edit.",
+        "   Noto fonts, SIL Open Font License 1.1: " + ", ".join(licenses) + ".",
+        "   Contract: --ol-font is the font-family list for the element's language; the theme",
+        "   must not set font-family on text except to var(--ol-font). */",
+    ]
+    for file in files:
+        out += [
+            "@font-face {",
+            f"  font-family: {_css_string(file.family)};",
+            "  font-style: normal;",
+            f"  font-weight: {file.weight};",
+            "  font-display: swap;",
+            f'  src: url("{file.path.name}") format("woff2");',
+            "}",
+        ]
+    out.append(f":root {{ --ol-font: {_font_list(text.root_lang, present)}; }}")
+    groups: dict[tuple[int, str], list[str]] = {}
+    for lang in sorted(text.langs, key=str.lower):
+        groups.setdefault((lang.count("-"), _font_list(lang, present)), []).append(lang)
+    for (_, fonts), langs in sorted(groups.items(), key=lambda item: (item[0][0], item[1][0].lower())):
+        out.append(", ".join(f":lang({lang})" for lang in langs) + f" {{ --ol-font: {fonts}; }}")
+    out.append(":root, :root body, [lang] { font-family: var(--ol-font); }")
+    return "\n".join(out) + "\n"
+
+
+_FACE = re.compile(r"@font-face\s*\{(?P<body>[^}]*)\}")
+_WEIGHT = re.compile(r"font-weight:\s*(\d+)")
+_URL = re.compile(r"url\(\s*[\"']?([^\"')]+)[\"']?\s*\)")
+
+
+def declared_faces(stylesheet: Path) -> list[tuple[int, Path]]:
+    """(weight, woff2 path) for every @font-face of a generated stylesheet."""
+    try:
+        css = stylesheet.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise OpenletterError(f"cannot read font stylesheet: {error}", path=stylesheet) from None
+    faces = []
+    for match in _FACE.finditer(css):
+        weight = _WEIGHT.search(match["body"])
+        for url in _URL.findall(match["body"]):
+            faces.append((int(weight[1]) if weight else 400, stylesheet.parent / url))
+    return faces
+
+
+def check_coverage(
+    page: Path, site_root: Path, lang: str, bold: Iterable[str] = DEFAULT_BOLD
+) -> list[str]:
+    """Characters of ``page`` (text and ``<title>``) that no font the page loads can show.
+
+    Reads what was written, not what was planned: the page's stylesheet, the cmaps of the
+    woff2 files it declares, and the page's text by weight. A character shown bold must be in
+    a 700 face (the browser does not borrow the 400 one), a regular one in a 400 face; those in
+    ``SYSTEM_FALLBACK`` are left to the system. Returns the missing characters, sorted.
+    """
+    text = _read_page(page, lang, bold)
+    stylesheet = site_root / stylesheet_for(page, site_root)
+    covered: dict[int, set[int]] = {}
+    if stylesheet.exists():
+        for weight, path in declared_faces(stylesheet):
+            covered.setdefault(weight, set()).update(_read_cmap(path))
+    missing = set()
+    for (_, weight), chars in text.usage.items():
+        missing.update(c for c in chars if ord(c) not in covered.get(weight, ()) and c not in SYSTEM_FALLBACK)
+    return sorted(missing)
+
+
+def prune_fonts(fonts_dir: Path) -> list[Path]:
+    """Remove woff2 files in ``fonts_dir`` that no stylesheet there references; return them.
+
+    Content-addressed names change with the text, so without this an incremental build would
+    leave yesterday's subsets behind where a full build has none.
+    """
+    if not fonts_dir.is_dir():
+        return []
+    referenced = {path.name for css in fonts_dir.glob("*.css") for _, path in declared_faces(css)}
+    removed = []
+    for path in sorted(fonts_dir.glob("*.woff2")):
+        if path.name not in referenced:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str]:
+    """Every ``*.html`` under ``site_root`` with the ``lang`` of its ``<html>`` element.
+
+    For callers that have no page list at hand (and for ``python -m openletter.fonts``).
+    """
+    pages = {}
+    for page in sorted(Path(site_root).rglob("*.html")):
+        try:
+            head = page.read_text(encoding="utf-8")[:4096]
+        except (OSError, UnicodeDecodeError) as error:
+            raise OpenletterError(f"cannot read page: {error}", path=page) from None
+        match = re.search(r"<html\b[^>]*\blang=[\"']?([A-Za-z0-9-]+)", head, re.IGNORECASE)
+        pages[page] = match[1] if match else default_lang
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m openletter.fonts SITE_ROOT [CACHE_DIR]``: subset a built site, print the report."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if not 1 <= len(args) <= 2:
+        print("usage: python -m openletter.fonts SITE_ROOT [CACHE_DIR]", file=sys.stderr)
+        return 2
+    site_root = Path(args[0])
+    try:
+        builder = FontBuilder(Path("node_modules"), Path(args[1]) if len(args) > 1 else None)
+        report = builder.build(site_root, pages_from_site(site_root))
+    except OpenletterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(report.summary(site_root))
+    for page, char in report.missing:
+        print(f"{page}: no font for U+{ord(char):04X} {char!r}", file=sys.stderr)
+    return 1 if report.missing or report.over_budget() else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
