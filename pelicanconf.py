@@ -38,4 +38,6 @@ DEFAULT_PAGINATION = False
 # openletter
 OPENLETTER_LOCALE_PATH = "locale"  # templates and <ll>/LC_MESSAGES/*.po
 OPENLETTER_BUGS_ADDRESS = ""  # Report-Msgid-Bugs-To of the templates
+OPENLETTER_NODE_MODULES = "node_modules"  # npm packages (webfonts) from package-lock.json: `npm ci`
+OPENLETTER_CACHE_PATH = ".cache/openletter"  # content-addressed build cache ("" disables it)
 OPENLETTER_HELP_URL = "translate/"  # "Help improve this translation" (site-relative or absolute URL)

@@ -93,6 +93,8 @@ def make_ours(root: Path, codes: list[str]) -> Path:
     for name in ("letter.cfg", "theme.cfg", "letter.pot", "theme.pot"):
         shutil.copy(REPO / "locale" / name, root / "locale" / name)
     shutil.copy(REPO / "pelicanconf.py", root / "pelicanconf.py")
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as handle:
+        handle.write(f"OPENLETTER_NODE_MODULES = {str(REPO / 'node_modules')!r}\n")
     catalogs = Catalogs(Project.from_settings(load_settings(root / "pelicanconf.py"), root / "pelicanconf.py"))
     writer = PoWriter()
     for code in codes:

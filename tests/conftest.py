@@ -18,7 +18,12 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 #: Appended to the repository's own pelicanconf.py in every project copy.
-TEST_SETTINGS = 'OPENLETTER_HELP_URL = "https://help.example/"\n'
+TEST_SETTINGS = (
+    'OPENLETTER_HELP_URL = "https://help.example/"\n'
+    # One content-addressed cache for every test project: webfont subsets are costly to make cold.
+    f"OPENLETTER_CACHE_PATH = {str(REPO / '.cache' / 'tests')!r}\n"
+    f"OPENLETTER_NODE_MODULES = {str(REPO / 'node_modules')!r}\n"
+)
 
 
 def gettext_tool(*args: str, input_bytes: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -81,6 +86,8 @@ def build_shipped_site(root: Path) -> Path:
     shutil.rmtree(root / "locale")
     shutil.copytree(REPO / "locale", root / "locale")
     shutil.copy(REPO / "pelicanconf.py", copy.config)
+    with copy.config.open("a", encoding="utf-8") as handle:
+        handle.write(TEST_SETTINGS.split("\n", 1)[1])  # the shared cache and node_modules only
     build(copy.config, root / "output")
     return root / "output"
 

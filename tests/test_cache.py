@@ -31,7 +31,7 @@ def test_check_reuses_reports_until_a_catalog_changes(project: SiteCopy, tmp_pat
     check_project(project.project, new_markdown(), {}, cache=cache)
     assert cache.hits == 2
     path = project.po("eo")
-    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "⟦', 'msgstr "<b>⟦', 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "‹', 'msgstr "<b>‹', 1), encoding="utf-8")
     third = check_project(project.project, new_markdown(), {}, cache=cache)
     assert cache.hits == 3  # the theme catalog only
     assert [p.code for p in third.problems()] == ["html"]

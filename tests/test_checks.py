@@ -89,8 +89,8 @@ def test_check_command_prints_parseable_lines_a_summary_and_fails_on_errors(proj
     project.add_pseudo_language("eo")
     path = project.po("eo")
     catalog_text = path.read_text(encoding="utf-8")
-    title_line = catalog_text.splitlines().index(next(l for l in catalog_text.splitlines() if l.startswith('msgstr "⟦')))
-    path.write_text(catalog_text.replace('msgstr "⟦', 'msgstr "<b>⟦', 1), encoding="utf-8")
+    title_line = catalog_text.splitlines().index(next(l for l in catalog_text.splitlines() if l.startswith('msgstr "‹')))
+    path.write_text(catalog_text.replace('msgstr "‹', 'msgstr "<b>‹', 1), encoding="utf-8")
     result = run_check(project.root)
     assert result.returncode == 1
     lines = result.stdout.splitlines()

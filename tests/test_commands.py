@@ -60,6 +60,7 @@ def test_invoke_tasks_run_the_whole_flow(tmp_path: Path) -> None:
         shutil.copy(REPO / "locale" / name, root / "locale" / name)
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(REPO / name, root / name)
+    (root / "node_modules").symlink_to(REPO / "node_modules")
     invoke = [sys.executable, "-m", "invoke"]
     assert run([*invoke, "extract"], root).stdout.endswith("0 file(s) written, 2 unchanged\n")
     added = run([*invoke, "add-language", "pt_BR"], root)

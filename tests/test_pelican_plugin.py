@@ -47,7 +47,7 @@ def test_plain_pelican_command_builds_every_language_in_one_run(project: SiteCop
     assert result.returncode == 0, result.stderr + result.stdout
     assert "2 pages" in result.stdout.replace("\n", " ")
     html = (project.root / "plain-output" / "eo" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="eo" dir="ltr">' in html and "⟦" in html
+    assert '<html lang="eo" dir="ltr">' in html and "‹" in html
 
 
 def test_repeated_runs_in_one_process_pick_up_an_edited_catalog(project: SiteCopy) -> None:

@@ -9,7 +9,7 @@ from openletter.segments import new_markdown
 def test_pseudo_keeps_links_code_placeholders_and_escapes() -> None:
     text = "See [the site](https://example.org/path) and `code`, %(num)d items, \\*not emphasis\\*."
     result = pseudo(text)
-    assert result.startswith("⟦Šéé") and result.endswith("⟧")
+    assert result.startswith("‹Šéé") and result.endswith("›")
     for kept in ("](https://example.org/path)", "`code`", "%(num)d", "\\*"):
         assert kept in result
     assert len(result) > len(text) * 1.25

@@ -52,5 +52,5 @@ def test_links_carry_titles_and_mark_untranslated_ones(project: SiteCopy) -> Non
     document = next(iter(site.documents.values()))
     links = {link.language.code: link for link in site.links(document, Language.parse("de"))}
     assert links["de"].current and links["de"].title_fallback
-    assert links["eo"].title.startswith("⟦") and not links["eo"].title_fallback
+    assert links["eo"].title.startswith("‹") and not links["eo"].title_fallback
     assert not links["en"].title_fallback

@@ -15,6 +15,7 @@ from pelican import Pelican
 from pelican.settings import get_settings_from_file, read_settings
 
 from openletter.errors import OpenletterError, SettingsError
+from openletter.fonts import FontBuilder, pages_from_site
 from openletter.guard import PageGuard
 from openletter.languages import Language
 from openletter.pelican_plugin import SITE_KEY
@@ -115,7 +116,16 @@ def build(
             os.chdir(cwd)
         if collector.messages:
             raise OpenletterError("Pelican reported errors: " + "; ".join(collector.messages), path=config)
-        PageGuard().sanitize_tree(staging, cache_for(settings, site.project))
+        cache = cache_for(settings, site.project)
+        node_modules = site.project.root / settings.get("OPENLETTER_NODE_MODULES", "node_modules")
+        fonts = FontBuilder(node_modules, cache.root / "fonts" if cache.root else None)
+        font_report = fonts.build(staging, pages_from_site(staging, site.source.tag))
+        if font_report.missing:
+            page, char = font_report.missing[0]
+            raise OpenletterError(
+                f"no font covers U+{ord(char):04X} {char!r} ({len(font_report.missing)} missing in all)", path=page
+            )
+        PageGuard().sanitize_tree(staging, cache)
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():

@@ -31,10 +31,16 @@ The contract with the theme
   anything else the theme makes bold has no 700 glyphs, and the browser falls back or
   synthesizes bold. Extend the list (``FontBuilder(bold=...)``) when the theme changes.
 
+Checking: ``check_coverage`` reads back what was written (the stylesheet, the cmaps of its
+woff2 files) and lists every character of the page's text and ``<title>`` that no loaded font
+of the right weight maps and ``SYSTEM_FALLBACK`` does not excuse; ``FontBuilder.build`` puts
+them in ``FontReport.missing`` (empty for the real site, which the tests hold it to).
+
 Determinism: the same page text gives byte-identical CSS and woff2 (no timestamps, sorted
 everything, content-addressed woff2 names ``<package>-<weight>-<sha256:16>.woff2``), so a
 build of one page and a build of all pages agree. Subsets are cached on disk by (source font
-files and their hashes, weight, character set hash).
+files and their hashes, weight, character set hash); a cold build of the whole site takes
+about 15 s on two cores, a warm one under a second.
 """
 
 from __future__ import annotations
@@ -46,7 +52,8 @@ import os
 import re
 import struct
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -72,8 +79,9 @@ FONTS_DIR = "theme/fonts"
 BUDGET_DEFAULT = 150_000
 BUDGET_CJK = 350_000
 
-#: Characters left to the browser on purpose when no shipped font maps them: controls and
-#: invisible formatting characters that the shaper consumes (joiners, bidi marks, soft hyphen).
+#: Characters left to the browser on purpose when the language's own font does not map them:
+#: invisible formatting characters the shaper consumes (joiners, bidi marks, soft hyphen) and
+#: the one space no Noto slice has. Everything else a page shows must be in a shipped font.
 #: HTML whitespace (tab, newline, CR, form feed) never reaches here: it is rendered as a space.
 SYSTEM_FALLBACK: frozenset[str] = frozenset(
     "\u00ad"  # soft hyphen: shown only at a line break, as a hyphen the shaper picks
@@ -97,6 +105,7 @@ _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
 _HIDDEN_TEXT = frozenset({"script", "style", "template"})
+_AUXILIARY_SLICES = frozenset({"math", "symbols"})
 #: A well-formed BCP 47 tag, also safe to write into a CSS ``:lang()`` selector.
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
@@ -230,7 +239,7 @@ class PageText:
         return set().union(*self.usage.values()) if self.usage else set()
 
 
-def _bold_matcher(selectors: Iterable[str]):
+def _bold_matcher(selectors: Iterable[str]) -> Callable[[str, dict[str, str]], bool]:
     """Turn the tiny selector list (``tag``, ``.class``, ``[attr]``, ``[attr=value]``) into a test."""
     tags: set[str] = set()
     classes: set[str] = set()
@@ -264,11 +273,11 @@ class _TextCollector(HTMLParser):
         self.result = PageText(root_lang)
         self._is_bold = _bold_matcher(bold)
         # (tag, lang, bold, hidden, ordered-list counter)
-        self._stack: list[list] = [["#root", root_lang, False, False, 0]]
+        self._stack: list[list[object]] = [["#root", root_lang, False, False, 0]]
 
     def _context(self) -> tuple[str, int, bool]:
         _, lang, bold, hidden, _ = self._stack[-1]
-        return lang, 700 if bold else 400, hidden
+        return lang, WEIGHTS[1] if bold else WEIGHTS[0], hidden
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name.lower(): (value or "") for name, value in attrs}
@@ -278,7 +287,7 @@ class _TextCollector(HTMLParser):
             self.result.langs.add(lang)
         bold = bold or self._is_bold(tag, attributes)
         hidden = hidden or tag in _HIDDEN_TEXT or (tag == "head")
-        weight = 700 if bold else 400
+        weight = WEIGHTS[1] if bold else WEIGHTS[0]
         if not hidden:
             for name in ("alt", "placeholder"):
                 if attributes.get(name):
@@ -388,6 +397,12 @@ class Source:
         """Numbered slices are Fontsource's frequency shards of CJK fonts; named ones are whole scripts."""
         return self.name.isdigit()
 
+    @property
+    def auxiliary(self) -> bool:
+        """The ``math`` and ``symbols`` slices also map ASCII and Greek, without the script slices'
+        kerning between them: use them only for what no script slice has."""
+        return self.name in _AUXILIARY_SLICES
+
 
 class _Package:
     """An installed ``@fontsource/<name>`` package: its slice files per weight and their coverage.
@@ -465,7 +480,8 @@ class _Package:
 def choose_sources(sources: Iterable[Source], codepoints: Iterable[int]) -> list[tuple[Source, frozenset[int]]]:
     """Pick few slices that together map ``codepoints``, and which code points each supplies.
 
-    Greedy set cover: the slice covering the most still-needed code points wins; ties go to
+    Greedy set cover: among the slices that supply anything still needed, script slices go
+    before the auxiliary ``math``/``symbols`` ones, then the one covering most wins; ties go to
     named (whole-script) slices, then smaller files, then names, so the choice is stable.
     A page of Japanese is then one ``japanese`` slice rather than dozens of numbered shards.
     Code points no slice maps are left out (the caller decides whether that is a problem).
@@ -474,9 +490,10 @@ def choose_sources(sources: Iterable[Source], codepoints: Iterable[int]) -> list
     chosen: list[tuple[Source, frozenset[int]]] = []
     candidates = list(sources)
     while needed:
-        best = min(candidates, key=lambda s: (-len(s.codepoints & needed), s.numbered, s.size, s.name), default=None)
-        if best is None or not best.codepoints & needed:
+        useful = [s for s in candidates if s.codepoints & needed]
+        if not useful:
             break
+        best = min(useful, key=lambda s: (s.auxiliary, -len(s.codepoints & needed), s.numbered, s.size, s.name))
         supplied = frozenset(best.codepoints & needed)
         chosen.append((best, supplied))
         needed -= supplied
@@ -493,7 +510,7 @@ def _subset_options(final: bool) -> ft_subset.Options:
     Intermediate (per-slice) subsets keep glyph names so merging can tell glyphs apart.
     """
     options = ft_subset.Options()
-    options.hinting = False  # browsers render unhinted outlines well; hints are a third of the bytes
+    options.hinting = False  # Fontsource ships unhinted fonts; should a release add hints, they cost bytes
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # + license description and URL (OFL 1.1 §2)
     options.glyph_names = not final
     options.flavor = "woff2" if final else None
@@ -605,6 +622,26 @@ class FontReport:
 # --------------------------------------------------------------------------- builder
 
 
+def _subset_task(parts: list[tuple[str, list[int]]]) -> tuple[bytes, str | None, Path | None]:
+    """``subset_font`` for a worker process: errors come back as data (their path survives)."""
+    try:
+        return subset_font([(Path(path), frozenset(cps)) for path, cps in parts]), None, None
+    except OpenletterError as error:
+        return b"", error.message, error.path
+    except _FONT_ERRORS as error:  # a font that opened but broke on the way through fontTools
+        return b"", f"{error or type(error).__name__}", Path(parts[0][0])
+
+
+def _check_stylesheet_names(pages: Iterable[Path], site_root: Path) -> None:
+    """Refuse two pages whose stylesheet names collide (``index/index.html`` and ``index.html``)."""
+    owners: dict[str, Path] = {}
+    for page in sorted(pages):
+        name = stylesheet_for(page, site_root)
+        if name in owners:
+            raise OpenletterError(f"two pages would share the font stylesheet {name}: {owners[name]}", path=page)
+        owners[name] = page
+
+
 @dataclass(frozen=True)
 class _Job:
     """One subset to make: a family, a weight, the code points, and the slices supplying them."""
@@ -619,17 +656,24 @@ class FontBuilder:
     """Subsets the Noto webfonts for the pages of a built site and writes their stylesheets.
 
     ``node_modules`` is the folder ``npm ci`` filled from package-lock.json; ``cache_dir``
-    (optional, e.g. ``.cache/fonts``) keeps subsets between builds.
+    (optional, e.g. ``.cache/fonts``) keeps subsets and the slices' coverage between builds;
+    ``workers`` processes make the subsets a build lacks (default: the cores, at most 4).
     """
 
     def __init__(
-        self, node_modules: Path, cache_dir: Path | None = None, *, bold: Iterable[str] = DEFAULT_BOLD
+        self,
+        node_modules: Path,
+        cache_dir: Path | None = None,
+        *,
+        bold: Iterable[str] = DEFAULT_BOLD,
+        workers: int | None = None,
     ) -> None:
         self.node_modules = Path(node_modules)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.bold = tuple(bold)
         if not (self.node_modules / "@fontsource").is_dir():
             raise OpenletterError("no @fontsource packages in node_modules: run `npm ci`", path=self.node_modules)
+        self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._packages: dict[str, _Package] = {}
         self._hashes: dict[Path, str] = {}
         self._memory: dict[str, bytes] = {}
@@ -712,22 +756,33 @@ class FontBuilder:
         if self.cache_dir is not None:
             write_bytes_atomic(self.cache_dir / "subsets" / f"{key}.woff2", data)
 
-    def subset(self, job: _Job, report: FontReport) -> bytes:
-        """The woff2 for ``job``, from the cache when possible (counted in ``report``)."""
-        key = self.cache_key(job)
-        data = self._cached(key)
-        if data is not None:
-            report.cache_hits += 1
-            return data
-        report.cache_misses += 1
-        try:
-            data = subset_font([(source.path, codepoints) for source, codepoints in job.parts])
-        except _FONT_ERRORS as error:  # a font that opened but broke on the way through fontTools
-            raise OpenletterError(
-                f"cannot subset font: {error or type(error).__name__}", path=job.parts[0][0].path
-            ) from None
-        self._store(key, data)
-        return data
+    def produce(self, jobs: Mapping[str, _Job]) -> dict[str, bytes]:
+        """The woff2 for every job (by cache key): cached ones read, the rest made.
+
+        Misses are made in ``workers`` processes (subsetting is CPU-bound and each job is
+        independent and deterministic, so the bytes do not depend on the split).
+        """
+        made: dict[str, bytes] = {}
+        todo: list[str] = []
+        for key in jobs:
+            data = self._cached(key)
+            if data is None:
+                todo.append(key)
+            else:
+                made[key] = data
+        todo.sort(key=lambda key: (-len(jobs[key].codepoints) * len(jobs[key].parts), key))  # big ones first
+        work = [[(str(source.path), sorted(cps)) for source, cps in jobs[key].parts] for key in todo]
+        if self.workers > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=min(self.workers, len(todo))) as pool:
+                results = list(pool.map(_subset_task, work))
+        else:
+            results = [_subset_task(parts) for parts in work]
+        for key, (data, error, path) in zip(todo, results):
+            if error is not None:
+                raise OpenletterError(f"cannot subset font: {error}", path=path)
+            self._store(key, data)
+            made[key] = data
+        return made
 
     # -- output
 
@@ -737,40 +792,55 @@ class FontBuilder:
         ``pages`` maps each HTML file (under ``site_root``) to its BCP 47 ``lang``. Pages mixing
         scripts are covered through their ``lang`` attributes and each language's font list.
         woff2 files no stylesheet in ``theme/fonts`` references any more are removed.
+        ``report.cache_misses`` counts the subsets made, ``cache_hits`` the faces served by
+        a subset that was cached or already made for another page of this build.
         """
         started = time.perf_counter()
         site_root = Path(site_root)
         fonts_dir = site_root / FONTS_DIR
         report = FontReport()
-        stylesheets: dict[str, Path] = {}
-        for page in sorted(pages):
-            name = stylesheet_for(page, site_root)
-            if name in stylesheets:
-                raise OpenletterError(f"two pages would share the font stylesheet {name}: {stylesheets[name]}", path=page)
-            stylesheets[name] = page
-        for page in sorted(pages):
-            lang = pages[page]
-            text = _read_page(page, lang, self.bold)
-            needs, _ = self.assign(text)
-            files: list[FontFile] = []
-            for (family, weight), codepoints in sorted(needs.items(), key=lambda item: (FAMILIES.index(item[0][0]), item[0][1])):
-                job = self._job(family, weight, codepoints)
-                data = self.subset(job, report)
-                path = fonts_dir / f"{family.package}-{weight}-{hashlib.sha256(data).hexdigest()[:16]}.woff2"
-                write_if_changed(path, data)
-                self._write_license(family, fonts_dir)
-                files.append(FontFile(
-                    path=path, family=family.css_name, weight=weight, size=len(data),
-                    chars="".join(sorted(map(chr, codepoints))),
-                    sources=tuple(source.path.relative_to(self.node_modules).as_posix() for source, _ in job.parts),
-                ))  # fmt: skip
+        _check_stylesheet_names(pages, site_root)
+        texts = {page: _read_page(page, pages[page], self.bold) for page in sorted(pages)}
+        plans: dict[Path, list[tuple[str, _Job]]] = {}
+        jobs: dict[str, _Job] = {}
+        for page, text in texts.items():
+            needs, _ = self.assign(text)  # what no font covers shows up in check_coverage below
+            order = sorted(needs, key=lambda need: (FAMILIES.index(need[0]), need[1]))
+            plans[page] = [(self.cache_key(job), job) for job in (self._job(f, w, needs[f, w]) for f, w in order)]
+            jobs.update(plans[page])
+        cached_before = {key for key in jobs if self._cached(key) is not None}
+        made = self.produce(jobs)
+        seen: set[str] = set()
+        for page, plan in plans.items():
+            files = []
+            for key, job in plan:
+                if key in cached_before or key in seen:
+                    report.cache_hits += 1
+                else:
+                    report.cache_misses += 1
+                seen.add(key)
+                files.append(self._write_face(fonts_dir, job, made[key]))
             stylesheet = site_root / stylesheet_for(page, site_root)
-            write_if_changed(stylesheet, render_css(page, site_root, text, files).encode("utf-8"))
-            report.pages[page] = PageFonts(page, lang, stylesheet, tuple(files), budget_for(lang))
-            report.missing.extend((page, char) for char in check_coverage(page, site_root, lang, self.bold))
+            write_if_changed(stylesheet, render_css(page, site_root, texts[page], files).encode("utf-8"))
+            report.pages[page] = PageFonts(page, pages[page], stylesheet, tuple(files), budget_for(pages[page]))
+            report.missing.extend((page, char) for char in check_coverage(page, site_root, pages[page], self.bold))
         prune_fonts(fonts_dir)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _write_face(self, fonts_dir: Path, job: _Job, data: bytes) -> FontFile:
+        """Write one subset under its content-addressed name (shared by pages that need the same)."""
+        path = fonts_dir / f"{job.family.package}-{job.weight}-{hashlib.sha256(data).hexdigest()[:16]}.woff2"
+        write_if_changed(path, data)
+        self._write_license(job.family, fonts_dir)
+        return FontFile(
+            path=path,
+            family=job.family.css_name,
+            weight=job.weight,
+            size=len(data),
+            chars="".join(sorted(map(chr, job.codepoints))),
+            sources=tuple(source.path.relative_to(self.node_modules).as_posix() for source, _ in job.parts),
+        )
 
     def _write_license(self, family: Family, fonts_dir: Path) -> None:
         """Ship the OFL text (with the copyright line) beside the fonts, as the license asks."""

@@ -21,7 +21,7 @@ _PROTECTED = re.compile(
 
 
 def pseudo(text: str, expand: float = 0.3) -> str:
-    """Accent letters outside protected spans, lengthen by ``expand``, wrap in ⟦ ⟧."""
+    """Accent letters outside protected spans, lengthen by ``expand``, wrap in ‹ ›."""
     if not text:
         return text
     parts, position = [], 0
@@ -31,7 +31,7 @@ def pseudo(text: str, expand: float = 0.3) -> str:
         position = match.end()
     parts.append(text[position:].translate(_ACCENTS))
     padding = "·" * int(len(text) * expand)
-    return "⟦" + "".join(parts) + (" " + padding if padding else "") + "⟧"
+    return "‹" + "".join(parts) + (" " + padding if padding else "") + "›"
 
 
 def pseudo_translate(catalog: Catalog, expand: float = 0.3) -> Catalog:

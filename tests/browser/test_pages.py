@@ -1,0 +1,172 @@
+"""Every language page of the shipped site in Chromium: language, direction, switcher, notice,
+no errors, nothing leaving the site, accessibility (axe-core) and valid HTML (Nu checker)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browser.conftest import Served, new_context, screenshot_on_failure, watch
+from conftest import REPO, build_shipped_site
+from openletter.languages import Language
+
+LANGUAGES = ["en", *sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_shipped_site(tmp_path_factory.mktemp("pages") / "site")
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[Served]:
+    import functools
+    import http.server
+    import threading
+
+    from browser.conftest import _Quiet
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_language_page_in_chromium(browser, served: Served, code: str) -> None:  # type: ignore[no-untyped-def]
+    language = Language.parse(code)
+    context = new_context(browser, served, locale=language.tag)
+    page = context.new_page()
+    watched = watch(page)
+    try:
+        page.goto(served.base + language.slug + "/", wait_until="networkidle")
+        assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [language.tag, language.direction]
+        assert page.evaluate("getComputedStyle(document.querySelector('article.letter')).direction") == language.direction
+        assert page.locator(".language-notice").count() == 0  # the browser prefers this very language
+        # The switcher: native names, current page marked, a keyboard can open it and move to another language.
+        page.keyboard.press("Tab")  # skip link
+        page.keyboard.press("Tab")  # the menu's summary
+        page.keyboard.press("Enter")
+        current = page.locator("nav.languages a[aria-current=page]")
+        assert current.get_attribute("hreflang") == language.tag
+        target = Language.parse("de" if code != "de" else "ja")
+        page.locator(f"nav.languages a[hreflang='{target.tag}']").click()
+        page.wait_for_url(served.base + target.slug + "/")
+        assert page.evaluate("document.documentElement.lang") == target.tag
+        assert watched.console_errors == [] and watched.page_errors == [], (watched.console_errors, watched.page_errors)
+    except BaseException:
+        screenshot_on_failure(page, f"page-{code}")
+        raise
+    finally:
+        context.close()
+    assert served.foreign_requests == []
+
+
+@pytest.mark.parametrize(("browser_locale", "page_code", "expected"), [("de-DE", "fr", "de"), ("zh-TW", "en", "zh-Hant"), ("pt-PT", "es", "pt-BR"), ("fa-IR", "ar", "fa")])
+def test_notice_offers_the_readers_language_until_they_choose(browser, served: Served, browser_locale: str, page_code: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    context = new_context(browser, served, locale=browser_locale)
+    page = context.new_page()
+    try:
+        page.goto(served.base + Language.parse(page_code).slug + "/")
+        notice = page.locator(".language-notice")
+        notice.wait_for()
+        assert notice.get_attribute("lang") == expected
+        link = notice.locator("a")
+        assert link.get_attribute("hreflang") == expected
+        text = page.locator(f"nav.languages a[hreflang='{expected}']").get_attribute("data-notice")
+        assert text and text in notice.inner_text()
+        # An explicit choice in the switcher is remembered: the notice stays away afterwards.
+        page.locator("nav.languages summary").click()
+        page.locator(f"nav.languages a[hreflang='{Language.parse(page_code).tag}']").click()
+        page.wait_for_load_state()
+        page.reload()
+        page.wait_for_timeout(200)
+        assert page.locator(".language-notice").count() == 0
+    except BaseException:
+        screenshot_on_failure(page, f"notice-{browser_locale}-{page_code}")
+        raise
+    finally:
+        context.close()
+
+
+def test_dismissing_the_notice_keeps_it_away(browser, served: Served) -> None:  # type: ignore[no-untyped-def]
+    context = new_context(browser, served, locale="ja-JP")
+    page = context.new_page()
+    try:
+        page.goto(served.base + "en/")
+        page.locator(".language-notice button").click()
+        assert page.locator(".language-notice").count() == 0
+        page.reload()
+        page.wait_for_timeout(200)
+        assert page.locator(".language-notice").count() == 0
+    finally:
+        context.close()
+
+
+def test_everything_works_without_javascript(browser, served: Served) -> None:  # type: ignore[no-untyped-def]
+    context = new_context(browser, served, java_script_enabled=False, locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(served.base + "fr/")
+        assert page.locator(".language-notice").count() == 0
+        page.locator("nav.languages summary").click()
+        page.locator("nav.languages a[hreflang='de']").click()
+        page.wait_for_url(served.base + "de/")
+        assert page.locator("article.letter h1").inner_text().startswith("Widerspruch")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_axe_finds_no_serious_or_critical_violations(browser, served: Served, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
+    context = new_context(browser, served, bypass_csp=True)  # to inject axe itself
+    page = context.new_page()
+    try:
+        page.goto(served.base + Language.parse(code).slug + "/")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == []
+    finally:
+        context.close()
+
+
+def test_nu_html_checker_finds_no_errors(site: Path) -> None:
+    assert VNU.exists(), "run `npm ci` (vnu-jar comes from package-lock.json)"
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)], capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert messages == [], messages[:5]
+
+
+def test_budgets_html_and_css_under_40_kb(site: Path) -> None:
+    css = sum(path.stat().st_size for path in (site / "theme" / "css").glob("*.css"))
+    for code in LANGUAGES:
+        page = site / Language.parse(code).slug / "index.html"
+        fonts_css = site / "theme" / "fonts" / f"{page.parent.name}.css"
+        total = page.stat().st_size + css + (fonts_css.stat().st_size if fonts_css.exists() else 0)
+        assert total <= 40 * 1024, (code, total)
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ja", "hi", "zh-Hant"])
+def test_prints_on_a4_and_letter(browser, served: Served, code: str) -> None:  # type: ignore[no-untyped-def]
+    context = new_context(browser, served)
+    page = context.new_page()
+    try:
+        page.goto(served.base + code.lower() + "/")
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.querySelector('nav.languages')).display") == "none"
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        for paper in ("A4", "Letter"):
+            pdf = page.pdf(format=paper)
+            assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 1
+    finally:
+        context.close()
