@@ -254,3 +254,13 @@ def test_a_build_killed_midway_leaves_the_previous_site_whole(built: tuple[SiteC
     project.config.write_text(text.replace('PLUGINS = ["openletter.pelican_plugin", "slow_plugin"]\n', ""), encoding="utf-8")
     build(project.config, output)
     assert not list(output.parent.glob(".output-new-*"))  # ... and the next build clears it
+
+
+def test_a_script_without_a_webfont_is_a_warning_not_a_failure(project: SiteCopy) -> None:
+    project.catalogs().extract()
+    project.catalogs().add_language("am")  # Amharic (Ethiopic): the site ships no Ethiopic webfont
+    result = build(project.config, project.root / "output")
+    coverage = [w for w in result.warnings if w.code == "font-coverage"]
+    assert coverage and all(str(w.path).endswith("index.html") for w in coverage)
+    assert "U+12A0" in coverage[0].message  # አ, in the menu's native name አማርኛ
+    assert (project.root / "output" / "am" / "index.html").exists()

@@ -76,6 +76,24 @@ def _check_folders(raw: dict[str, Any], config: Path) -> None:
             )
 
 
+def _font_warnings(missing: list[tuple[Path, str]], root: Path) -> list[Problem]:
+    """One warning per page listing the characters no webfont covers."""
+    by_page: dict[Path, list[str]] = {}
+    for page, char in missing:
+        by_page.setdefault(page, []).append(char)
+    return [
+        Problem(
+            Path(page).relative_to(root) if Path(page).is_absolute() else Path(page),
+            None,
+            "warning",
+            "font-coverage",
+            f"{len(chars)} character(s) no webfont covers, left to system fonts: "
+            + " ".join(f"U+{ord(char):04X}" for char in sorted(set(chars))[:12]),
+        )
+        for page, chars in sorted(by_page.items())
+    ]
+
+
 def swap_into_place(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` with two renames; the old tree is removed afterwards."""
     if output.exists():
@@ -120,11 +138,9 @@ def build(
         node_modules = site.project.root / settings.get("OPENLETTER_NODE_MODULES", "node_modules")
         fonts = FontBuilder(node_modules, cache.root / "fonts" if cache.root else None)
         font_report = fonts.build(staging, pages_from_site(staging, site.source.tag))
-        if font_report.missing:
-            page, char = font_report.missing[0]
-            raise OpenletterError(
-                f"no font covers U+{ord(char):04X} {char!r} ({len(font_report.missing)} missing in all)", path=page
-            )
+        # A script no shipped webfont covers (a new language, say) is shown by the reader's system
+        # fonts; the build says which characters so a maintainer can add a Noto family.
+        font_warnings = _font_warnings(font_report.missing, staging)
         PageGuard().sanitize_tree(staging, cache)
         for language in site.skipped:
             previous = output / language.slug
@@ -137,4 +153,6 @@ def build(
     finally:
         pelican_logger.removeHandler(collector)
     pages = sum(1 for _ in output.rglob("index.html"))
-    return BuildResult(output=output, languages=len(site.languages), pages=pages, warnings=list(site.warnings), skipped=site.skipped)
+    return BuildResult(
+        output=output, languages=len(site.languages), pages=pages, warnings=[*site.warnings, *font_warnings], skipped=site.skipped
+    )
