@@ -55,3 +55,10 @@ def test_an_inline_script_listed_by_hash_is_allowed() -> None:
     script = "document.documentElement.classList.add('js')"
     html = page(head=f"<script>{script}</script>", csp=f"default-src 'none'; script-src {script_hash(script)}")
     assert f"<script>{script}</script>" in PageGuard().sanitize(html, Path("x.html"))
+
+
+def test_scripts_may_load_from_the_sites_own_absolute_url() -> None:
+    head = '<script src="https://letter.example/theme/js/notice.js" defer></script>'
+    PageGuard("https://letter.example").sanitize(page(head=head), Path("x.html"))
+    with pytest.raises(PageGuardError, match="only same-origin scripts"):
+        PageGuard("https://letter.example").sanitize(page(head=head.replace("letter.example", "letter.example.evil.test")), Path("x.html"))

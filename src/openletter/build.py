@@ -141,7 +141,8 @@ def build(
         # A script no shipped webfont covers (a new language, say) is shown by the reader's system
         # fonts; the build says which characters so a maintainer can add a Noto family.
         font_warnings = _font_warnings(font_report.missing, staging)
-        PageGuard().sanitize_tree(staging, cache)
+        site_url = settings.get("SITEURL", "") if "://" in str(settings.get("SITEURL", "")) else ""
+        PageGuard(site_url).sanitize_tree(staging, cache)
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():

@@ -69,8 +69,9 @@ class _HeadScript:
 class _HeadReader(HTMLParser):
     """Collects the head's tags (and inline scripts) with their lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, site_url: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self.site_url = site_url.rstrip("/")
         self.problems: list[tuple[int, str]] = []
         self.scripts: list[_HeadScript] = []
         self.csp: str | None = None
@@ -99,7 +100,8 @@ class _HeadReader(HTMLParser):
             self.problems.append((line, f"<link rel={values.get('rel')!r}> is not allowed"))
         if tag == "script":
             src = values.get("src")
-            if src is not None and urlsplit(src).scheme:
+            same_site = bool(self.site_url) and src is not None and src.startswith(self.site_url + "/")
+            if src is not None and urlsplit(src).scheme and not same_site:
                 self.problems.append((line, f"script from {src!r}: only same-origin scripts may load"))
             self._script = (line, src)
             self._buffer = []
@@ -127,9 +129,12 @@ def script_hash(body: str) -> str:
 
 
 class PageGuard:
-    """Sanitizes the body and checks the head of every HTML file of a built site."""
+    """Sanitizes the body and checks the head of every HTML file of a built site.
 
-    def __init__(self) -> None:
+    ``site_url`` is the published site's own origin (``SITEURL``): scripts may load from it."""
+
+    def __init__(self, site_url: str = "") -> None:
+        self.site_url = site_url
         self.cleaner = nh3.Cleaner(
             tags=BODY_TAGS,
             attributes=BODY_ATTRIBUTES,
@@ -144,7 +149,7 @@ class PageGuard:
         # The hreflang cluster (one line per language, N per page) is checked by a strict pattern;
         # only the rest goes through the HTML parser, so heads cost O(1) parser work, not O(N).
         head = _ALTERNATE_LINE_RE.sub(lambda m: "" if m.group(1) is None or _safe_url(m.group(1)) else m.group(0), head)
-        reader = _HeadReader()
+        reader = _HeadReader(self.site_url)
         reader.feed(head)
         problems = list(reader.problems)
         if reader.csp is None:
@@ -176,7 +181,7 @@ class PageGuard:
         count = 0
         for page in sorted(root.rglob("*.html")):
             html = page.read_text(encoding="utf-8")
-            key = ContentCache.key(html, str(page.relative_to(root)))
+            key = ContentCache.key(html, str(page.relative_to(root)), self.site_url)
             cleaned = cache.load("guarded-page", key)
             if not isinstance(cleaned, str):
                 cleaned = self.sanitize(html, page.relative_to(root))

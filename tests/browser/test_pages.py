@@ -67,6 +67,21 @@ def test_language_page_in_chromium(browser, served: Served, code: str) -> None: 
         raise
     finally:
         context.close()
+    # A reader whose browser prefers another published language is offered it, in that language.
+    other = Language.parse(LANGUAGES[(LANGUAGES.index(code) + 1) % len(LANGUAGES)])
+    context = new_context(browser, served, locale=other.tag)
+    page = context.new_page()
+    try:
+        page.goto(served.base + language.slug + "/")
+        notice = page.locator(".language-notice")
+        notice.wait_for()
+        assert (notice.get_attribute("lang"), notice.get_attribute("dir")) == (other.tag, other.direction)
+        assert notice.locator("a").get_attribute("hreflang") == other.tag
+    except BaseException:
+        screenshot_on_failure(page, f"notice-{code}")
+        raise
+    finally:
+        context.close()
     assert served.foreign_requests == []
 
 
