@@ -56,6 +56,14 @@ def check(c, format="text"):
     _done(commands.check(CONFIG, format))
 
 
+@task(help={"format": "text (default), json or markdown"})
+def stats(c, format="text"):
+    """Per language and catalog: translated, fuzzy and untranslated units and words, review state."""
+    from openletter import commands
+
+    _done(commands.stats(CONFIG, format))
+
+
 @task(help={"skip_broken": "build the other languages when a catalog is broken (its previous page stays)"})
 def build(c, skip_broken=False):
     """Build every language into output/ with one Pelican run (swapped in only on success)."""

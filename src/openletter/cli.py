@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("code", help="CLDR code in canonical form, e.g. de, pt_BR, zh_Hans")
     check = sub.add_parser("check", help="check every catalog: path:line: severity: code: message")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    stats = sub.add_parser("stats", help="translated/fuzzy/untranslated units and words per language")
+    stats.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     build = sub.add_parser("build", help="build every language into output/")
     build.add_argument("--output", type=Path, default=None)
     build.add_argument("--skip-broken", action="store_true", default=None, help="leave out languages whose catalogs are broken")
@@ -28,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         return commands.update(args.settings)
     if args.command == "add-language":
         return commands.add_language(args.settings, args.code)
+    if args.command == "stats":
+        return commands.stats(args.settings, args.format)
     if args.command == "check":
         return commands.check(args.settings, args.format)
     return commands.build_site(args.settings, args.output, skip_broken=args.skip_broken)

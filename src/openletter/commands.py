@@ -114,6 +114,18 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
     return guarded(action) or status
 
 
+def stats(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -> int:
+    """Per language and domain: translated, fuzzy, untranslated units and words; review state."""
+
+    def action() -> None:
+        from openletter.stats import project_stats, render
+
+        project = Project.from_settings(load_settings(config), config.resolve())
+        print(render(project_stats(project), output_format), file=out)
+
+    return guarded(action)
+
+
 def build_site(config: Path, output: Path | None = None, out: TextIO = sys.stdout, skip_broken: bool | None = None) -> int:
     def action() -> None:
         result = build(config, output, skip_broken=skip_broken)

@@ -1,0 +1,78 @@
+"""Per-language status, counted exactly as GNU msgfmt --statistics counts."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from conftest import REPO, SiteCopy
+from openletter.pofile import read_po
+from openletter.stats import catalog_stats, project_stats, render
+
+
+def msgfmt_counts(path: Path) -> tuple[int, int, int]:
+    result = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    text = result.stderr
+    def number(pattern: str) -> int:
+        match = re.search(r"(\d+) " + pattern, text)
+        return int(match.group(1)) if match else 0
+    return number("translated message"), number("fuzzy translation"), number("untranslated message")
+
+
+MIXED = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "one two three"
+msgstr "eins zwei drei"
+
+#, fuzzy
+msgid "four five"
+msgstr "vier"
+
+#, fuzzy
+msgid "empty fuzzy"
+msgstr ""
+
+msgid "untranslated words here"
+msgstr ""
+
+msgid "%d file"
+msgid_plural "%d files"
+msgstr[0] "%d Datei"
+msgstr[1] ""
+
+#~ msgid "obsolete"
+#~ msgstr "veraltet"
+'''
+
+
+def test_counts_agree_with_msgfmt_on_a_mixed_catalog(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.po"
+    path.write_text(MIXED, encoding="utf-8")
+    stats = catalog_stats(read_po(path), "de", "letter")
+    assert (stats.translated, stats.fuzzy, stats.untranslated) == msgfmt_counts(path) == (2, 1, 2)
+    assert (stats.translated_words, stats.fuzzy_words, stats.untranslated_words) == (5, 2, 5)
+    assert round(stats.percent) == 40
+
+
+def test_counts_agree_with_msgfmt_on_every_shipped_catalog() -> None:
+    for path in sorted((REPO / "locale").rglob("*.po")):
+        stats = catalog_stats(read_po(path), path.parent.parent.name, path.stem)
+        assert (stats.translated, stats.fuzzy, stats.untranslated) == msgfmt_counts(path), path
+
+
+def test_project_stats_sorted_least_complete_first_in_every_format(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    project.catalogs().add_language("de")
+    rows = project_stats(project.project)
+    assert [(row.language, row.domain) for row in rows][:2] == [("de", "letter"), ("de", "theme")]
+    assert rows[0].percent == 0 and rows[-1].percent == 100
+    as_json = json.loads(render(rows, "json"))
+    assert as_json[0]["language"] == "de" and as_json[0]["total"] == rows[0].total
+    markdown = render(rows, "markdown").splitlines()
+    assert markdown[0].startswith("| language | domain |") and len(markdown) == 2 + len(rows)
+    assert render(rows, "text").splitlines()[0].split()[:3] == ["language", "domain", "translated"]
