@@ -40,4 +40,5 @@ OPENLETTER_LOCALE_PATH = "locale"  # templates and <ll>/LC_MESSAGES/*.po
 OPENLETTER_BUGS_ADDRESS = ""  # Report-Msgid-Bugs-To of the templates
 OPENLETTER_NODE_MODULES = "node_modules"  # npm packages (webfonts) from package-lock.json: `npm ci`
 OPENLETTER_CACHE_PATH = ".cache/openletter"  # content-addressed build cache ("" disables it)
+OPENLETTER_PUBLISH_THRESHOLD = 0  # % of the letter a language needs translated to be listed; below: a noindex draft
 OPENLETTER_HELP_URL = "translate/"  # "Help improve this translation" (site-relative or absolute URL)

@@ -264,3 +264,18 @@ def test_a_script_without_a_webfont_is_a_warning_not_a_failure(project: SiteCopy
     assert coverage and all(str(w.path).endswith("index.html") for w in coverage)
     assert "U+12A0" in coverage[0].message  # አ, in the menu's native name አማርኛ
     assert (project.root / "output" / "am" / "index.html").exists()
+
+
+def test_a_draft_is_built_noindex_and_left_out_of_menus_and_sitemap(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    project.catalogs().add_language("de")  # 0 % translated
+    with project.config.open("a", encoding="utf-8") as handle:
+        handle.write("OPENLETTER_PUBLISH_THRESHOLD = 50\n")
+    output = project.root / "output"
+    build(project.config, output)
+    draft = (output / "de" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in draft
+    published = (output / "eo" / "index.html").read_text(encoding="utf-8")
+    assert "noindex" not in published and 'hreflang="de"' not in published
+    assert 'hreflang="de"' not in (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="de"' not in (output / "index.html").read_text(encoding="utf-8")

@@ -54,3 +54,38 @@ def test_links_carry_titles_and_mark_untranslated_ones(project: SiteCopy) -> Non
     assert links["de"].current and links["de"].title_fallback
     assert links["eo"].title.startswith("‹") and not links["eo"].title_fallback
     assert not links["en"].title_fallback
+
+
+def test_publish_threshold_edges_make_drafts(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    project.catalogs().add_language("de")
+    catalog = read_po(project.po("de"))
+    total = len(catalog.entries)
+    for entry in catalog.entries[: total // 2]:
+        entry.msgstr = "DE " + entry.msgid
+    project.po("de").write_bytes(PoWriter().dump_bytes(catalog))
+    translated = total // 2
+    exact = 100 * translated / total
+    with project.config.open("a", encoding="utf-8") as handle:
+        handle.write(f"OPENLETTER_PUBLISH_THRESHOLD = {exact!r}\n")
+    site = load(project)
+    assert site.is_published(Language.parse("de"))  # exactly at the threshold: published
+    with project.config.open("a", encoding="utf-8") as handle:
+        handle.write(f"OPENLETTER_PUBLISH_THRESHOLD = {exact + 0.01!r}\n")
+    site = load(project)
+    de = Language.parse("de")
+    assert not site.is_published(de) and site.is_published(Language.parse("eo"))
+    document = next(iter(site.documents.values()))
+    assert [link.language.code for link in site.links(document, de)] == ["en", "eo"]
+
+
+def test_a_bad_threshold_names_its_line(project: SiteCopy) -> None:
+    import pytest
+
+    from openletter.errors import SettingsError
+
+    with project.config.open("a", encoding="utf-8") as handle:
+        handle.write("OPENLETTER_PUBLISH_THRESHOLD = 120\n")
+    with pytest.raises(SettingsError, match="from 0 to 100") as raised:
+        load(project)
+    assert raised.value.line == len(project.config.read_text(encoding="utf-8").splitlines())

@@ -57,6 +57,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeVar
 
 import fontTools
 from fontTools import subset as ft_subset
@@ -108,6 +109,7 @@ _HIDDEN_TEXT = frozenset({"script", "style", "template"})
 _AUXILIARY_SLICES = frozenset({"math", "symbols"})
 #: A well-formed BCP 47 tag, also safe to write into a CSS ``:lang()`` selector.
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_T = TypeVar("_T")
 
 
 # --------------------------------------------------------------------------- families
@@ -325,13 +327,26 @@ def page_text(html: str, lang: str, bold: Iterable[str] = DEFAULT_BOLD) -> PageT
     return collector.result
 
 
+def _read_html(page: Path) -> bytes:
+    """A page's bytes: hashed for the page cache before anything is parsed."""
+    try:
+        return page.read_bytes()
+    except OSError as error:
+        raise OpenletterError(f"cannot read page: {error}", path=page) from None
+
+
+def _parse_page(page: Path, html: bytes, lang: str, bold: Iterable[str]) -> PageText:
+    """Decode and parse a page's bytes; a page that is not UTF-8 is an error naming it."""
+    try:
+        text = html.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise OpenletterError(f"cannot read page: {error}", path=page) from None
+    return page_text(text, lang, bold)
+
+
 def _read_page(page: Path, lang: str, bold: Iterable[str]) -> PageText:
     """Read and parse one page, turning I/O and decoding problems into errors naming it."""
-    try:
-        html = page.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise OpenletterError(f"cannot read page: {error}", path=page) from None
-    return page_text(html, lang, bold)
+    return _parse_page(page, _read_html(page), lang, bold)
 
 
 # --------------------------------------------------------------------------- sources
@@ -357,15 +372,74 @@ def _load_font(path: Path | io.BytesIO, origin: Path) -> TTFont:
         raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=origin) from None
 
 
-def _read_cmap(path: Path) -> frozenset[int]:
-    """The code points a font file maps (its best Unicode cmap)."""
-    font = _load_font(path, path)
+def _font_cmap(font_file: Path | io.BytesIO, origin: Path) -> frozenset[int]:
+    """The code points a font maps (its best Unicode cmap); errors name ``origin``."""
+    font = _load_font(font_file, origin)
     try:
         return frozenset(font.getBestCmap() or ())
     except _FONT_ERRORS as error:
-        raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=path) from None
+        raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=origin) from None
     finally:
         font.close()
+
+
+def _read_cmap(path: Path) -> frozenset[int]:
+    """The code points a font file maps."""
+    return _font_cmap(path, path)
+
+
+def _is_slice(name: str, package: str, weight: int) -> bool:
+    """Whether ``name`` is a normal-style slice of ``package`` at ``weight`` (``<package>-*-<w>-normal.woff``)."""
+    prefix, suffix = f"{package}-", f"-{weight}-normal.woff"
+    return len(name) >= len(prefix) + len(suffix) and name.startswith(prefix) and name.endswith(suffix)
+
+
+def _slice_names(files_dir: Path, package: str, weight: int) -> list[str]:
+    """The slice files of one weight, sorted; none when the folder is missing (the caller says so)."""
+    try:
+        with os.scandir(files_dir) as entries:
+            return sorted(entry.name for entry in entries if _is_slice(entry.name, package, weight))
+    except OSError:
+        return []
+
+
+def _fonts_stamp(node_modules: Path) -> str:
+    """Identity of every slice a page could be set in: package, file name, size and mtime.
+
+    Which family and slice renders a character depends on all slices' coverage, not only on
+    those a page ends up cut from, so a page's cached result is keyed by all of them. Stat data
+    is what the coverage index already trusts, and costs milliseconds where hashing the ~50 MB
+    of slices would cost more than a whole warm build; the slices a page's subsets are actually
+    cut from are still checked by content (``_PageResult.source_hashes``).
+    """
+    digest = hashlib.sha256()
+    for family in FAMILIES:
+        files_dir = node_modules / "@fontsource" / family.package / "files"
+        try:
+            with os.scandir(files_dir) as entries:
+                found = sorted(
+                    (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                    for entry in entries
+                    if any(_is_slice(entry.name, family.package, weight) for weight in WEIGHTS)
+                )
+        except OSError:
+            found = []  # not installed: the build says so when it needs the package
+        digest.update(json.dumps([family.package, found]).encode())
+    return digest.hexdigest()
+
+
+def _seal(record: object) -> bytes:
+    """JSON with its own SHA-256 on the first line, so a damaged cache file is detected, not trusted."""
+    payload = json.dumps(record, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+
+
+def _unseal(data: bytes) -> object:
+    """The record ``_seal`` wrote; ValueError when the digest does not match (truncated, edited, rotten)."""
+    digest, _, payload = data.partition(b"\n")
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
+        raise ValueError("cache entry does not match its digest")
+    return json.loads(payload)
 
 
 def _to_ranges(codepoints: Iterable[int]) -> list[list[int]]:
@@ -433,7 +507,7 @@ class _Package:
         """The package's normal-style slices of ``weight``, sorted by name (read once)."""
         if weight not in self._sources:
             prefix, suffix = f"{self.family.package}-", f"-{weight}-normal.woff"
-            paths = sorted((self.root / "files").glob(f"{prefix}*{suffix}"))
+            paths = [self.root / "files" / name for name in _slice_names(self.root / "files", self.family.package, weight)]
             if not paths:
                 raise OpenletterError(
                     f"@fontsource/{self.family.package} has no {weight} normal fonts: run `npm ci`",
@@ -594,6 +668,8 @@ class FontReport:
     missing: list[tuple[Path, str]] = field(default_factory=list)
     cache_hits: int = 0
     cache_misses: int = 0
+    page_cache_hits: int = 0  # pages whose whole result (stylesheet, faces, missing) was reused
+    page_cache_misses: int = 0  # pages parsed, planned and checked in this build
     seconds: float = 0.0
 
     def files_for(self, page: Path) -> tuple[FontFile, ...]:
@@ -615,7 +691,10 @@ class FontReport:
             info = self.pages[page]
             name = _relative(page, site_root).as_posix() if site_root else str(page)
             lines.append(f"{name:28} {info.lang:8} {len(info.files):3} files {info.total_bytes:8,} B / {info.budget:,}")
-        lines.append(f"cache: {self.cache_hits} hit(s), {self.cache_misses} miss(es); {self.seconds:.1f} s")
+        lines.append(
+            f"cache: {self.cache_hits} hit(s), {self.cache_misses} miss(es); pages: {self.page_cache_hits} "
+            f"reused, {self.page_cache_misses} built; {self.seconds:.1f} s"
+        )
         return "\n".join(lines)
 
 
@@ -652,12 +731,128 @@ class _Job:
     parts: tuple[tuple[Source, frozenset[int]], ...]
 
 
+#: Layout of the per-page cache entries; bump when ``_PageResult.to_json`` changes.
+_PAGE_CACHE_FORMAT = 1
+_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+#: What a damaged or foreign cache record raises while being read back: all mean "a miss".
+_RECORD_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError)
+
+
+def _checked(value: object, kind: type[_T]) -> _T:
+    """``value`` if it is a ``kind`` (not a bool posing as an int), else TypeError: cache records are untrusted."""
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _digest(value: object) -> str:
+    """A lowercase SHA-256 hex digest from a cache record, or ValueError."""
+    digest = _checked(value, str)
+    if not _HEX_DIGEST.fullmatch(digest):
+        raise ValueError("not a sha256 digest")
+    return digest
+
+
+@dataclass(frozen=True)
+class _Face:
+    """One woff2 of a page as the page cache keeps it: enough to write it again and report it."""
+
+    subset: str  # the subset cache key its bytes are stored under
+    sha256: str  # of its bytes; the file name carries the first 16 hex digits
+    family: Family
+    weight: int
+    size: int
+    chars: str  # the characters it was cut for, sorted
+    sources: tuple[str, ...]  # the slice files, relative to node_modules
+
+    @property
+    def name(self) -> str:
+        """The content-addressed file name, shared by every page that needs the same bytes."""
+        return f"{self.family.package}-{self.weight}-{self.sha256[:16]}.woff2"
+
+    def file(self, fonts_dir: Path) -> FontFile:
+        """The report's view of this face, written under ``fonts_dir``."""
+        return FontFile(fonts_dir / self.name, self.family.css_name, self.weight, self.size, self.chars, self.sources)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "subset": self.subset, "sha256": self.sha256, "family": self.family.key, "weight": self.weight,
+            "size": self.size, "chars": self.chars, "sources": list(self.sources),
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, record: object) -> _Face:
+        """Rebuild a face from a cache record; anything unexpected raises (the caller calls it a miss)."""
+        fields = _checked(record, dict)
+        weight = _checked(fields["weight"], int)
+        if weight not in WEIGHTS:
+            raise ValueError(f"unexpected weight {weight}")
+        return cls(
+            subset=_digest(fields["subset"]),
+            sha256=_digest(fields["sha256"]),
+            family=_BY_KEY[_checked(fields["family"], str)],
+            weight=weight,
+            size=_checked(fields["size"], int),
+            chars=_checked(fields["chars"], str),
+            sources=tuple(_checked(source, str) for source in _checked(fields["sources"], list)),
+        )
+
+
+@dataclass(frozen=True)
+class _PageResult:
+    """Everything ``build`` writes and reports for one page.
+
+    A pure function of the page cache key (the page's bytes, path and lang, the slices, the
+    recipe), so a byte-identical page reuses it instead of being parsed, planned and checked.
+    """
+
+    css: str
+    faces: tuple[_Face, ...]
+    missing: tuple[str, ...]  # sorted: what no face of the right weight maps (``check_coverage``)
+    source_hashes: tuple[tuple[str, str], ...]  # (slice relative to node_modules, sha256) it was cut from
+
+    def to_json(self, key: str) -> dict[str, object]:
+        return {
+            "format": _PAGE_CACHE_FORMAT, "key": key, "css": self.css,
+            "faces": [face.to_json() for face in self.faces], "missing": list(self.missing),
+            "sources": [list(pair) for pair in self.source_hashes],
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, record: object, key: str) -> _PageResult:
+        """Rebuild a result for ``key``; a record of another format or key raises like a damaged one."""
+        fields = _checked(record, dict)
+        if fields["format"] != _PAGE_CACHE_FORMAT or fields["key"] != key:
+            raise ValueError("page cache entry of another format or page")
+        pairs = [_checked(pair, list) for pair in _checked(fields["sources"], list)]
+        return cls(
+            css=_checked(fields["css"], str),
+            faces=tuple(_Face.from_json(face) for face in _checked(fields["faces"], list)),
+            missing=tuple(_checked(char, str) for char in _checked(fields["missing"], list)),
+            source_hashes=tuple((_checked(path, str), _digest(sha)) for path, sha in pairs),
+        )
+
+
+def _uncovered(text: PageText, covered: Mapping[int, set[int]]) -> list[str]:
+    """Characters ``text`` shows at a weight no face of that weight maps, less ``SYSTEM_FALLBACK``; sorted.
+
+    A character shown bold must be in a 700 face (the browser does not borrow the 400 one),
+    a regular one in a 400 face.
+    """
+    missing: set[str] = set()
+    for (_, weight), chars in text.usage.items():
+        mapped = covered.get(weight, set())
+        missing.update(c for c in chars if ord(c) not in mapped and c not in SYSTEM_FALLBACK)
+    return sorted(missing)
+
+
 class FontBuilder:
     """Subsets the Noto webfonts for the pages of a built site and writes their stylesheets.
 
     ``node_modules`` is the folder ``npm ci`` filled from package-lock.json; ``cache_dir``
-    (optional, e.g. ``.cache/fonts``) keeps subsets and the slices' coverage between builds;
-    ``workers`` processes make the subsets a build lacks (default: the cores, at most 4).
+    (optional, e.g. ``.cache/fonts``) keeps subsets, their cmaps, whole per-page results and
+    the slices' coverage between builds; ``workers`` processes make the subsets a build lacks
+    (default: the cores, at most 4). The same caches also live in memory for the builder's life.
     """
 
     def __init__(
@@ -676,7 +871,12 @@ class FontBuilder:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._packages: dict[str, _Package] = {}
         self._hashes: dict[Path, str] = {}
-        self._memory: dict[str, bytes] = {}
+        self._memory: dict[str, bytes] = {}  # subset key -> woff2 bytes
+        self._verified: dict[str, str] = {}  # subset key -> sha256 of the bytes in _memory, once checked
+        self._cmaps: dict[str, frozenset[int]] = {}  # woff2 sha256 -> its cmap
+        self._page_results: dict[str, _PageResult] = {}  # page key -> result
+        self._routes: dict[tuple[str, int, str], Family | None] = {}  # (own family, weight, char) -> family
+        self._stamp: str | None = None
 
     # -- sources
 
@@ -693,17 +893,15 @@ class FontBuilder:
         For text in language L at weight W, a character goes to the first family of
         ``stack_for(L)`` whose slices map it: the same choice a browser makes walking the
         generated ``font-family`` list, because no earlier family's subset can contain it.
-        Characters in ``SYSTEM_FALLBACK`` only ever go to L's own family.
+        Characters in ``SYSTEM_FALLBACK`` only ever go to L's own family. The choice depends
+        only on L's own family, W and the character, so it is remembered across pages.
         """
         needs: dict[tuple[Family, int], set[int]] = {}
         uncovered: set[str] = set()
         for (lang, weight), chars in sorted(text.usage.items()):
             stack = stack_for(lang)
             for char in sorted(chars):
-                # Invisible format characters (joiners, bidi marks) need no glyph: they go into the
-                # language's own font when it maps them (Persian ZWNJ in Naskh) and pull in no other.
-                candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
-                family = next((f for f in candidates if ord(char) in self.package(f).coverage(weight)), None)
+                family = self._route(stack, weight, char)
                 if family is None:
                     if char not in SYSTEM_FALLBACK:
                         uncovered.add(char)
@@ -711,11 +909,27 @@ class FontBuilder:
                 needs.setdefault((family, weight), set()).add(ord(char))
         return needs, uncovered
 
+    def _route(self, stack: tuple[Family, ...], weight: int, char: str) -> Family | None:
+        """The family of ``stack`` that renders ``char`` at ``weight`` (memoized; see ``assign``)."""
+        route = (stack[0].key, weight, char)
+        if route not in self._routes:
+            # Invisible format characters (joiners, bidi marks) need no glyph: they go into the
+            # language's own font when it maps them (Persian ZWNJ in Naskh) and pull in no other.
+            candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
+            self._routes[route] = next((f for f in candidates if ord(char) in self.package(f).coverage(weight)), None)
+        return self._routes[route]
+
     def _job(self, family: Family, weight: int, codepoints: set[int]) -> _Job:
         parts = choose_sources(self.package(family).sources(weight), codepoints)
         return _Job(family, weight, frozenset(codepoints), tuple(parts))
 
-    # -- cache
+    def _plan(self, text: PageText) -> list[tuple[str, _Job]]:
+        """The page's subsets, by cache key, in stylesheet order (FAMILIES order, then weight)."""
+        needs, _ = self.assign(text)  # what no font covers shows up in the coverage check
+        order = sorted(needs, key=lambda need: (FAMILIES.index(need[0]), need[1]))
+        return [(self.cache_key(job), job) for job in (self._job(f, w, needs[f, w]) for f, w in order)]
+
+    # -- subset cache
 
     def _source_hash(self, path: Path) -> str:
         if path not in self._hashes:
@@ -738,23 +952,50 @@ class FontBuilder:
         }
         return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
 
+    def _subset_path(self, key: str, suffix: str) -> Path | None:
+        return None if self.cache_dir is None else self.cache_dir / "subsets" / f"{key}{suffix}"
+
     def _cached(self, key: str) -> bytes | None:
         if key in self._memory:
             return self._memory[key]
-        if self.cache_dir is not None:
-            path = self.cache_dir / "subsets" / f"{key}.woff2"
-            try:
-                data = path.read_bytes()
-            except OSError:
-                return None
-            self._memory[key] = data
-            return data
-        return None
+        path = self._subset_path(key, ".woff2")
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        self._memory[key] = data
+        return data
 
     def _store(self, key: str, data: bytes) -> None:
         self._memory[key] = data
-        if self.cache_dir is not None:
-            write_bytes_atomic(self.cache_dir / "subsets" / f"{key}.woff2", data)
+        path = self._subset_path(key, ".woff2")
+        if path is not None:
+            write_bytes_atomic(path, data)
+
+    def _cached_as(self, key: str, sha256: str) -> bytes | None:
+        """The cached subset ``key`` if its bytes hash to ``sha256`` (what a page result recorded).
+
+        Subsets are deterministic, so other bytes under the same key mean a damaged file: it is
+        dropped, so the page that asked is rebuilt and makes the subset again.
+        """
+        data = self._cached(key)
+        if data is None:
+            return None
+        if key not in self._verified:
+            self._verified[key] = hashlib.sha256(data).hexdigest()
+        if self._verified[key] == sha256:
+            return data
+        self._forget_subset(key)
+        return None
+
+    def _forget_subset(self, key: str) -> None:
+        self._memory.pop(key, None)
+        self._verified.pop(key, None)
+        path = self._subset_path(key, ".woff2")
+        if path is not None:
+            path.unlink(missing_ok=True)
 
     def produce(self, jobs: Mapping[str, _Job]) -> dict[str, bytes]:
         """The woff2 for every job (by cache key): cached ones read, the rest made.
@@ -784,6 +1025,129 @@ class FontBuilder:
             made[key] = data
         return made
 
+    def _subset_cmap(self, face: _Face, data: bytes) -> frozenset[int]:
+        """The cmap of a subset's bytes: from memory, from ``<key>.cmap`` beside it, or read once.
+
+        Coverage is checked against what the woff2 really maps, not what was asked of the
+        subsetter; reading that back with fontTools costs a millisecond a file, so it is kept.
+        """
+        if face.sha256 in self._cmaps:
+            return self._cmaps[face.sha256]
+        path = self._subset_path(face.subset, ".cmap")
+        cmap = None if path is None else _read_cmap_record(path, face.sha256)
+        if cmap is None:
+            cmap = _font_cmap(io.BytesIO(data), path.with_suffix(".woff2") if path else Path(face.name))
+            if path is not None:
+                write_bytes_atomic(path, _seal({"sha256": face.sha256, "ranges": _to_ranges(cmap)}))
+        self._cmaps[face.sha256] = cmap
+        return cmap
+
+    # -- page cache
+
+    def page_key(self, page: Path, site_root: Path, lang: str, html: bytes) -> str:
+        """Identity of a page's whole result: its bytes, path (named in its CSS), lang, the bold
+        selectors, every slice (``_fonts_stamp``), the recipe and fontTools version."""
+        if self._stamp is None:
+            self._stamp = _fonts_stamp(self.node_modules)
+        identity = {
+            "format": _PAGE_CACHE_FORMAT,
+            "pipeline": PIPELINE_VERSION,
+            "fonttools": fontTools.version,
+            "fonts": self._stamp,
+            "bold": list(self.bold),
+            "lang": lang,
+            "page": _relative(page, site_root).as_posix(),
+            "html": hashlib.sha256(html).hexdigest(),
+        }
+        return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+
+    def _page_path(self, key: str) -> Path | None:
+        return None if self.cache_dir is None else self.cache_dir / "pages" / f"{key}.page"
+
+    def _page_hit(self, key: str) -> tuple[_PageResult, dict[str, bytes]] | None:
+        """The cached result for ``key`` and its faces' bytes, or None (no entry, a damaged one,
+        a changed source slice, or a subset no longer in the cache): then the page is rebuilt."""
+        result = self._page_results.get(key)
+        path = self._page_path(key)
+        if result is None and path is not None:
+            try:
+                result = _PageResult.from_json(_unseal(path.read_bytes()), key)
+            except _RECORD_ERRORS:
+                return None
+        if result is None or not self._sources_unchanged(result):
+            return None
+        blobs: dict[str, bytes] = {}
+        for face in result.faces:
+            data = self._cached_as(face.subset, face.sha256)
+            if data is None:
+                return None
+            blobs[face.subset] = data
+        self._page_results[key] = result
+        return result, blobs
+
+    def _sources_unchanged(self, result: _PageResult) -> bool:
+        """Whether the slices a result was cut from still have the content they had (by SHA-256)."""
+        try:
+            return all(self._source_hash(self.node_modules / rel) == sha for rel, sha in result.source_hashes)
+        except OpenletterError:
+            return False  # gone: the rebuild reports it properly
+
+    def _make_pages(
+        self, site_root: Path, todo: Mapping[Path, tuple[str, bytes]], keys: Mapping[Path, str]
+    ) -> tuple[dict[Path, tuple[_PageResult, dict[str, bytes]]], set[str]]:
+        """Parse, plan, subset and check the pages the page cache lacked; cache their results.
+
+        Returns each page's result with its faces' bytes, and the subset keys made now (the
+        rest were cached), for the report's hit and miss counts.
+        """
+        texts = {page: _parse_page(page, html, lang, self.bold) for page, (lang, html) in todo.items()}
+        plans = {page: self._plan(text) for page, text in texts.items()}
+        jobs = {key: job for plan in plans.values() for key, job in plan}
+        cached_before = {key for key in jobs if self._cached(key) is not None}
+        made = self.produce(jobs)
+        results = {}
+        for page, plan in plans.items():
+            result = self._result(page, site_root, texts[page], plan, made)
+            self._remember_page(keys[page], result)
+            results[page] = (result, {key: made[key] for key, _ in plan})
+        return results, set(jobs) - cached_before
+
+    def _result(
+        self, page: Path, site_root: Path, text: PageText, plan: list[tuple[str, _Job]], made: Mapping[str, bytes]
+    ) -> _PageResult:
+        """A page's stylesheet, faces and coverage, checked against the subsets' real cmaps."""
+        faces = tuple(self._face(key, job, made[key]) for key, job in plan)
+        fonts_dir = site_root / FONTS_DIR
+        css = render_css(page, site_root, text, [face.file(fonts_dir) for face in faces])
+        covered: dict[int, set[int]] = {}
+        for face in faces:
+            covered.setdefault(face.weight, set()).update(self._subset_cmap(face, made[face.subset]))
+        sources = {
+            (source.path.relative_to(self.node_modules).as_posix(), self._source_hash(source.path))
+            for _, job in plan
+            for source, _ in job.parts
+        }
+        return _PageResult(css, faces, tuple(_uncovered(text, covered)), tuple(sorted(sources)))
+
+    def _face(self, key: str, job: _Job, data: bytes) -> _Face:
+        sha256 = hashlib.sha256(data).hexdigest()
+        self._verified[key] = sha256
+        return _Face(
+            subset=key,
+            sha256=sha256,
+            family=job.family,
+            weight=job.weight,
+            size=len(data),
+            chars="".join(sorted(map(chr, job.codepoints))),
+            sources=tuple(source.path.relative_to(self.node_modules).as_posix() for source, _ in job.parts),
+        )
+
+    def _remember_page(self, key: str, result: _PageResult) -> None:
+        self._page_results[key] = result
+        path = self._page_path(key)
+        if path is not None:
+            write_bytes_atomic(path, _seal(result.to_json(key)))
+
     # -- output
 
     def build(self, site_root: Path, pages: Mapping[Path, str]) -> FontReport:
@@ -793,54 +1157,52 @@ class FontBuilder:
         scripts are covered through their ``lang`` attributes and each language's font list.
         woff2 files no stylesheet in ``theme/fonts`` references any more are removed.
         ``report.cache_misses`` counts the subsets made, ``cache_hits`` the faces served by
-        a subset that was cached or already made for another page of this build.
+        a subset that was cached or already made for another page of this build;
+        ``page_cache_hits`` the pages whose bytes (and path, lang, fonts) were seen before, so
+        only their files were written again, ``page_cache_misses`` those parsed and checked.
         """
         started = time.perf_counter()
         site_root = Path(site_root)
         fonts_dir = site_root / FONTS_DIR
         report = FontReport()
         _check_stylesheet_names(pages, site_root)
-        texts = {page: _read_page(page, pages[page], self.bold) for page in sorted(pages)}
-        plans: dict[Path, list[tuple[str, _Job]]] = {}
-        jobs: dict[str, _Job] = {}
-        for page, text in texts.items():
-            needs, _ = self.assign(text)  # what no font covers shows up in check_coverage below
-            order = sorted(needs, key=lambda need: (FAMILIES.index(need[0]), need[1]))
-            plans[page] = [(self.cache_key(job), job) for job in (self._job(f, w, needs[f, w]) for f, w in order)]
-            jobs.update(plans[page])
-        cached_before = {key for key in jobs if self._cached(key) is not None}
-        made = self.produce(jobs)
-        seen: set[str] = set()
-        for page, plan in plans.items():
-            files = []
-            for key, job in plan:
-                if key in cached_before or key in seen:
-                    report.cache_hits += 1
-                else:
+        order = sorted(pages)
+        htmls = {page: _read_html(page) for page in order}
+        keys = {page: self.page_key(page, site_root, pages[page], htmls[page]) for page in order}
+        results = {page: hit for page in order if (hit := self._page_hit(keys[page])) is not None}
+        todo = {page: (pages[page], htmls[page]) for page in order if page not in results}
+        built, fresh = self._make_pages(site_root, todo, keys)
+        results.update(built)
+        report.page_cache_hits, report.page_cache_misses = len(order) - len(todo), len(todo)
+        written: set[str] = set()  # subset keys (and license names) already written by this build
+        for page in order:
+            result, blobs = results[page]
+            for face in result.faces:
+                if face.subset in fresh and face.subset not in written:
                     report.cache_misses += 1
-                seen.add(key)
-                files.append(self._write_face(fonts_dir, job, made[key]))
+                else:
+                    report.cache_hits += 1
+            files = tuple(self._write_face(fonts_dir, face, blobs[face.subset], written) for face in result.faces)
             stylesheet = site_root / stylesheet_for(page, site_root)
-            write_if_changed(stylesheet, render_css(page, site_root, texts[page], files).encode("utf-8"))
-            report.pages[page] = PageFonts(page, pages[page], stylesheet, tuple(files), budget_for(pages[page]))
-            report.missing.extend((page, char) for char in check_coverage(page, site_root, pages[page], self.bold))
+            write_if_changed(stylesheet, result.css.encode("utf-8"))
+            report.pages[page] = PageFonts(page, pages[page], stylesheet, files, budget_for(pages[page]))
+            report.missing.extend((page, char) for char in result.missing)
         prune_fonts(fonts_dir)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _write_face(self, fonts_dir: Path, job: _Job, data: bytes) -> FontFile:
-        """Write one subset under its content-addressed name (shared by pages that need the same)."""
-        path = fonts_dir / f"{job.family.package}-{job.weight}-{hashlib.sha256(data).hexdigest()[:16]}.woff2"
-        write_if_changed(path, data)
-        self._write_license(job.family, fonts_dir)
-        return FontFile(
-            path=path,
-            family=job.family.css_name,
-            weight=job.weight,
-            size=len(data),
-            chars="".join(sorted(map(chr, job.codepoints))),
-            sources=tuple(source.path.relative_to(self.node_modules).as_posix() for source, _ in job.parts),
-        )
+    def _write_face(self, fonts_dir: Path, face: _Face, data: bytes, written: set[str]) -> FontFile:
+        """Write one subset under its content-addressed name (shared by pages that need the same),
+        and its family's license; each once per build, as pages share most of them."""
+        file = face.file(fonts_dir)
+        if face.subset not in written:
+            write_if_changed(file.path, data)
+            written.add(face.subset)
+        license_name = f"{face.family.package}-LICENSE.txt"
+        if license_name not in written:
+            self._write_license(face.family, fonts_dir)
+            written.add(license_name)
+        return file
 
     def _write_license(self, family: Family, fonts_dir: Path) -> None:
         """Ship the OFL text (with the copyright line) beside the fonts, as the license asks."""
@@ -850,6 +1212,17 @@ class FontBuilder:
         except OSError as error:
             raise OpenletterError(f"cannot read the font license ({error}): run `npm ci`", path=package.license) from None
         write_if_changed(fonts_dir / f"{family.package}-LICENSE.txt", data)
+
+
+def _read_cmap_record(path: Path, sha256: str) -> frozenset[int] | None:
+    """A subset's cmap kept beside it, if the record is intact and for these very bytes."""
+    try:
+        record = _unseal(path.read_bytes())
+        if not isinstance(record, dict) or record["sha256"] != sha256:
+            return None
+        return _from_ranges(record["ranges"])
+    except _RECORD_ERRORS:
+        return None
 
 
 # --------------------------------------------------------------------------- CSS
@@ -940,10 +1313,7 @@ def check_coverage(
     if stylesheet.exists():
         for weight, path in declared_faces(stylesheet):
             covered.setdefault(weight, set()).update(_read_cmap(path))
-    missing = set()
-    for (_, weight), chars in text.usage.items():
-        missing.update(c for c in chars if ord(c) not in covered.get(weight, ()) and c not in SYSTEM_FALLBACK)
-    return sorted(missing)
+    return _uncovered(text, covered)
 
 
 def prune_fonts(fonts_dir: Path) -> list[Path]:

@@ -63,6 +63,7 @@ def _page_arguments(site: Site, document: Any, language: Any, reader: BaseReader
         unit_count=len(document.body.units),
         date_html=site.date_html(date, language),
         review_state=site.review_states.get(language, "source"),
+        draft=not site.is_published(language),
         source_url=site.url(document, site.source),
     )
     return edition.html, metadata

@@ -31,6 +31,19 @@ from openletter.source import Document, read_document
 from openletter.translations import CompiledCatalog, UiTranslations
 
 
+def _threshold(settings: Mapping[str, Any], config: Path | None) -> float:
+    value = settings.get("OPENLETTER_PUBLISH_THRESHOLD", 0)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        from openletter.errors import SettingsError
+        from openletter.project import setting_line
+
+        raise SettingsError(
+            f"OPENLETTER_PUBLISH_THRESHOLD must be a percentage from 0 to 100, got {value!r}",
+            path=config, line=setting_line(config, "OPENLETTER_PUBLISH_THRESHOLD"), value=value,
+        )  # fmt: skip
+    return float(value)
+
+
 def cache_for(settings: Mapping[str, Any], project: Project) -> ContentCache:
     """The build cache (``OPENLETTER_CACHE_PATH``, default ``.cache/openletter``; empty disables it)."""
     location = settings.get("OPENLETTER_CACHE_PATH", ".cache/openletter")
@@ -101,6 +114,8 @@ class Site:
     _ui: dict[Language, UiTranslations] = field(default_factory=dict)
     _links: dict[Path, list[LanguageLink]] = field(default_factory=dict)
     _in_language: dict[tuple[Language, str], Markup] = field(default_factory=dict)
+    #: Percent of the content units a language needs translated to be published (not a draft).
+    publish_threshold: float = 0.0
     #: Per language, the rendered ``notice-attributes.html`` of the theme (see the plugin).
     notice_attributes: dict[Language, Markup] = field(default_factory=dict)
 
@@ -132,6 +147,7 @@ class Site:
             raise ErrorList(errors) if len(errors) > 1 else errors[0]
         site = cls(project, documents, {}, Renderer(markdown), signature=source_signature(project))
         site.skipped = broken
+        site.publish_threshold = _threshold(settings, config)
         for (language, domain), catalog_report in report.catalogs.items():
             if language in broken or catalog_report.catalog is None:
                 continue
@@ -173,11 +189,21 @@ class Site:
         home = next(iter(self.documents.values()))
         return f"{language.slug}/" if document is home else f"{language.slug}/{document.domain}/"
 
+    def is_published(self, language: Language) -> bool:
+        """False for a draft: a language under ``OPENLETTER_PUBLISH_THRESHOLD`` percent translated.
+
+        A draft is built and reachable at its URL (``noindex``) so translators can see it, but it
+        is left out of the language menu, the hreflang cluster, the chooser and the sitemap."""
+        if language == self.source or self.publish_threshold <= 0:
+            return True
+        translated, total = self.progress(language)
+        return total == 0 or 100 * translated >= self.publish_threshold * total
+
     def links(self, document: Document, current: Language | None) -> list[LanguageLink]:
-        """Every language's link to ``document``, ``current`` marked (built once per document)."""
+        """Every published language's link to ``document``, ``current`` marked (built once per document)."""
         if document.path not in self._links:
             links = []
-            for language in self.languages:
+            for language in filter(self.is_published, self.languages):
                 edition = self.edition(document, language)
                 notice = self.notice_attributes.get(language, Markup(""))
                 links.append(LanguageLink(language, edition.url, edition.title, edition.title_fallback, notice=notice))
