@@ -89,6 +89,14 @@ def serve(c, port=8000):
     c.run(f"{sys.executable} -m pelican --listen --port {int(port)} -o {OUTPUT}", pty=True)
 
 
+@task
+def livereload(c, port=8000):
+    """Serve output/ and re-render a language within a second of saving its .po (then reload the page)."""
+    from openletter.preview import watch_and_serve
+
+    watch_and_serve(CONFIG, OUTPUT, int(port))
+
+
 @task(build, serve)
 def reserve(c):
     """build, then serve."""

@@ -76,6 +76,12 @@ def _check_folders(raw: dict[str, Any], config: Path) -> None:
             )
 
 
+def site_url_of(settings: dict[str, Any]) -> str:
+    """``SITEURL`` when it is absolute (a publish build), else empty."""
+    value = str(settings.get("SITEURL", ""))
+    return value if "://" in value else ""
+
+
 def _font_warnings(missing: list[tuple[Path, str]], root: Path) -> list[Problem]:
     """One warning per page listing the characters no webfont covers."""
     by_page: dict[Path, list[str]] = {}
@@ -141,8 +147,7 @@ def build(
         # A script no shipped webfont covers (a new language, say) is shown by the reader's system
         # fonts; the build says which characters so a maintainer can add a Noto family.
         font_warnings = _font_warnings(font_report.missing, staging)
-        site_url = settings.get("SITEURL", "") if "://" in str(settings.get("SITEURL", "")) else ""
-        PageGuard(site_url).sanitize_tree(staging, cache)
+        PageGuard(site_url_of(settings)).sanitize_tree(staging, cache)
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
@@ -97,7 +96,7 @@ def on_generator_init(generator: Generator) -> None:
     if not site.notice_attributes and NOTICE_TEMPLATE in environment.list_templates():
         template = environment.get_template(NOTICE_TEMPLATE)
         for language in site.languages:
-            site.notice_attributes[language] = Markup(" ".join(template.render(language=language).split("\n")).strip())
+            site.notice_attributes[language] = site.render_notice(template, language)
 
 
 def on_pages_finalized(generator: PagesGenerator) -> None:
@@ -114,18 +113,20 @@ def on_pages_finalized(generator: PagesGenerator) -> None:
             generator.translations.append(translation)
             page.translations.append(translation)
     if site.documents:
-        home = next(iter(site.documents.values()))
-        source = site.edition(home, site.source)
-        generator.context["letter_index"] = {
-            "source": site.source,
-            "title": source.title,
-            "summary": source.summary,
-            "links": site.links(home, None),
-        }
-        generator.context["translation_status"] = [
+        generator.context.update(index_context(site, next(iter(site.documents.values()))))
+
+
+def index_context(site: Site, home: Any) -> dict[str, Any]:
+    """What the chooser (index.html), the sitemap and /translate/ read from the context."""
+    source = site.edition(home, site.source)
+    links = site.links(home, None)
+    return {
+        "letter_index": {"source": site.source, "title": source.title, "summary": source.summary, "links": links},
+        "translation_status": [
             {"link": link, "progress": site.progress(link.language), "review_state": site.review_states.get(link.language, "source")}
-            for link in site.links(home, None)[1:]
-        ]
+            for link in links[1:]
+        ],
+    }
 
 
 def register() -> None:

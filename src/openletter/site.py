@@ -189,6 +189,19 @@ class Site:
         home = next(iter(self.documents.values()))
         return f"{language.slug}/" if document is home else f"{language.slug}/{document.domain}/"
 
+    def forget(self, language: Language) -> None:
+        """Drop what was rendered from ``language``'s catalogs (after they were reloaded)."""
+        for key in [key for key in self._editions if key[1] == language]:
+            del self._editions[key]
+        for key in [key for key in self._in_language if key[0] == language]:
+            del self._in_language[key]
+        self._ui.pop(language, None)
+        self._links.clear()  # titles and notices of this language appear in every link list
+
+    def render_notice(self, template: Any, language: Language) -> Markup:
+        """The theme's notice attributes for ``language``'s link, on one line."""
+        return Markup(" ".join(template.render(language=language).split("\n")).strip())
+
     def is_published(self, language: Language) -> bool:
         """False for a draft: a language under ``OPENLETTER_PUBLISH_THRESHOLD`` percent translated.
 

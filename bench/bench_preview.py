@@ -1,0 +1,63 @@
+"""Edit-preview at N languages: from saving one .po to that language's page being rewritten.
+
+    .venv/bin/python bench/bench_preview.py            # N = 100, 5 edits
+    .venv/bin/python bench/bench_preview.py --size 200
+
+The preview session (openletter.preview, behind `invoke livereload`) stays warm; each edit
+changes one language's letter title, then the time of `poll()` (detect, re-check, re-render,
+fonts, guard, write) is measured.  Baseline in the same run: a full warm `openletter build`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+import bench_build  # noqa: E402
+
+from openletter.build import build  # noqa: E402
+from openletter.pofile import read_po  # noqa: E402
+from openletter.powriter import PoWriter  # noqa: E402
+from openletter.preview import PreviewSession  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=100)
+    parser.add_argument("--edits", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        codes = bench_build.language_codes(args.size)
+        config = bench_build.make_ours(Path(temp) / "ours", codes)
+        build(config, Path(temp) / "full")  # warms the caches
+        full = []
+        for _ in range(3):
+            started = time.perf_counter()
+            build(config, Path(temp) / "full")
+            full.append(time.perf_counter() - started)
+        session = PreviewSession(config, Path(temp) / "preview")
+        session.start()
+        edits = []
+        for number in range(args.edits):
+            path = config.parent / "locale" / codes[number * 7 % len(codes)] / "LC_MESSAGES" / "letter.po"
+            catalog = read_po(path)
+            catalog.entries[0].msgstr = f"Edited title {number}"
+            path.write_bytes(PoWriter().dump_bytes(catalog))
+            started = time.perf_counter()
+            updates = session.poll()
+            edits.append(time.perf_counter() - started)
+            assert updates and f"Edited title {number}" in (updates[0].pages[0]).read_text(encoding="utf-8")
+        print(f"N = {args.size}: save-to-page median {statistics.median(edits) * 1000:.0f} ms "
+              f"(max {max(edits) * 1000:.0f} ms) vs full warm build {statistics.median(full):.2f} s: "
+              f"ratio {statistics.median(edits) / statistics.median(full):.3f}")
+
+
+if __name__ == "__main__":
+    main()

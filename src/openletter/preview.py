@@ -1,0 +1,240 @@
+"""A warm preview: one full build, then a saved catalog re-renders only the pages it affects.
+
+Pelican's ``--autoreload`` re-runs everything for every change (every language, every page).
+A translator editing one ``.po`` wants that language's page back at once, so this session keeps
+the site model, Pelican's page generator (its Jinja2 environment, context and pages) and the
+font and guard caches in memory.  When a catalog of language L changes, it re-checks and
+recompiles only L, re-renders L's page and the chooser (which shows L's title) - and every page
+when L's *theme* catalog changed, since every language menu carries L's notice - then subsets
+fonts for and guards just those pages.  The files written are byte-identical to a full build's
+(tested).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican, signals
+from pelican.contents import Page
+from pelican.generators import PagesGenerator
+from pelican.writers import Writer
+
+from openletter.build import load_settings, site_url_of
+from openletter.checks import STRUCTURAL_CODES, CatalogChecker
+from openletter.errors import ErrorList, OpenletterError
+from openletter.fonts import FontBuilder
+from openletter.guard import PageGuard
+from openletter.languages import Language
+from openletter.pelican_plugin import NOTICE_TEMPLATE, SITE_KEY, LetterReader, _page_arguments
+from openletter.pofile import read_po
+from openletter.project import THEME_DOMAIN
+from openletter.site import Site, cache_for, review_state
+from openletter.translations import CompiledCatalog
+
+
+@dataclass(slots=True)
+class Update:
+    """What one incremental update did."""
+
+    language: Language
+    pages: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class PreviewSession:
+    """Keeps a built site warm in ``output`` and updates it language by language."""
+
+    def __init__(self, config: Path, output: Path) -> None:
+        self.config = config.resolve()
+        self.output = output.resolve()
+        self.settings: dict[str, Any] = {}
+        self.site: Site | None = None
+        self.generator: PagesGenerator | None = None
+        self._stamps: dict[Path, tuple[int, int]] = {}
+
+    # -- the first, full build --------------------------------------------------------
+
+    def _capture(self, generator: PagesGenerator, writer: Writer) -> None:
+        if generator.settings is self.settings:
+            self.generator = generator
+
+    def start(self) -> None:
+        """A full build straight into ``output`` (a preview needs no staging), kept in memory."""
+        self.settings = load_settings(self.config, {"OUTPUT_PATH": str(self.output)})
+        self.site = Site.load(self.settings, self.config)
+        self.settings[SITE_KEY] = self.site
+        signals.page_writer_finalized.connect(self._capture)
+        try:
+            Pelican(self.settings).run()
+        finally:
+            signals.page_writer_finalized.disconnect(self._capture)
+        if self.generator is None:
+            raise OpenletterError("the preview could not capture the page generator", path=self.config)
+        self._finish(sorted(self.output.rglob("*.html")))
+        self._stamps = self._catalog_stamps()
+
+    # -- changes --------------------------------------------------------------------------
+
+    def _catalog_stamps(self) -> dict[Path, tuple[int, int]]:
+        assert self.site is not None
+        stamps = {}
+        for path in self.site.project.locale_dir.glob("*/LC_MESSAGES/*.po"):
+            stat = path.stat()
+            stamps[path] = (stat.st_mtime_ns, stat.st_size)
+        return stamps
+
+    def changed_languages(self) -> list[Language]:
+        """Languages whose catalogs changed on disk since the last look."""
+        stamps = self._catalog_stamps()
+        changed = {path for path, stamp in stamps.items() if self._stamps.get(path) != stamp}
+        self._stamps = stamps
+        return sorted({Language.parse(path.parent.parent.name) for path in changed}, key=lambda language: language.code)
+
+    def changed_only_catalogs(self) -> bool:
+        """True while every change since the last build is to catalogs (handled incrementally)."""
+        assert self.site is not None
+        current = {Path(entry[0]) for entry in self.site.signature}
+        return all(path.suffix == ".po" for path in current) and self._content_unchanged()
+
+    def _content_unchanged(self) -> bool:
+        assert self.site is not None
+        from openletter.site import source_signature
+
+        old = {entry for entry in self.site.signature if not entry[0].endswith(".po")}
+        new = {entry for entry in source_signature(self.site.project) if not entry[0].endswith(".po")}
+        return old == new
+
+    def poll(self) -> list[Update]:
+        """Apply every catalog change found on disk (a watcher calls this in a loop)."""
+        return [self.update(language) for language in self.changed_languages()]
+
+    def update(self, language: Language) -> Update:
+        """Re-check and re-render what ``language``'s catalogs affect."""
+        assert self.site is not None and self.generator is not None
+        started = time.perf_counter()
+        site, generator = self.site, self.generator
+        theme_changed = self._reload(language)
+        home = next(iter(site.documents.values()))
+        reader = LetterReader(self.settings)
+        pages: list[Page] = []
+        for index, page in enumerate(generator.translations):
+            if page.language == language:
+                content, metadata = _page_arguments(site, home, language, reader)
+                generator.translations[index] = Page(
+                    content, metadata=metadata, settings=self.settings, source_path=page.source_path, context=generator.context
+                )
+        everything = [*generator.pages, *generator.translations]
+        if theme_changed:
+            for index, page in enumerate(everything):  # every menu carries this language's notice
+                content, metadata = _page_arguments(site, home, page.language, reader)
+                everything[index] = Page(content, metadata=metadata, settings=self.settings, source_path=page.source_path, context=generator.context)
+            generator.pages[:] = everything[: len(generator.pages)]
+            generator.translations[:] = everything[len(generator.pages) :]
+            pages = everything
+        else:
+            pages = [page for page in everything if page.language == language]
+        self._refresh_index(home)
+        writer = Writer(self.output, settings=self.settings)
+        written = []
+        for page in pages:
+            writer.write_file(
+                page.save_as, generator.get_template(page.template), generator.context, page=page,
+                relative_urls=self.settings["RELATIVE_URLS"], override_output=True, url=page.url,
+            )  # fmt: skip
+            written.append(self.output / page.save_as)
+        index_template = generator.env.get_template("index.html")
+        writer.write_file("index.html", index_template, generator.context, relative_urls=self.settings["RELATIVE_URLS"])
+        written.append(self.output / "index.html")
+        self._finish(written)
+        return Update(language, written, time.perf_counter() - started)
+
+    def _reload(self, language: Language) -> bool:
+        """Recompile ``language``'s catalogs; True if its theme strings changed."""
+        site = self.site
+        assert site is not None
+        project = site.project
+        checker = CatalogChecker(site.renderer.markdown)
+        theme_before = site.catalogs.get(language, {}).get(THEME_DOMAIN)
+        errors = []
+        for domain in project.domains():
+            path = project.catalog_path(language, domain)
+            template_path = project.template_path(domain)
+            template = read_po(template_path) if template_path.exists() else None
+            references = next((d.body.references for d in site.documents.values() if d.domain == domain), {})
+            report = checker.check_file(path, project.relative(path), language, template, references)
+            if report.catalog is None or report.structural_errors:
+                errors += [OpenletterError(p.message, path=p.path, line=p.line, code=p.code) for p in report.structural_errors]
+                continue
+            compiled = CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
+            site.catalogs.setdefault(language, {})[domain] = compiled
+            if domain != THEME_DOMAIN:
+                site.review_states[language] = review_state(report.catalog)
+            site.warnings += [p for p in report.problems if p.code not in STRUCTURAL_CODES]
+        if errors:
+            raise ErrorList(errors) if len(errors) > 1 else errors[0]
+        theme_after = site.catalogs.get(language, {}).get(THEME_DOMAIN)
+        theme_changed = (theme_before.messages if theme_before else None) != (theme_after.messages if theme_after else None)
+        site.forget(language)
+        if theme_changed and self.generator is not None:
+            template = self.generator.env.get_template(NOTICE_TEMPLATE)
+            site.notice_attributes[language] = site.render_notice(template, language)
+        return theme_changed
+
+    def _refresh_index(self, home: Any) -> None:
+        assert self.site is not None and self.generator is not None
+        from openletter.pelican_plugin import index_context
+
+        self.generator.context.update(index_context(self.site, home))
+
+    def _finish(self, pages: list[Path]) -> None:
+        """Fonts for, and the guard over, the pages just written."""
+        assert self.site is not None
+        cache = cache_for(self.settings, self.site.project)
+        node_modules = self.site.project.root / self.settings.get("OPENLETTER_NODE_MODULES", "node_modules")
+        from openletter.fonts import pages_from_site
+
+        tags = pages_from_site(self.output, self.site.source.tag)
+        FontBuilder(node_modules, cache.root / "fonts" if cache.root else None).build(
+            self.output, {page: tags[page] for page in pages if page in tags}
+        )
+        guard = PageGuard(site_url_of(self.settings))
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            cleaned = guard.sanitize(html, page.relative_to(self.output))
+            if cleaned != html:
+                page.write_text(cleaned, encoding="utf-8")
+
+
+def watch_and_serve(config: Path, output: Path, port: int, interval: float = 0.25) -> None:
+    """Build once, serve ``output`` on localhost, and apply catalog changes as they are saved.
+
+    A change to content/ or the theme (or a broken catalog) is reported; the former triggers a
+    full rebuild, the latter keeps the last good page until the catalog is fixed."""
+    import functools
+    import http.server
+    import threading
+
+    session = PreviewSession(config, output)
+    session.start()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(session.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"serving {session.output} at http://127.0.0.1:{port}/ - edit a .po and reload (Ctrl-C to stop)")
+    assert session.site is not None
+    try:
+        while True:
+            time.sleep(interval)
+            try:
+                if not session.site.is_current() and not session.changed_only_catalogs():
+                    session.start()
+                    print("content or theme changed: rebuilt every language")
+                    continue
+                for update in session.poll():
+                    print(f"{update.language.code}: {len(update.pages)} page(s) in {update.seconds * 1000:.0f} ms")
+            except OpenletterError as error:
+                print(error)
+    except KeyboardInterrupt:
+        server.shutdown()

@@ -1,0 +1,53 @@
+"""The warm preview: a saved catalog re-renders only what it affects, and the result is the
+same, byte for byte, as a full build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SiteCopy
+from openletter.build import build
+from openletter.languages import Language
+from openletter.pofile import read_po
+from openletter.powriter import PoWriter
+from openletter.preview import PreviewSession
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    catalog = read_po(path)
+    change(catalog)
+    path.write_bytes(PoWriter().dump_bytes(catalog))
+
+
+def test_incremental_updates_equal_a_full_build(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    project.add_pseudo_language("ar")
+    session = PreviewSession(project.config, project.root / "preview")
+    session.start()
+    assert session.poll() == []
+
+    def retitle(catalog) -> None:  # type: ignore[no-untyped-def]
+        catalog.entries[0].msgstr = "A NEW TITLE"
+
+    edit(project.po("eo"), retitle)
+    [update] = session.poll()
+    assert update.language == Language.parse("eo")
+    assert sorted(str(p.relative_to(project.root / "preview")) for p in update.pages) == ["eo/index.html", "index.html"]
+    build(project.config, project.root / "full")
+    assert tree(project.root / "preview") == tree(project.root / "full")
+
+    def renotice(catalog) -> None:  # type: ignore[no-untyped-def]
+        for entry in catalog.entries:
+            if entry.msgid == "Dismiss":
+                entry.msgstr = "أغلق الآن"
+
+    edit(project.po("ar", "theme"), renotice)
+    [update] = session.poll()
+    assert len(update.pages) == 4  # every page: each language menu carries Arabic's notice (+ the chooser)
+    build(project.config, project.root / "full")
+    assert tree(project.root / "preview") == tree(project.root / "full")
+    assert 'data-dismiss="أغلق الآن"' in (project.root / "preview" / "en" / "index.html").read_text(encoding="utf-8")
