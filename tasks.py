@@ -1,6 +1,5 @@
 """invoke tasks: each one line into the openletter package (``invoke --list``)."""
 
-import os
 import shutil
 import sys
 from pathlib import Path

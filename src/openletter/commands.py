@@ -74,7 +74,7 @@ def add_language(config: Path, code: str, out: TextIO = sys.stdout) -> int:
     def action() -> None:
         catalogs = _catalogs(config)
         _print_written(catalogs.add_language(code), catalogs.project, out)
-        print(f"next: translate the files above, then 'invoke build' and open output/", file=out)
+        print("next: translate the files above, then 'invoke build' and open output/", file=out)
 
     return guarded(action)
 
