@@ -65,6 +65,7 @@ def test_invoke_tasks_run_the_whole_flow(tmp_path: Path) -> None:
     assert run([*invoke, "extract"], root).stdout.endswith("0 file(s) written, 2 unchanged\n")
     added = run([*invoke, "add-language", "pt_BR"], root)
     assert added.returncode == 0 and "wrote locale/pt_BR/LC_MESSAGES/letter.po" in added.stdout
+    assert "http://127.0.0.1:8000/pt-br/" in added.stdout and "invoke check" in added.stdout
     assert run([*invoke, "update"], root).returncode == 0
     built = run([*invoke, "build"], root)
     assert built.returncode == 0, built.stderr

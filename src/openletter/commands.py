@@ -72,9 +72,19 @@ def update(config: Path, out: TextIO = sys.stdout) -> int:
 
 def add_language(config: Path, code: str, out: TextIO = sys.stdout) -> int:
     def action() -> None:
+        from openletter.languages import Language
+
         catalogs = _catalogs(config)
         _print_written(catalogs.add_language(code), catalogs.project, out)
-        print("next: translate the files above, then 'invoke build' and open output/", file=out)
+        slug = Language.parse(code).slug
+        print(
+            "next steps:\n"
+            "  1. translate the files above with Poedit, Lokalize, Weblate or a text editor (see CONTRIBUTING.md)\n"
+            "  2. invoke check        # path:line problems, if any\n"
+            f"  3. invoke livereload   # then open http://127.0.0.1:8000/{slug}/ and reload after each save\n"
+            "  4. commit both files; a native speaker's review sets X-Review-State: reviewed",
+            file=out,
+        )
 
     return guarded(action)
 
