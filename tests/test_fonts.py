@@ -6,7 +6,9 @@ without it these tests fail (never skip) and say so.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
@@ -372,3 +374,135 @@ def test_an_unreadable_font_names_its_file(tmp_path: Path) -> None:
     with pytest.raises(OpenletterError, match="cannot read font") as error:
         FontBuilder(tmp_path / "node_modules").build(tmp_path / "site", {path: "en"})
     assert error.value.path == broken
+
+
+# --------------------------------------------------------------------------- the page cache
+
+
+def report_view(report: FontReport) -> tuple[object, ...]:
+    """What a build reports, minus timing and cache counts: equal for a cold and a cached build."""
+    pages = {page: (info.lang, info.stylesheet, info.files, info.budget) for page, info in report.pages.items()}
+    return pages, report.missing
+
+
+def no_parsing(html: str, lang: str, bold: object = None) -> None:
+    raise AssertionError("a page the page cache knows was parsed again")
+
+
+def test_a_repeat_build_reuses_every_pages_result_without_parsing(
+    tmp_path: Path, node_modules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = make_site(tmp_path / "site")
+    cold = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", pages)
+    before = font_bytes(tmp_path / "site")
+    assert (cold.page_cache_hits, cold.page_cache_misses) == (0, len(pages))
+    assert len(list((tmp_path / "cache" / "pages").glob("*.page"))) == len(pages)
+
+    monkeypatch.setattr("openletter.fonts.page_text", no_parsing)
+    warm = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", pages)
+    assert (warm.page_cache_hits, warm.page_cache_misses) == (len(pages), 0)
+    assert (warm.cache_hits, warm.cache_misses) == (cold.cache_hits + cold.cache_misses, 0)
+    assert font_bytes(tmp_path / "site") == before
+    assert report_view(warm) == report_view(cold)
+    assert "pages: 4 reused, 0 built" in warm.summary()
+
+
+def test_a_fresh_site_from_the_page_cache_gets_every_file(tmp_path: Path, node_modules: Path) -> None:
+    FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "first", make_site(tmp_path / "first"))
+    report = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "second", make_site(tmp_path / "second"))
+    assert report.page_cache_hits == len(BODIES)
+    assert font_bytes(tmp_path / "second") == font_bytes(tmp_path / "first")
+
+
+def test_changing_one_page_rebuilds_only_its_result(tmp_path: Path, node_modules: Path) -> None:
+    site = tmp_path / "site"
+    pages = make_site(site)
+    builder = FontBuilder(node_modules, tmp_path / "cache")
+    builder.build(site, pages)
+    before = font_bytes(site)
+    page(site, "de/index.html", "<h1>Offener Brief</h1><p>Über „Pause AI“ – geändert.</p>", "de")
+
+    report = FontBuilder(node_modules, tmp_path / "cache").build(site, pages)
+    assert (report.page_cache_hits, report.page_cache_misses) == (len(pages) - 1, 1)
+    after = font_bytes(site)
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    assert "de.css" in changed and not {name for name in changed if name.endswith(".css")} - {"de.css"}
+
+    uncached = tmp_path / "uncached"
+    shutil.copytree(site / "de", uncached / "de")
+    FontBuilder(node_modules).build(uncached, {uncached / "de" / "index.html": "de"})
+    assert font_bytes(uncached)["de.css"] == after["de.css"]  # the same bytes as without any cache
+
+
+def test_the_page_key_covers_lang_path_and_the_slices(tmp_path: Path, node_modules: Path) -> None:
+    fonts = tmp_path / "node_modules" / "@fontsource" / "noto-serif"
+    (fonts / "files").mkdir(parents=True)
+    real = node_modules / "@fontsource" / "noto-serif"
+    for name in ("package.json", "LICENSE"):
+        shutil.copy2(real / name, fonts / name)
+    for slice_file in real.glob("files/*-[47]00-normal.woff"):
+        shutil.copy2(slice_file, fonts / "files" / slice_file.name)
+    site = tmp_path / "site"
+    path = page(site, "en/index.html", "<p>Hello</p>")
+    builder = FontBuilder(tmp_path / "node_modules", tmp_path / "cache")
+    html = path.read_bytes()
+    key = builder.page_key(path, site, "en", html)
+    assert builder.page_key(path, site, "en-GB", html) != key
+    assert builder.page_key(site / "fr" / "index.html", site, "en", html) != key
+    assert builder.page_key(path, site, "en", html + b" ") != key
+
+    first = builder.build(site, {path: "en"})
+    assert first.page_cache_misses == 1
+    before = font_bytes(site)
+    unused = fonts / "files" / "noto-serif-cyrillic-700-normal.woff"
+    os.utime(unused, ns=(unused.stat().st_atime_ns, unused.stat().st_mtime_ns + 1_000_000_000))
+    # Any slice can change which family or slice covers a character: the page is redone, while
+    # the subsets, keyed by the content of the slices they are cut from, are still served.
+    again = FontBuilder(tmp_path / "node_modules", tmp_path / "cache").build(site, {path: "en"})
+    assert (again.page_cache_hits, again.page_cache_misses, again.cache_misses) == (0, 1, 0)
+    assert font_bytes(site) == before
+
+
+def test_a_damaged_cache_entry_is_a_miss_and_is_rewritten(tmp_path: Path, node_modules: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = make_site(site)
+    cold = FontBuilder(node_modules, cache).build(site, pages)
+    before = font_bytes(site)
+    entries = sorted((cache / "pages").glob("*.page"))
+    entries[0].write_bytes(entries[0].read_bytes()[:-20])  # truncated
+    # Still valid JSON, but no longer what was written: the entry's own digest catches it.
+    entries[1].write_bytes(entries[1].read_bytes().replace(b"font-display: swap", b"font-display: swaq", 1))
+    entries[2].write_bytes(b"not a cache entry")
+    for record in (cache / "subsets").glob("*.cmap"):
+        record.write_bytes(b"{}")  # the coverage check must read the woff2 again, not trust these
+
+    report = FontBuilder(node_modules, cache).build(site, pages)
+    assert (report.page_cache_hits, report.page_cache_misses) == (1, 3)
+    assert font_bytes(site) == before
+    assert report_view(report) == report_view(cold)
+    repeat = FontBuilder(node_modules, cache).build(site, pages)
+    assert (repeat.page_cache_hits, repeat.page_cache_misses) == (4, 0)
+
+
+def test_a_damaged_subset_behind_a_page_entry_is_made_again(tmp_path: Path, node_modules: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = make_site(site)
+    FontBuilder(node_modules, cache).build(site, pages)
+    before = font_bytes(site)
+    damaged = sorted((cache / "subsets").glob("*.woff2"))[0]
+    damaged.write_bytes(b"wOF2 garbage")
+
+    report = FontBuilder(node_modules, cache).build(site, pages)
+    assert report.page_cache_misses >= 1 and report.cache_misses == 1
+    assert font_bytes(site) == before
+    assert damaged.read_bytes() != b"wOF2 garbage"
+
+
+def test_a_missing_glyph_is_still_reported_from_the_page_cache(tmp_path: Path, node_modules: Path) -> None:
+    hieroglyph = "\U00013000"
+    path = page(tmp_path / "site", "en/index.html", f"<p>Hello {hieroglyph}</p><b>world</b>")
+    for _ in range(2):
+        report = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", {path: "en"})
+        assert report.missing == [(path, hieroglyph)]
+        assert check_coverage(path, tmp_path / "site", "en") == [hieroglyph]  # what is on disk agrees
+    assert report.page_cache_hits == 1

@@ -31,20 +31,33 @@ The contract with the theme
   anything else the theme makes bold has no 700 glyphs, and the browser falls back or
   synthesizes bold. Extend the list (``FontBuilder(bold=...)``) when the theme changes.
 
-Checking: ``check_coverage`` reads back what was written (the stylesheet, the cmaps of its
-woff2 files) and lists every character of the page's text and ``<title>`` that no loaded font
-of the right weight maps and ``SYSTEM_FALLBACK`` does not excuse; ``FontBuilder.build`` puts
-them in ``FontReport.missing`` (empty for the real site, which the tests hold it to).
+Checking: every character of the page's text and ``<title>`` that no face of the right weight
+maps (by the woff2's real cmap, not by what was asked of the subsetter) and ``SYSTEM_FALLBACK``
+does not excuse goes into ``FontReport.missing`` (empty for the real site, which the tests hold
+it to). ``check_coverage`` does the same from what is on disk (the page, its stylesheet, the
+cmaps of the woff2 files it declares), for checking a site afterwards.
 
 Determinism: the same page text gives byte-identical CSS and woff2 (no timestamps, sorted
 everything, content-addressed woff2 names ``<package>-<weight>-<sha256:16>.woff2``), so a
-build of one page and a build of all pages agree. Subsets are cached on disk by (source font
-files and their hashes, weight, character set hash); a cold build of the whole site takes
-about 15 s on two cores, a warm one under a second.
+build of one page and a build of all pages agree. A cold build of the whole site takes about
+15 s on two cores; the caches in ``cache_dir`` make a warm one a small fraction of a second:
+
+* ``subsets/<key>.woff2``: a subset, keyed by (recipe, fontTools version, source files and
+  their content hashes, weight, characters); ``<key>.cmap`` beside it is its cmap.
+* ``pages/<key>.page``: a page's whole result (stylesheet text, its faces, the missing list),
+  keyed by the page's bytes, path and lang, the bold selectors, the recipe, fontTools and every
+  slice's name, size and mtime; the slices it was cut from are also checked by content hash
+  and its subsets by their bytes' hash. Parsing HTML is most of a warm build's time otherwise:
+  a byte-identical page now costs a hash and a few file writes.
+* ``coverage/``: which code points each slice maps.
+
+Cache records are written atomically and ``pages/`` and ``.cmap`` records carry their own
+SHA-256, so a damaged one is a miss (rebuilt and rewritten), never trusted.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -156,6 +169,7 @@ _SCRIPT_FAMILY = {
 _TRADITIONAL_CHINESE_REGIONS = frozenset({"tw", "hk", "mo"})
 
 
+@functools.lru_cache(maxsize=4096)  # called per (lang, weight) of every page; tags repeat across pages
 def family_for(lang: str) -> Family:
     """The family a language's text is set in, from its BCP 47 tag (script subtag first)."""
     subtags = lang.lower().replace("_", "-").split("-")
@@ -168,6 +182,7 @@ def family_for(lang: str) -> Family:
     return _BY_KEY[_LANGUAGE_FAMILY.get(subtags[0], "serif")]
 
 
+@functools.lru_cache(maxsize=4096)
 def stack_for(lang: str) -> tuple[Family, ...]:
     """The fallback order for text in ``lang``: its own family, then all others in FAMILIES order.
 
@@ -413,14 +428,17 @@ def _fonts_stamp(node_modules: Path) -> str:
     cut from are still checked by content (``_PageResult.source_hashes``).
     """
     digest = hashlib.sha256()
+    suffixes = tuple(f"-{weight}-normal.woff" for weight in WEIGHTS)
     for family in FAMILIES:
         files_dir = node_modules / "@fontsource" / family.package / "files"
         try:
             with os.scandir(files_dir) as entries:
                 found = sorted(
-                    (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                    (entry.name, stat.st_size, stat.st_mtime_ns)
                     for entry in entries
-                    if any(_is_slice(entry.name, family.package, weight) for weight in WEIGHTS)
+                    if entry.name.endswith(suffixes)
+                    and any(_is_slice(entry.name, family.package, weight) for weight in WEIGHTS)
+                    for stat in (entry.stat(),)
                 )
         except OSError:
             found = []  # not installed: the build says so when it needs the package
@@ -507,7 +525,8 @@ class _Package:
         """The package's normal-style slices of ``weight``, sorted by name (read once)."""
         if weight not in self._sources:
             prefix, suffix = f"{self.family.package}-", f"-{weight}-normal.woff"
-            paths = [self.root / "files" / name for name in _slice_names(self.root / "files", self.family.package, weight)]
+            files = self.root / "files"
+            paths = [files / name for name in _slice_names(files, self.family.package, weight)]
             if not paths:
                 raise OpenletterError(
                     f"@fontsource/{self.family.package} has no {weight} normal fonts: run `npm ci`",
@@ -721,6 +740,10 @@ def _check_stylesheet_names(pages: Iterable[Path], site_root: Path) -> None:
         owners[name] = page
 
 
+#: ``assign`` for one (language, weight) group: code points per family, and what no family maps.
+_Routed = tuple[tuple[tuple[Family, frozenset[int]], ...], frozenset[str]]
+
+
 @dataclass(frozen=True)
 class _Job:
     """One subset to make: a family, a weight, the code points, and the slices supplying them."""
@@ -871,11 +894,12 @@ class FontBuilder:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._packages: dict[str, _Package] = {}
         self._hashes: dict[Path, str] = {}
+        self._rel_hashes: dict[str, str] = {}  # the same, by path relative to node_modules
         self._memory: dict[str, bytes] = {}  # subset key -> woff2 bytes
         self._verified: dict[str, str] = {}  # subset key -> sha256 of the bytes in _memory, once checked
         self._cmaps: dict[str, frozenset[int]] = {}  # woff2 sha256 -> its cmap
         self._page_results: dict[str, _PageResult] = {}  # page key -> result
-        self._routes: dict[tuple[str, int, str], Family | None] = {}  # (own family, weight, char) -> family
+        self._groups: dict[tuple[str, int, frozenset[str]], _Routed] = {}  # see _route_group
         self._stamp: str | None = None
 
     # -- sources
@@ -893,31 +917,38 @@ class FontBuilder:
         For text in language L at weight W, a character goes to the first family of
         ``stack_for(L)`` whose slices map it: the same choice a browser makes walking the
         generated ``font-family`` list, because no earlier family's subset can contain it.
-        Characters in ``SYSTEM_FALLBACK`` only ever go to L's own family. The choice depends
-        only on L's own family, W and the character, so it is remembered across pages.
+        Characters in ``SYSTEM_FALLBACK`` only ever go to L's own family.
         """
         needs: dict[tuple[Family, int], set[int]] = {}
         uncovered: set[str] = set()
         for (lang, weight), chars in sorted(text.usage.items()):
-            stack = stack_for(lang)
-            for char in sorted(chars):
-                family = self._route(stack, weight, char)
-                if family is None:
-                    if char not in SYSTEM_FALLBACK:
-                        uncovered.add(char)
-                    continue
-                needs.setdefault((family, weight), set()).add(ord(char))
+            routed, lost = self._route_group(stack_for(lang), weight, frozenset(chars))
+            for family, codepoints in routed:
+                needs.setdefault((family, weight), set()).update(codepoints)
+            uncovered |= lost
         return needs, uncovered
 
-    def _route(self, stack: tuple[Family, ...], weight: int, char: str) -> Family | None:
-        """The family of ``stack`` that renders ``char`` at ``weight`` (memoized; see ``assign``)."""
-        route = (stack[0].key, weight, char)
-        if route not in self._routes:
-            # Invisible format characters (joiners, bidi marks) need no glyph: they go into the
-            # language's own font when it maps them (Persian ZWNJ in Naskh) and pull in no other.
-            candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
-            self._routes[route] = next((f for f in candidates if ord(char) in self.package(f).coverage(weight)), None)
-        return self._routes[route]
+    def _route_group(self, stack: tuple[Family, ...], weight: int, chars: frozenset[str]) -> _Routed:
+        """``assign`` for one (language, weight) group: code points per family, and the uncovered.
+
+        Depends only on the language's own family, the weight and the characters, and a site's
+        language menu repeats the same groups on every page, so results are remembered.
+        """
+        memo = (stack[0].key, weight, chars)
+        if memo not in self._groups:
+            routed: dict[Family, set[int]] = {}
+            uncovered: set[str] = set()
+            for char in sorted(chars):
+                # Invisible format characters (joiners, bidi marks) need no glyph: they go into the
+                # language's own font when it maps them (Persian ZWNJ in Naskh) and pull in no other.
+                candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
+                family = next((f for f in candidates if ord(char) in self.package(f).coverage(weight)), None)
+                if family is not None:
+                    routed.setdefault(family, set()).add(ord(char))
+                elif char not in SYSTEM_FALLBACK:
+                    uncovered.add(char)
+            self._groups[memo] = tuple((f, frozenset(cps)) for f, cps in routed.items()), frozenset(uncovered)
+        return self._groups[memo]
 
     def _job(self, family: Family, weight: int, codepoints: set[int]) -> _Job:
         parts = choose_sources(self.package(family).sources(weight), codepoints)
@@ -1088,9 +1119,15 @@ class FontBuilder:
     def _sources_unchanged(self, result: _PageResult) -> bool:
         """Whether the slices a result was cut from still have the content they had (by SHA-256)."""
         try:
-            return all(self._source_hash(self.node_modules / rel) == sha for rel, sha in result.source_hashes)
+            return all(self._source_hash_of(rel) == sha for rel, sha in result.source_hashes)
         except OpenletterError:
             return False  # gone: the rebuild reports it properly
+
+    def _source_hash_of(self, rel: str) -> str:
+        """``_source_hash`` by the path a cache record names (pages share slices: one Path each)."""
+        if rel not in self._rel_hashes:
+            self._rel_hashes[rel] = self._source_hash(self.node_modules / rel)
+        return self._rel_hashes[rel]
 
     def _make_pages(
         self, site_root: Path, todo: Mapping[Path, tuple[str, bytes]], keys: Mapping[Path, str]
@@ -1174,14 +1211,15 @@ class FontBuilder:
         built, fresh = self._make_pages(site_root, todo, keys)
         results.update(built)
         report.page_cache_hits, report.page_cache_misses = len(order) - len(todo), len(todo)
-        written: set[str] = set()  # subset keys (and license names) already written by this build
+        seen: set[str] = set()  # subset keys counted so far: a subset made now is one miss, then hits
+        written: set[str] = set()  # files (woff2 and licenses) this build has written already
         for page in order:
             result, blobs = results[page]
             for face in result.faces:
-                if face.subset in fresh and face.subset not in written:
-                    report.cache_misses += 1
-                else:
-                    report.cache_hits += 1
+                made_now = face.subset in fresh and face.subset not in seen
+                report.cache_misses += made_now
+                report.cache_hits += not made_now
+                seen.add(face.subset)
             files = tuple(self._write_face(fonts_dir, face, blobs[face.subset], written) for face in result.faces)
             stylesheet = site_root / stylesheet_for(page, site_root)
             write_if_changed(stylesheet, result.css.encode("utf-8"))
@@ -1195,9 +1233,9 @@ class FontBuilder:
         """Write one subset under its content-addressed name (shared by pages that need the same),
         and its family's license; each once per build, as pages share most of them."""
         file = face.file(fonts_dir)
-        if face.subset not in written:
+        if face.name not in written:
             write_if_changed(file.path, data)
-            written.add(face.subset)
+            written.add(face.name)
         license_name = f"{face.family.package}-LICENSE.txt"
         if license_name not in written:
             self._write_license(face.family, fonts_dir)
@@ -1232,7 +1270,8 @@ def _css_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _font_list(lang: str, present: list[Family]) -> str:
+@functools.lru_cache(maxsize=4096)  # every page lists every language of the site's menu
+def _font_list(lang: str, present: tuple[Family, ...]) -> str:
     """The ``font-family`` value for ``lang``: the page's webfonts in its order, then system twins.
 
     The system fonts (installed Noto of the same design) serve while the webfonts load and if
@@ -1250,7 +1289,7 @@ def render_css(page: Path, site_root: Path, text: PageText, files: list[FontFile
 
     ``:lang()`` rules come shorter tags first, so ``:lang(zh-Hant)`` wins over ``:lang(zh)``.
     """
-    present = [family for family in FAMILIES if any(file.family == family.css_name for file in files)]
+    present = tuple(family for family in FAMILIES if any(file.family == family.css_name for file in files))
     licenses = sorted({f"{family.package}-LICENSE.txt" for family in present})
     out = [
         f"/* Generated by openletter.fonts for {_relative(page, site_root).as_posix()} (lang {text.root_lang}). Do not edit.",
@@ -1302,10 +1341,12 @@ def check_coverage(
 ) -> list[str]:
     """Characters of ``page`` (text and ``<title>``) that no font the page loads can show.
 
-    Reads what was written, not what was planned: the page's stylesheet, the cmaps of the
+    Reads what is on disk, not what was planned: the page's stylesheet, the cmaps of the
     woff2 files it declares, and the page's text by weight. A character shown bold must be in
     a 700 face (the browser does not borrow the 400 one), a regular one in a 400 face; those in
     ``SYSTEM_FALLBACK`` are left to the system. Returns the missing characters, sorted.
+    ``FontBuilder.build`` computes the same from the page it parsed and its subsets' cmaps
+    (``_uncovered``) instead of reading everything back.
     """
     text = _read_page(page, lang, bold)
     stylesheet = site_root / stylesheet_for(page, site_root)
