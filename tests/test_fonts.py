@@ -398,7 +398,7 @@ def test_a_repeat_build_reuses_every_pages_result_without_parsing(
     assert (cold.page_cache_hits, cold.page_cache_misses) == (0, len(pages))
     assert len(list((tmp_path / "cache" / "pages").glob("*.page"))) == len(pages)
 
-    monkeypatch.setattr("openletter.fonts.page_text", no_parsing)
+    monkeypatch.setattr("openletter.fonts.text.page_text", no_parsing)
     warm = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", pages)
     assert (warm.page_cache_hits, warm.page_cache_misses) == (len(pages), 0)
     assert (warm.cache_hits, warm.cache_misses) == (cold.cache_hits + cold.cache_misses, 0)
