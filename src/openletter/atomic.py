@@ -7,11 +7,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to a temp file beside ``path``, fsync it, then rename it over ``path``.
 
     A crash, a full disk or an exception leaves the old file byte-identical: polib's
     ``save()`` truncated good catalogs to 0 bytes exactly when this was skipped.
+    ``durable=False`` skips the fsync, for files inside a build's staging folder: the rename
+    still hides half-written files, and the folder as a whole only goes live after the build.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -19,8 +21,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
+            if durable:
+                temp.flush()
+                os.fsync(temp.fileno())
         if path.exists():
             os.chmod(temp_name, path.stat().st_mode & 0o777)
         else:
@@ -34,12 +37,12 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
+def write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
     """Atomically write ``data`` unless the file already holds exactly it; True if written."""
     try:
         if Path(path).read_bytes() == data:
             return False
     except FileNotFoundError:
         pass
-    write_bytes_atomic(path, data)
+    write_bytes_atomic(path, data, durable)
     return True

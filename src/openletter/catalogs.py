@@ -15,17 +15,18 @@ from pathlib import Path
 
 from openletter.atomic import write_bytes_atomic, write_if_changed
 from openletter.errors import LanguageError, OpenletterError
-from openletter.extract import content_template, creation_date, template_header, theme_template
+from openletter.extract import (
+    content_template,
+    creation_date,
+    template_header,
+    theme_template,
+)
 from openletter.languages import Language
 from openletter.merge import MergeReport, merge
 from openletter.pofile import Catalog, Entry, read_po
 from openletter.powriter import PoWriter
 from openletter.project import THEME_DOMAIN, Project
-
-#: Header naming the review state: "unreviewed" until a native speaker has reviewed the whole catalog.
-REVIEW_HEADER = "X-Review-State"
-UNREVIEWED = "unreviewed"
-REVIEWED = "reviewed"
+from openletter.review import REVIEW_HEADER, UNREVIEWED
 
 
 @dataclass(slots=True)

@@ -28,10 +28,16 @@ from openletter.errors import ErrorList, OpenletterError
 from openletter.fonts import FontBuilder
 from openletter.guard import PageGuard
 from openletter.languages import Language
-from openletter.pelican_plugin import NOTICE_TEMPLATE, SITE_KEY, LetterReader, _page_arguments
+from openletter.pelican_plugin import (
+    NOTICE_TEMPLATE,
+    SITE_KEY,
+    LetterReader,
+    _page_arguments,
+)
 from openletter.pofile import read_po
 from openletter.project import THEME_DOMAIN
-from openletter.site import Site, cache_for, review_state
+from openletter.review import review_state
+from openletter.site import Site, cache_for
 from openletter.translations import CompiledCatalog
 
 

@@ -18,14 +18,13 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from openletter.catalogs import REVIEW_HEADER, REVIEWED
 from openletter.cache import ContentCache
 from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, Problem, check_project
 from openletter.errors import ErrorList, OpenletterError
 from openletter.languages import Language
-from openletter.pofile import Catalog
 from openletter.project import THEME_DOMAIN, Project
 from openletter.render import Renderer
+from openletter.review import review_state
 from openletter.segments import new_markdown, normalize
 from openletter.source import Document, read_document
 from openletter.translations import CompiledCatalog, UiTranslations
@@ -64,11 +63,6 @@ def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
 
 
 _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
-
-
-def review_state(catalog: Catalog) -> str:
-    """``reviewed`` or ``unreviewed``, from the catalog's ``X-Review-State`` header."""
-    return "reviewed" if catalog.header_fields().get(REVIEW_HEADER) == REVIEWED else "unreviewed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,6 @@ from openletter.fonts.stylesheet import (
     stylesheet_for,
     stylesheet_href,
 )
-from openletter.fonts.subsetting import subset_font
 from openletter.fonts.text import PageText, page_text
 
 __all__ = [
@@ -136,4 +135,8 @@ def __getattr__(name: str) -> Any:
         from openletter.fonts.__main__ import main
 
         return main
+    if name == "subset_font":  # imports fontTools.subset, which warm builds never need
+        from openletter.fonts.subsetting import subset_font
+
+        return subset_font
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

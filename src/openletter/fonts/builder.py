@@ -52,7 +52,6 @@ from openletter.fonts.stylesheet import (
     render_css,
     stylesheet_for,
 )
-from openletter.fonts.subsetting import _subset_task
 from openletter.fonts.text import PageText, _parse_page, _read_html, _read_page
 
 #: ``assign`` for one (language, weight) group: code points per family, and what no family maps.
@@ -257,6 +256,9 @@ class FontBuilder:
                 made[key] = data
         todo.sort(key=lambda key: (-len(jobs[key].codepoints) * len(jobs[key].parts), key))  # big ones first
         work = [[(str(source.path), sorted(cps)) for source, cps in jobs[key].parts] for key in todo]
+        # fontTools' subsetter is slow to import; a warm build (every subset cached) never needs it.
+        from openletter.fonts.subsetting import _subset_task
+
         if self.workers > 1 and len(todo) > 1:
             with ProcessPoolExecutor(max_workers=min(self.workers, len(todo))) as pool:
                 results = list(pool.map(_subset_task, work))
@@ -435,7 +437,7 @@ class FontBuilder:
                 seen.add(face.subset)
             files = tuple(self._write_face(fonts_dir, face, blobs[face.subset], written) for face in result.faces)
             stylesheet = site_root / stylesheet_for(page, site_root)
-            write_if_changed(stylesheet, result.css.encode("utf-8"))
+            write_if_changed(stylesheet, result.css.encode("utf-8"), durable=False)  # site files: see atomic
             report.pages[page] = PageFonts(page, pages[page], stylesheet, files, budget_for(pages[page]))
             report.missing.extend((page, char) for char in result.missing)
         prune_fonts(fonts_dir)
@@ -447,7 +449,7 @@ class FontBuilder:
         and its family's license; each once per build, as pages share most of them."""
         file = face.file(fonts_dir)
         if face.name not in written:
-            write_if_changed(file.path, data)
+            write_if_changed(file.path, data, durable=False)
             written.add(face.name)
         license_name = f"{face.family.package}-LICENSE.txt"
         if license_name not in written:
@@ -462,7 +464,7 @@ class FontBuilder:
             data = package.license.read_bytes()
         except OSError as error:
             raise OpenletterError(f"cannot read the font license ({error}): run `npm ci`", path=package.license) from None
-        write_if_changed(fonts_dir / f"{family.package}-LICENSE.txt", data)
+        write_if_changed(fonts_dir / f"{family.package}-LICENSE.txt", data, durable=False)
 
 
 def check_coverage(
