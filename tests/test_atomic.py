@@ -40,3 +40,14 @@ def test_permissions_of_the_replaced_file_are_kept(tmp_path: Path) -> None:
     path.chmod(0o640)
     atomic.write_bytes_atomic(path, b"y")
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_staging_writes_skip_fsync_but_still_replace_existing_files_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[int] = []
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: synced.append(fd))
+    new = tmp_path / "deep" / "new.css"
+    assert atomic.write_if_changed(new, b"a{}", durable=False) and new.read_bytes() == b"a{}"
+    assert atomic.write_if_changed(new, b"b{}", durable=False) and new.read_bytes() == b"b{}"
+    assert synced == []
+    atomic.write_if_changed(new, b"c{}")
+    assert len(synced) == 1

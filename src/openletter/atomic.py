@@ -43,6 +43,9 @@ def write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
         if Path(path).read_bytes() == data:
             return False
     except FileNotFoundError:
-        pass
+        if not durable:  # a new file in a staging folder: nobody can see it half-written
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).write_bytes(data)
+            return True
     write_bytes_atomic(path, data, durable)
     return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
@@ -19,6 +20,8 @@ from openletter.site import Site
 SITE_KEY = "_openletter_site"
 #: Theme template rendered once per language for the language menu (optional).
 NOTICE_TEMPLATE = "notice-attributes.html"
+#: Theme template for one language menu entry, rendered once per language (optional).
+SWITCHER_ITEM_TEMPLATE = "switcher-item.html"
 
 
 def site_of(settings: dict[str, Any]) -> Site:
@@ -93,6 +96,14 @@ def on_generator_init(generator: Generator) -> None:
     # A string in another page's language (the switcher's "also available in ..." notice);
     # N_ only marks a string for extraction.
     environment.globals.update(in_language=site.in_language, N_=lambda message: message)
+    if SWITCHER_ITEM_TEMPLATE in environment.list_templates():
+        item_template = environment.get_template(SWITCHER_ITEM_TEMPLATE)
+
+        @pass_context
+        def switcher_item(context: Any, link: Any) -> Any:
+            return site.switcher_item(item_template, link, context.get("SITEURL", ""))
+
+        environment.globals["switcher_item"] = switcher_item
     if not site.notice_attributes and NOTICE_TEMPLATE in environment.list_templates():
         template = environment.get_template(NOTICE_TEMPLATE)
         for language in site.languages:

@@ -108,6 +108,7 @@ class Site:
     _ui: dict[Language, UiTranslations] = field(default_factory=dict)
     _links: dict[Path, list[LanguageLink]] = field(default_factory=dict)
     _in_language: dict[tuple[Language, str], Markup] = field(default_factory=dict)
+    _switcher_items: dict[tuple[Any, ...], Markup] = field(default_factory=dict)
     #: Percent of the content units a language needs translated to be published (not a draft).
     publish_threshold: float = 0.0
     #: Per language, the rendered ``notice-attributes.html`` of the theme (see the plugin).
@@ -183,6 +184,14 @@ class Site:
         home = next(iter(self.documents.values()))
         return f"{language.slug}/" if document is home else f"{language.slug}/{document.domain}/"
 
+    def switcher_item(self, template: Any, link: LanguageLink, site_url: str) -> Markup:
+        """One language menu entry, rendered once per (link, current, SITEURL), not once per page:
+        every page lists every language, so per-page rendering would grow with N squared."""
+        key = (link.language, link.url, link.notice, link.current, site_url)
+        if key not in self._switcher_items:
+            self._switcher_items[key] = Markup(template.render(link=link, SITEURL=site_url).strip())
+        return self._switcher_items[key]
+
     def forget(self, language: Language) -> None:
         """Drop what was rendered from ``language``'s catalogs (after they were reloaded)."""
         for key in [key for key in self._editions if key[1] == language]:
@@ -191,6 +200,7 @@ class Site:
             del self._in_language[key]
         self._ui.pop(language, None)
         self._links.clear()  # titles and notices of this language appear in every link list
+        self._switcher_items.clear()
 
     def render_notice(self, template: Any, language: Language) -> Markup:
         """The theme's notice attributes for ``language``'s link, on one line."""
