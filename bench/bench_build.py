@@ -28,6 +28,8 @@ sys.path.insert(0, str(REPO / "src"))
 NATIVE_SHIM = '''
 """Gives native Pelican pages what the shared theme reads; no catalogs, no segmentation."""
 from gettext import NullTranslations
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from openletter.languages import Language
 from openletter.site import LanguageLink
@@ -36,6 +38,10 @@ def on_generator_init(generator):
     null = NullTranslations()
     generator.env.install_gettext_callables(null.gettext, null.ngettext, newstyle=True)
     generator.env.globals.update(in_language=lambda language, message: message, N_=lambda message: message)
+    item = generator.env.get_template("switcher-item.html")
+    generator.env.globals["switcher_item"] = pass_context(
+        lambda context, link: Markup(item.render(link=link, SITEURL=context.get("SITEURL", "")).strip())
+    )
 
 def on_pages(generator):
     pages = list(generator.pages) + list(generator.translations)
