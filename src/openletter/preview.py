@@ -12,6 +12,7 @@ fonts for and guards just those pages.  The files written are byte-identical to 
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,7 @@ class PreviewSession:
         self.settings: dict[str, Any] = {}
         self.site: Site | None = None
         self.generator: PagesGenerator | None = None
+        self.fonts: FontBuilder | None = None
         self._stamps: dict[Path, tuple[int, int]] = {}
 
     # -- the first, full build --------------------------------------------------------
@@ -196,16 +198,15 @@ class PreviewSession:
         self.generator.context.update(index_context(self.site, home))
 
     def _finish(self, pages: list[Path]) -> None:
-        """Fonts for, and the guard over, the pages just written."""
+        """Fonts for, and the guard over, the pages just written (one warm FontBuilder per session)."""
         assert self.site is not None
-        cache = cache_for(self.settings, self.site.project)
-        node_modules = self.site.project.root / self.settings.get("OPENLETTER_NODE_MODULES", "node_modules")
-        from openletter.fonts import pages_from_site
-
-        tags = pages_from_site(self.output, self.site.source.tag)
-        FontBuilder(node_modules, cache.root / "fonts" if cache.root else None).build(
-            self.output, {page: tags[page] for page in pages if page in tags}
-        )
+        if self.fonts is None:
+            cache = cache_for(self.settings, self.site.project)
+            node_modules = self.site.project.root / self.settings.get("OPENLETTER_NODE_MODULES", "node_modules")
+            # In-process subsetting: a preview edit needs a few small subsets, and a process pool
+            # costs more to start than they take.
+            self.fonts = FontBuilder(node_modules, cache.root / "fonts" if cache.root else None, workers=1)
+        self.fonts.build(self.output, {page: _page_lang(page, self.site.source.tag) for page in pages})
         guard = PageGuard(site_url_of(self.settings))
         for page in pages:
             html = page.read_text(encoding="utf-8")
@@ -213,6 +214,10 @@ class PreviewSession:
             if cleaned != html:
                 page.write_text(cleaned, encoding="utf-8")
 
+
+def _page_lang(page: Path, default: str) -> str:
+    match = re.search(r"<html\b[^>]*\blang=[\"']?([A-Za-z0-9-]+)", page.read_text(encoding="utf-8")[:2048])
+    return match.group(1) if match else default
 
 def watch_and_serve(config: Path, output: Path, port: int, interval: float = 0.25) -> None:
     """Build once, serve ``output`` on localhost, and apply catalog changes as they are saved.
