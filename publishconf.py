@@ -1,10 +1,12 @@
-"""Publishing settings: absolute URLs for canonical and hreflang links."""
+"""Publishing settings: pelicanconf.py plus absolute URLs and a deploy target (invoke publish)."""
 
 import os
-import sys
+import runpy
+from pathlib import Path
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+# pelicanconf.py beside this file, read afresh (not via sys.path, which could find another copy).
+globals().update({name: value for name, value in runpy.run_path(str(Path(__file__).with_name("pelicanconf.py"))).items() if name.isupper()})
 
 SITEURL = os.environ.get("OPENLETTER_SITEURL", "")  # e.g. https://letter.example.org (no trailing slash)
 RELATIVE_URLS = False
+OPENLETTER_DEPLOY = os.environ.get("OPENLETTER_DEPLOY", "")  # "gh-pages", "git:<branch>" or "rsync:<destination>"

@@ -107,3 +107,11 @@ def preview(c):
     from openletter import commands
 
     _done(commands.build_site(PUBLISH_CONFIG, OUTPUT))
+
+
+@task
+def publish(c):
+    """Build with publishconf.py (absolute URLs, every check) and deploy to OPENLETTER_DEPLOY."""
+    from openletter import commands
+
+    _done(commands.publish(PUBLISH_CONFIG, OUTPUT))

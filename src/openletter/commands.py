@@ -136,6 +136,20 @@ def stats(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
     return guarded(action)
 
 
+def publish(config: Path, output: Path, out: TextIO = sys.stdout) -> int:
+    """Build with the publish settings (checked, absolute URLs) and deploy."""
+
+    def action() -> None:
+        from openletter.publish import publish as run
+
+        result, deployed = run(config, output)
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
+        print(f"built {result.languages} language(s) into {result.output}; {deployed.target}: {deployed.detail}", file=out)
+
+    return guarded(action)
+
+
 def build_site(config: Path, output: Path | None = None, out: TextIO = sys.stdout, skip_broken: bool | None = None) -> int:
     def action() -> None:
         result = build(config, output, skip_broken=skip_broken)

@@ -1,0 +1,47 @@
+"""invoke publish: checked absolute-URL build, then a deploy that fails clearly when not configured."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import REPO, SiteCopy
+from openletter.errors import SettingsError
+from openletter.publish import publish
+
+
+@pytest.fixture
+def repo(project: SiteCopy) -> SiteCopy:
+    project.add_pseudo_language("eo")
+    publishconf = project.root / "publishconf.py"
+    shutil.copy(REPO / "publishconf.py", publishconf)
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
+    return project
+
+
+def test_a_relative_siteurl_is_refused_with_its_line(repo: SiteCopy) -> None:
+    with pytest.raises(SettingsError, match="SITEURL must be the absolute address") as raised:
+        publish(repo.root / "publishconf.py", repo.root / "output", {})
+    assert raised.value.path.name == "publishconf.py" and raised.value.line is not None
+    assert not (repo.root / "output").exists()
+
+
+def test_no_deploy_target_is_a_clear_error_before_building(repo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENLETTER_SITEURL", "https://letter.example")
+    with pytest.raises(SettingsError, match="no deploy target"):
+        publish(repo.root / "publishconf.py", repo.root / "output", {})
+    assert not (repo.root / "output").exists()
+
+
+def test_gh_pages_gets_the_published_tree(repo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENLETTER_SITEURL", "https://letter.example")
+    result, deployed = publish(repo.root / "publishconf.py", repo.root / "output", {"OPENLETTER_DEPLOY": "gh-pages"})
+    assert deployed.target == "git:gh-pages" and deployed.detail.startswith("committed")
+    listing = subprocess.run(["git", "-C", str(repo.root), "ls-tree", "-r", "--name-only", "gh-pages"], capture_output=True, text=True).stdout.split()
+    assert {"index.html", "en/index.html", "eo/index.html", "sitemap.xml", ".nojekyll"} <= set(listing)
+    page = subprocess.run(["git", "-C", str(repo.root), "show", "gh-pages:eo/index.html"], capture_output=True, text=True).stdout
+    assert '<link rel="canonical" href="https://letter.example/eo/">' in page
+    _, again = publish(repo.root / "publishconf.py", repo.root / "output", {"OPENLETTER_DEPLOY": "gh-pages"})
+    assert again.detail.startswith("unchanged")
