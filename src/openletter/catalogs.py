@@ -66,13 +66,13 @@ class Catalogs:
         for domain in self.project.domains():
             path = self.project.template_path(domain)
             previous = self._existing_creation_date(path)
+            template = self.build_template(domain, previous or creation_date(self.environ))
             if previous is not None:
-                data = self.writer.dump_bytes(self.build_template(domain, previous))
-                if path.read_bytes() == data:
-                    written.record(path, False)
+                if path.read_bytes() == self.writer.dump_bytes(template):
+                    written.record(path, False)  # only the date would change: keep the file
                     continue
-            data = self.writer.dump_bytes(self.build_template(domain, creation_date(self.environ)))
-            written.record(path, write_if_changed(path, data))
+                template.set_header_field("POT-Creation-Date", creation_date(self.environ))
+            written.record(path, write_if_changed(path, self.writer.dump_bytes(template)))
         return written
 
     def _existing_creation_date(self, path: Path) -> str | None:

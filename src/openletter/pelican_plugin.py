@@ -41,10 +41,10 @@ class LetterReader(BaseReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         site = site_of(self.settings)
         document = site.document(source_path)
-        return _page_arguments(site, document, site.source, self)
+        return page_arguments(site, document, site.source, self)
 
 
-def _page_arguments(site: Site, document: Any, language: Any, reader: BaseReader) -> tuple[str, dict[str, Any]]:
+def page_arguments(site: Site, document: Any, language: Any, reader: BaseReader) -> tuple[str, dict[str, Any]]:
     edition = site.edition(document, language)
     metadata: dict[str, Any] = {}
     for name, value in document.metadata.items():
@@ -117,7 +117,7 @@ def on_pages_finalized(generator: PagesGenerator) -> None:
     for page in list(generator.pages):
         document = site.document(page.source_path)
         for language in site.languages[1:]:
-            content, metadata = _page_arguments(site, document, language, reader)
+            content, metadata = page_arguments(site, document, language, reader)
             translation = Page(
                 content, metadata=metadata, settings=generator.settings, source_path=page.source_path, context=generator.context
             )

@@ -24,7 +24,7 @@ from pelican.generators import PagesGenerator
 from pelican.writers import Writer
 
 from openletter.build import load_settings, site_url_of
-from openletter.checks import STRUCTURAL_CODES, CatalogChecker
+from openletter.checks import CatalogChecker
 from openletter.errors import ErrorList, OpenletterError
 from openletter.fonts import FontBuilder
 from openletter.guard import PageGuard
@@ -33,13 +33,11 @@ from openletter.pelican_plugin import (
     NOTICE_TEMPLATE,
     SITE_KEY,
     LetterReader,
-    _page_arguments,
+    page_arguments,
 )
 from openletter.pofile import read_po
 from openletter.project import THEME_DOMAIN
-from openletter.review import review_state
 from openletter.site import Site, cache_for
-from openletter.translations import CompiledCatalog
 
 
 @dataclass(slots=True)
@@ -127,23 +125,22 @@ class PreviewSession:
         theme_changed = self._reload(language)
         home = next(iter(site.documents.values()))
         reader = LetterReader(self.settings)
-        pages: list[Page] = []
-        for index, page in enumerate(generator.translations):
-            if page.language == language:
-                content, metadata = _page_arguments(site, home, language, reader)
-                generator.translations[index] = Page(
-                    content, metadata=metadata, settings=self.settings, source_path=page.source_path, context=generator.context
-                )
-        everything = [*generator.pages, *generator.translations]
-        if theme_changed:
-            for index, page in enumerate(everything):  # every menu carries this language's notice
-                content, metadata = _page_arguments(site, home, page.language, reader)
-                everything[index] = Page(content, metadata=metadata, settings=self.settings, source_path=page.source_path, context=generator.context)
-            generator.pages[:] = everything[: len(generator.pages)]
-            generator.translations[:] = everything[len(generator.pages) :]
-            pages = everything
-        else:
-            pages = [page for page in everything if page.language == language]
+        # Every language menu carries each language's notice, so new theme strings touch every page.
+        affected = {
+            id(page)
+            for page in [*generator.pages, *generator.translations]
+            if theme_changed or page.language == language
+        }
+
+        def fresh(page: Page) -> Page:
+            if id(page) not in affected:
+                return page
+            content, metadata = page_arguments(site, home, page.language, reader)
+            return Page(content, metadata=metadata, settings=self.settings, source_path=page.source_path, context=generator.context)
+
+        generator.pages[:] = [fresh(page) for page in generator.pages]
+        generator.translations[:] = [fresh(page) for page in generator.translations]
+        pages = [page for page in [*generator.pages, *generator.translations] if theme_changed or page.language == language]
         self._refresh_index(home)
         writer = Writer(self.output, settings=self.settings)
         written = []
@@ -176,11 +173,7 @@ class PreviewSession:
             if report.catalog is None or report.structural_errors:
                 errors += [OpenletterError(p.message, path=p.path, line=p.line, code=p.code) for p in report.structural_errors]
                 continue
-            compiled = CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
-            site.catalogs.setdefault(language, {})[domain] = compiled
-            if domain != THEME_DOMAIN:
-                site.review_states[language] = review_state(report.catalog)
-            site.warnings += [p for p in report.problems if p.code not in STRUCTURAL_CODES]
+            site.install(language, domain, report)
         if errors:
             raise ErrorList(errors) if len(errors) > 1 else errors[0]
         theme_after = site.catalogs.get(language, {}).get(THEME_DOMAIN)

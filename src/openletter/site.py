@@ -19,7 +19,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openletter.cache import ContentCache
-from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, Problem, check_project
+from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, CatalogReport, Problem, check_project
 from openletter.errors import ErrorList, OpenletterError
 from openletter.languages import Language
 from openletter.project import THEME_DOMAIN, Project
@@ -144,19 +144,22 @@ class Site:
         site.skipped = broken
         site.publish_threshold = _threshold(settings, config)
         for (language, domain), catalog_report in report.catalogs.items():
-            if language in broken or catalog_report.catalog is None:
-                continue
-            catalog = catalog_report.catalog
-            compiled = CompiledCatalog.compile(catalog, format_strings=domain == THEME_DOMAIN, excluded=catalog_report.rejected)
-            site.catalogs.setdefault(language, {})[domain] = compiled
-            if domain != THEME_DOMAIN:
-                site.review_states[language] = review_state(catalog)
-            site.warnings += [p for p in catalog_report.problems if p.code not in STRUCTURAL_CODES]
-            site.warnings += [
-                Problem(catalog_report.path, skipped.entry.line, "error", "format", f"translation not used: {skipped.reason}")
-                for skipped in compiled.skipped
-            ]
+            if language not in broken and catalog_report.catalog is not None:
+                site.install(language, domain, catalog_report)
         return site
+
+    def install(self, language: Language, domain: str, report: CatalogReport) -> None:
+        """Compile a checked catalog into the site: its usable entries, review state and warnings."""
+        assert report.catalog is not None
+        compiled = CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
+        self.catalogs.setdefault(language, {})[domain] = compiled
+        if domain != THEME_DOMAIN:
+            self.review_states[language] = review_state(report.catalog)
+        self.warnings += [p for p in report.problems if p.code not in STRUCTURAL_CODES]
+        self.warnings += [
+            Problem(report.path, skipped.entry.line, "error", "format", f"translation not used: {skipped.reason}")
+            for skipped in compiled.skipped
+        ]
 
     def is_current(self) -> bool:
         """False once a content file or catalog was added, removed or changed since loading."""
