@@ -54,3 +54,28 @@ def test_dates_use_cldr_default_digits() -> None:
     assert Language.parse("bn").format_date(day).startswith("২৬")
     assert Language.parse("de").format_date(day) == "26. November 2026"
     assert Language.parse("ar").format_date(day) == "26 نوفمبر 2026"  # CLDR: Arabic defaults to Latin digits
+
+
+@pytest.mark.parametrize(
+    ("code", "number", "percent"),
+    [("en", "1,234", "93%"), ("fr", "1\u202f234", "93\u00a0%"), ("de", "1.234", "93\u00a0%"), ("tr", "1.234", "%93"),
+     ("fa", "۱٬۲۳۴", "۹۳%"), ("bn", "১,২৩৪", "৯৩%")],
+)  # fmt: skip
+def test_numbers_and_percentages_as_the_language_writes_them(code: str, number: str, percent: str) -> None:
+    language = Language.parse(code)
+    assert language.format_number(1234) == number
+    assert language.format_percent(14 / 15) == percent
+
+
+def test_percentages_round_down_so_incomplete_is_never_100() -> None:
+    assert Language.parse("en").format_percent(0.999) == "99%"
+    assert Language.parse("en").format_percent(1.0) == "100%"
+
+
+def test_lists_use_cldr_patterns_and_keep_markup_only_where_given() -> None:
+    from markupsafe import Markup
+
+    assert Language.parse("de").format_list(["Ana", "Li", "Omid"]) == "Ana, Li und Omid"
+    assert Language.parse("ja").format_list(["A", "B"]) == "A、B"
+    mixed = Language.parse("en").format_list(["<1>", Markup('<a href="x">b</a>')])
+    assert mixed == '&lt;1&gt; and <a href="x">b</a>' and isinstance(mixed, Markup)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -9,6 +12,9 @@ from functools import cached_property
 from babel import Locale, UnknownLocaleError
 from babel.core import get_locale_identifier
 from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup, escape
 from babel.messages.plurals import get_plural
 
 from openletter.errors import LanguageError
@@ -85,6 +91,29 @@ class Language:
         (Babel formats dates with ASCII digits only; Persian readers expect ۲۶ نوامبر ۲۰۲۶)."""
         return self.localize_digits(format_date(value, format="long", locale=self.locale))
 
+    def format_number(self, value: int) -> str:
+        """An integer as the language writes it (CLDR separators and digits: ۱۲ in Persian)."""
+        return self.localize_digits(format_decimal(value, locale=self.locale, numbering_system="default"))
+
+    def format_percent(self, fraction: float) -> str:
+        """A percentage as the language writes it (``93 %`` in French, ``۹۳%`` in Persian), rounded
+        down: 99.6 % translated is not "100 %"."""
+        whole = math.floor(fraction * 100 + 1e-9) / 100
+        return self.localize_digits(format_percent(whole, locale=self.locale, numbering_system="default"))
+
+    def format_list(self, items: Sequence[str]) -> Markup:
+        """``A, B and C`` with the language's CLDR list pattern (``A、B、C`` in Japanese).
+
+        Items that are :class:`~markupsafe.Markup` (links) stay markup; anything else is escaped."""
+        slots = [f"<{index}>" for index in range(len(items))]
+        pattern = escape(self.list_pattern(slots))
+        # One pass, so an item that happens to read "<1>" is never taken for a slot.
+        return Markup(_SLOT_RE.sub(lambda match: escape(items[int(match.group(1))]), pattern))
+
+    def list_pattern(self, slots: Sequence[str]) -> str:
+        """The CLDR list pattern of the language filled with ``slots``."""
+        return format_list(list(slots), locale=self.locale)
+
     def localize_digits(self, text: str) -> str:
         """ASCII digits replaced by those of the locale's default numbering system."""
         zero = _ZERO_DIGITS.get(self.locale.default_numbering_system)
@@ -92,6 +121,8 @@ class Language:
             return text
         return text.translate({ord("0") + index: chr(zero + index) for index in range(10)})
 
+
+_SLOT_RE = re.compile(r"&lt;(\d+)&gt;")
 
 #: First digit of the decimal numbering systems CLDR names as a locale default (numberingSystems.xml).
 _ZERO_DIGITS = {
