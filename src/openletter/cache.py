@@ -17,7 +17,7 @@ from openletter import __version__
 from openletter.atomic import write_bytes_atomic
 
 #: Bump when the shape or meaning of cached results changes.
-CACHE_FORMAT = f"{__version__}/1"
+CACHE_FORMAT = f"{__version__}/2"
 
 
 class ContentCache:

@@ -285,6 +285,11 @@ class CatalogChecker:
             return report
         report.catalog = catalog
         report.problems += _structure_problems(shown, catalog, language)
+        from openletter.credits import Credits  # credits reports Problems: imported late
+
+        credits = Credits()
+        credits.add(catalog, shown)
+        report.problems += credits.problems
         if template is not None:
             self._content(report, catalog, template, references or {})
         return report
