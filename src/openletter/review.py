@@ -1,15 +1,125 @@
-"""A catalog's review state, from its header: the page and the stats tell readers the truth."""
+"""Reviewing a translation without a PO editor: its review state, and the units of a catalog
+side by side with their source, state, check findings and ``.po`` line (``/<lang>/review/``)."""
 
 from __future__ import annotations
 
-from openletter.pofile import Catalog
+import difflib
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from markupsafe import Markup, escape
+
+from openletter.checks import Problem
+from openletter.pofile import Catalog, Entry
 
 #: Header naming the review state: "unreviewed" until a native speaker has reviewed the whole catalog.
 REVIEW_HEADER = "X-Review-State"
 UNREVIEWED = "unreviewed"
 REVIEWED = "reviewed"
 
+#: ``translated`` and used; ``fuzzy`` (needs review, not used); ``missing``; ``rejected``
+#: (translated, but a check error keeps it off the page).
+UnitState = Literal["translated", "fuzzy", "missing", "rejected"]
+
 
 def review_state(catalog: Catalog) -> str:
     """``reviewed`` only when the header says exactly so; anything else is ``unreviewed``."""
     return REVIEWED if catalog.header_fields().get(REVIEW_HEADER) == REVIEWED else UNREVIEWED
+
+
+@dataclass(frozen=True, slots=True)
+class SourceUnit:
+    """One message a catalog should translate, in source order."""
+
+    msgid: str
+    kind: str = ""
+    msgid_plural: str | None = None
+    context: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewUnit:
+    """A source unit beside its translation, as a reviewer needs to see it."""
+
+    number: int
+    source: SourceUnit
+    state: UnitState
+    #: Every msgstr (one per plural form); empty when missing.
+    translations: tuple[str, ...]
+    #: Line of the entry's ``msgid`` in the catalog, or None when the catalog has no entry.
+    line: int | None
+    problems: tuple[Problem, ...]
+    #: For a fuzzy entry that kept its previous source (``#| msgid``): what changed, word by word.
+    changes: Markup | None
+    notes: tuple[str, ...]
+
+
+def _state(entry: Entry | None, rejected: Collection[tuple[str | None, str]]) -> UnitState:
+    if entry is None or not entry.translations[0]:
+        return "missing"
+    if entry.fuzzy:
+        return "fuzzy"
+    return "rejected" if entry.key in rejected else "translated"
+
+
+def review_units(
+    sources: Sequence[SourceUnit],
+    catalog: Catalog | None,
+    problems: Iterable[Problem] = (),
+    rejected: Collection[tuple[str | None, str]] = (),
+) -> list[ReviewUnit]:
+    """Pair every source unit with its entry (by msgctxt and msgid) and the findings on its line."""
+    entries = {entry.key: entry for entry in catalog.entries} if catalog else {}
+    by_line: dict[int, list[Problem]] = {}
+    for problem in problems:
+        if problem.line is not None:
+            by_line.setdefault(problem.line, []).append(problem)
+    units = []
+    for number, source in enumerate(sources, start=1):
+        entry = entries.get((source.context, source.msgid))
+        state = _state(entry, rejected)
+        changes = None
+        if entry is not None and entry.fuzzy and entry.previous_msgid is not None:
+            changes = word_diff(entry.previous_msgid, entry.msgid)
+        units.append(
+            ReviewUnit(
+                number=number,
+                source=source,
+                state=state,
+                translations=tuple(entry.translations) if entry is not None and state != "missing" else (),
+                line=entry.line if entry is not None else None,
+                problems=tuple(by_line.get(entry.line, ())) if entry is not None else (),
+                changes=changes,
+                notes=tuple(entry.extracted_comments) if entry is not None else (),
+            )
+        )
+    return units
+
+
+def template_units(template: Catalog) -> list[SourceUnit]:
+    """The messages of a ``.pot`` in its order (for catalogs with no source document: the theme)."""
+    return [SourceUnit(entry.msgid, "", entry.msgid_plural, entry.msgctxt) for entry in template.entries]
+
+
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def word_diff(old: str, new: str) -> Markup:
+    """``new`` with the words that replaced ``old``'s in ``<ins>`` and the removed ones in ``<del>``.
+
+    Word-level (punctuation and spaces are tokens of their own): a reviewer sees "the *long*
+    paragraph" changed, not a character soup."""
+    before, after = _WORDS.findall(old), _WORDS.findall(new)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    parts: list[Markup] = []
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation == "equal":
+            parts.append(escape("".join(after[new_start:new_end])))
+            continue
+        if old_end > old_start:
+            parts.append(Markup("<del>{}</del>").format("".join(before[old_start:old_end])))
+        if new_end > new_start:
+            parts.append(Markup("<ins>{}</ins>").format("".join(after[new_start:new_end])))
+    return Markup("").join(parts)
