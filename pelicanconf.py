@@ -21,8 +21,7 @@ JINJA_ENVIRONMENT = {
 }
 
 DIRECT_TEMPLATES = ["index"]  # "/" is the language chooser
-TEMPLATE_PAGES = {  # how to help translate; search engines
-    "translate.html": "translate/index.html",
+TEMPLATE_PAGES = {  # search engines (translate/ and <lang>/review/ come from the openletter plugin)
     "sitemap.xml": "sitemap.xml",
     "robots.txt": "robots.txt",
 }
@@ -42,3 +41,6 @@ OPENLETTER_NODE_MODULES = "node_modules"  # npm packages (webfonts) from package
 OPENLETTER_CACHE_PATH = ".cache/openletter"  # content-addressed build cache ("" disables it)
 OPENLETTER_PUBLISH_THRESHOLD = 0  # % of the letter a language needs translated to be listed; below: a noindex draft
 OPENLETTER_HELP_URL = "translate/"  # "Help improve this translation" (site-relative or absolute URL)
+OPENLETTER_TRANSLATOR_PAGES = True  # translate/ dashboards, <lang>/review/, badges, catalog downloads
+OPENLETTER_REPOSITORY_URL = ""  # the project's repository (its CONTRIBUTING.md), linked from translate/
+OPENLETTER_PSEUDO_LOCALE = False  # en-XA pseudo-translation at /en-xa/; `invoke build --pseudo` turns it on

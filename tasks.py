@@ -63,12 +63,17 @@ def stats(c, format="text"):
     _done(commands.stats(CONFIG, format))
 
 
-@task(help={"skip_broken": "build the other languages when a catalog is broken (its previous page stays)"})
-def build(c, skip_broken=False):
+@task(
+    help={
+        "skip_broken": "build the other languages when a catalog is broken (its previous page stays)",
+        "pseudo": "also build the pseudo-locale at /en-xa/ and report English it shows (never published)",
+    }
+)
+def build(c, skip_broken=False, pseudo=False):
     """Build every language into output/ with one Pelican run (swapped in only on success)."""
     from openletter import commands
 
-    _done(commands.build_site(CONFIG, OUTPUT, skip_broken=skip_broken or None))
+    _done(commands.build_site(CONFIG, OUTPUT, skip_broken=skip_broken or None, pseudo=pseudo))
 
 
 @task(clean, build)

@@ -79,17 +79,19 @@ def shipped(tmp_path_factory: pytest.TempPathFactory, node_modules: Path) -> tup
     """The shipped catalogs built into tmp, then the fonts subset for all its pages."""
     root = tmp_path_factory.mktemp("fonts-shipped") / "site"
     output = build_shipped_site(root)
-    pages = {output / Language.parse(code).slug / "index.html": Language.parse(code).tag for code in LANGUAGES}
-    for rel in ("en/index.html", "index.html", "translate/index.html"):  # the source language, chooser, how-to
-        pages[output / rel] = "en"
+    pages = {output / rel: tag for rel, tag in PAGES.items()}
     assert set(pages) == set(output.rglob("*.html")), "a built page is not in the font build"
     report = FontBuilder(node_modules, REPO / ".cache" / "tests" / "fonts").build(output, pages)
     return output, report
 
 
-PAGES = [f"{Language.parse(code).slug}/index.html" for code in LANGUAGES] + [
-    "en/index.html", "index.html", "translate/index.html"
-]
+#: Every page of the shipped site and its language: each language's letter, dashboard and review
+#: page; the source language's letter, the chooser and the source dashboard.
+PAGES = {
+    f"{language.slug}/{page}index.html": language.tag
+    for language in map(Language.parse, LANGUAGES)
+    for page in ("", "translate/", "review/")
+} | {"en/index.html": "en", "index.html": "en", "translate/index.html": "en"}
 
 
 @pytest.mark.parametrize("rel", PAGES)

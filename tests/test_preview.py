@@ -36,7 +36,8 @@ def test_incremental_updates_equal_a_full_build(project: SiteCopy) -> None:
     edit(project.po("eo"), retitle)
     [update] = session.poll()
     assert update.language == Language.parse("eo")
-    assert sorted(str(p.relative_to(project.root / "preview")) for p in update.pages) == ["eo/index.html", "index.html"]
+    # The letter, the chooser (its title) and the review page; the dashboards' rows did not change.
+    assert sorted(str(p.relative_to(project.root / "preview")) for p in update.pages) == ["eo/index.html", "eo/review/index.html", "index.html"]
     build(project.config, project.root / "full")
     assert tree(project.root / "preview") == tree(project.root / "full")
 
@@ -47,7 +48,21 @@ def test_incremental_updates_equal_a_full_build(project: SiteCopy) -> None:
 
     edit(project.po("ar", "theme"), renotice)
     [update] = session.poll()
-    assert len(update.pages) == 4  # every page: each language menu carries Arabic's notice (+ the chooser)
+    # Every page with a language menu (each carries Arabic's notice): 3 letters, the chooser,
+    # 3 dashboards; and Arabic's review page.
+    assert len(update.pages) == 8
+    build(project.config, project.root / "full")
+    assert tree(project.root / "preview") == tree(project.root / "full")
+
+    def untranslate(catalog) -> None:  # type: ignore[no-untyped-def]
+        catalog.entries[-1].msgstr = ""
+
+    edit(project.po("eo"), untranslate)
+    [update] = session.poll()
+    # The dashboards' row for eo changed (one message fewer): every dashboard is rewritten, and the badge.
+    assert {"translate/index.html", "ar/translate/index.html", "eo/translate/index.html"} <= {
+        str(p.relative_to(project.root / "preview")) for p in update.pages
+    }
     build(project.config, project.root / "full")
     assert tree(project.root / "preview") == tree(project.root / "full")
     assert 'data-dismiss="أغلق الآن"' in (project.root / "preview" / "en" / "index.html").read_text(encoding="utf-8")

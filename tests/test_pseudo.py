@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from openletter.pseudo import pseudo
+from datetime import date
+from pathlib import Path
+
+from openletter.languages import Language
+from openletter.pofile import parse_po
+from openletter.pseudo import PseudoLanguage, pseudo, pseudo_catalog, unmarked_text
 from openletter.segments import new_markdown
 
 
@@ -21,3 +26,45 @@ def test_pseudo_text_renders_with_the_same_elements() -> None:
     source, translated = markdown.render(text), markdown.render(pseudo(text))
     for tag in ("<em>", "<strong>", '<a href="https://e.f/">', "<code>g</code>"):
         assert tag in source and tag in translated
+
+
+# -- the pseudo-locale ------------------------------------------------------------------------
+
+
+def test_pseudo_language_is_en_xa_left_to_right_and_not_a_real_language() -> None:
+    language = PseudoLanguage()
+    assert (language.tag, language.slug, language.direction) == ("en-XA", "en-xa", "ltr")
+    assert language != Language("en_XA") and language.native_name.startswith("‹")
+    assert language.format_date(date(2026, 11, 26)).startswith("‹Ñõvémbér")
+    assert str(language.format_list(["A", "B", "C"])) == "‹A, B, áñd C›"
+
+
+def test_pseudo_catalog_fills_a_copy_of_the_template_with_a_usable_header() -> None:
+    template = parse_po(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"\n\n'
+        'msgid "Skip"\nmsgstr ""\n\nmsgid "%(n)d part"\nmsgid_plural "%(n)d parts"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        Path("theme.pot"),
+    )
+    catalog = pseudo_catalog(template)
+    assert [entry.msgstr for entry in template.entries] == ["", ""]  # the template is untouched
+    assert catalog.entries[0].msgstr == pseudo("Skip") and catalog.entries[1].msgstr_plural == [pseudo("%(n)d part"), pseudo("%(n)d parts")]
+    assert catalog.header_fields()["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    assert catalog.header_fields()["Language"] == "en_XA"
+
+
+def test_unmarked_text_finds_english_outside_the_brackets_with_its_line() -> None:
+    html = (
+        '<html lang="en-XA"><body>\n'
+        "<p>‹Şõmé téxt ‹ñéštéd›› <code>invoke build</code></p>\n"
+        '<p>Forgotten string</p>\n<p lang="de">Deutsch ist kein Fehler</p>\n'
+        "<p>‹Çõdé <code>x</code> îñ thé mîddlé›, 42 ·</p>\n"
+        "<p>‹Léft› then right</p>\n</body></html>"
+    )
+    found = unmarked_text(html, Path("en-xa/index.html"))
+    assert [(item.line, item.text) for item in found] == [(3, "Forgotten string"), (6, "then right")]
+    assert str(found[0]).startswith("en-xa/index.html:3: warning: unmarked:")
+
+
+def test_unmarked_text_ignores_pages_in_other_languages() -> None:
+    assert unmarked_text('<html lang="de"><body><p>English here</p></body></html>', Path("de/index.html")) == []

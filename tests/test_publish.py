@@ -45,3 +45,13 @@ def test_gh_pages_gets_the_published_tree(repo: SiteCopy, monkeypatch: pytest.Mo
     assert '<link rel="canonical" href="https://letter.example/eo/">' in page
     _, again = publish(repo.root / "publishconf.py", repo.root / "output", {"OPENLETTER_DEPLOY": "gh-pages"})
     assert again.detail.startswith("unchanged")
+
+
+def test_the_pseudo_locale_is_never_published(repo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENLETTER_SITEURL", "https://letter.example")
+    publishconf = repo.root / "publishconf.py"
+    publishconf.write_text(publishconf.read_text(encoding="utf-8") + "OPENLETTER_PSEUDO_LOCALE = True\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="never published") as raised:
+        publish(publishconf, repo.root / "output", {"OPENLETTER_DEPLOY": "gh-pages"})
+    assert raised.value.line == len(publishconf.read_text(encoding="utf-8").splitlines())
+    assert not (repo.root / "output").exists()

@@ -21,6 +21,7 @@ from openletter.languages import Language
 from openletter.pelican_plugin import SITE_KEY
 from openletter.project import setting_line
 from openletter.checks import Problem
+from openletter.pseudo import PseudoLanguage, unmarked_text
 from openletter.site import Site, cache_for
 
 
@@ -100,6 +101,18 @@ def _font_warnings(missing: list[tuple[Path, str]], root: Path) -> list[Problem]
     ]
 
 
+def _unmarked_warnings(site: Site, root: Path) -> list[Problem]:
+    """What the pseudo-locale's pages show in plain English: theme strings not marked for translation."""
+    problems = []
+    for language in site.languages:
+        if isinstance(language, PseudoLanguage):
+            for page in sorted((root / language.slug).rglob("*.html")):
+                relative = page.relative_to(root)
+                for found in unmarked_text(page.read_text(encoding="utf-8"), relative, language.tag):
+                    problems.append(Problem(relative, found.line, "warning", "unmarked", f"{found.text!r} is not marked for translation"))
+    return problems
+
+
 def swap_into_place(staging: Path, output: Path) -> None:
     """Replace ``output`` by ``staging`` with two renames; the old tree is removed afterwards."""
     if output.exists():
@@ -112,15 +125,21 @@ def swap_into_place(staging: Path, output: Path) -> None:
 
 
 def build(
-    config: Path, output: Path | None = None, overrides: dict[str, Any] | None = None, skip_broken: bool | None = None
+    config: Path,
+    output: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+    skip_broken: bool | None = None,
+    pseudo: bool = False,
 ) -> BuildResult:
     """Check everything, run Pelican once into a staging folder, then swap it into ``output``.
 
     With ``skip_broken``, a language whose catalog is structurally broken is left out and its
-    previous page (if any) is carried over unchanged into the new site.
+    previous page (if any) is carried over unchanged into the new site.  With ``pseudo`` (or the
+    setting ``OPENLETTER_PSEUDO_LOCALE``) the pseudo-locale is built too, at ``/en-xa/``, and any
+    English left on its pages is reported as an ``unmarked`` warning.
     """
     config = config.resolve()
-    settings = load_settings(config, overrides)
+    settings = load_settings(config, {**(overrides or {}), **({"OPENLETTER_PSEUDO_LOCALE": True} if pseudo else {})})
     site = Site.load(settings, config, skip_broken=skip_broken)  # all user input checked before anything is written
     output = (output or Path(settings["OUTPUT_PATH"])).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +167,7 @@ def build(
         # fonts; the build says which characters so a maintainer can add a Noto family.
         font_warnings = _font_warnings(font_report.missing, staging)
         PageGuard(site_url_of(settings)).sanitize_tree(staging, cache)
+        font_warnings += _unmarked_warnings(site, staging)
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():

@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build every language into output/")
     build.add_argument("--output", type=Path, default=None)
     build.add_argument("--skip-broken", action="store_true", default=None, help="leave out languages whose catalogs are broken")
+    build.add_argument("--pseudo", action="store_true", help="also build the pseudo-locale at /en-xa/ (never published)")
     args = parser.parse_args(argv)
     if args.command == "extract":
         return commands.extract(args.settings)
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         return commands.stats(args.settings, args.format)
     if args.command == "check":
         return commands.check(args.settings, args.format)
-    return commands.build_site(args.settings, args.output, skip_broken=args.skip_broken)
+    return commands.build_site(args.settings, args.output, skip_broken=args.skip_broken, pseudo=args.pseudo)
 
 
 if __name__ == "__main__":

@@ -150,9 +150,11 @@ def publish(config: Path, output: Path, out: TextIO = sys.stdout) -> int:
     return guarded(action)
 
 
-def build_site(config: Path, output: Path | None = None, out: TextIO = sys.stdout, skip_broken: bool | None = None) -> int:
+def build_site(
+    config: Path, output: Path | None = None, out: TextIO = sys.stdout, skip_broken: bool | None = None, pseudo: bool = False
+) -> int:
     def action() -> None:
-        result = build(config, output, skip_broken=skip_broken)
+        result = build(config, output, skip_broken=skip_broken, pseudo=pseudo)
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         for language, problems in result.skipped.items():

@@ -26,7 +26,7 @@ from openletter.errors import OpenletterError
 
 BODY_TAGS = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "code", "del", "details", "div", "em",
-    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "li",
+    "figcaption", "figure", "footer", "ins", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "li",
     "main", "mark", "nav", "ol", "p", "pre", "s", "section", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "th", "thead", "time", "tr", "ul", "meter", "progress", "label", "noscript",
     "button",

@@ -16,6 +16,7 @@ from pelican.generators import Generator, PagesGenerator
 from pelican.readers import BaseReader
 
 from openletter.site import Site
+from openletter.translator_pages import TranslatorPages
 
 SITE_KEY = "_openletter_site"
 #: Theme template rendered once per language for the language menu (optional).
@@ -67,6 +68,7 @@ def page_arguments(site: Site, document: Any, language: Any, reader: BaseReader)
         review_state=site.review_states.get(language, "source"),
         draft=not site.is_published(language),
         source_url=site.url(document, site.source),
+        credits=site.credits.get(language, []),
     )
     return edition.html, metadata
 
@@ -75,11 +77,21 @@ def on_initialized(pelican: Any) -> None:
     site_of(pelican.settings)
 
 
-def on_get_generators(pelican: Any) -> None:
+def on_get_generators(pelican: Any) -> type[Generator]:
     """Each run (``pelican --autoreload`` runs many in one process) reloads what changed."""
     site = pelican.settings.get(SITE_KEY)
     if site is None or not site.is_current():
         pelican.settings[SITE_KEY] = Site.load(pelican.settings)
+    return TranslatorPagesGenerator
+
+
+class TranslatorPagesGenerator(Generator):
+    """The dashboard, review pages, badges and catalog downloads (after the letter's pages)."""
+
+    def generate_output(self, writer: Any) -> None:
+        pages = TranslatorPages(site_of(self.settings), self.env, self.settings)
+        if pages.enabled():
+            pages.write(writer, self.context)
 
 
 def on_readers_init(readers: Any) -> None:
@@ -128,16 +140,10 @@ def on_pages_finalized(generator: PagesGenerator) -> None:
 
 
 def index_context(site: Site, home: Any) -> dict[str, Any]:
-    """What the chooser (index.html), the sitemap and /translate/ read from the context."""
+    """What the chooser (index.html) and the sitemap read from the context."""
     source = site.edition(home, site.source)
     links = site.links(home, None)
-    return {
-        "letter_index": {"source": site.source, "title": source.title, "summary": source.summary, "links": links},
-        "translation_status": [
-            {"link": link, "progress": site.progress(link.language), "review_state": site.review_states.get(link.language, "source")}
-            for link in links[1:]
-        ],
-    }
+    return {"letter_index": {"source": site.source, "title": source.title, "summary": source.summary, "links": links}}
 
 
 def register() -> None:

@@ -38,6 +38,7 @@ from openletter.pelican_plugin import (
 from openletter.pofile import read_po
 from openletter.project import THEME_DOMAIN
 from openletter.site import Site, cache_for
+from openletter.translator_pages import TranslatorPages
 
 
 @dataclass(slots=True)
@@ -60,6 +61,8 @@ class PreviewSession:
         self.generator: PagesGenerator | None = None
         self.fonts: FontBuilder | None = None
         self._stamps: dict[Path, tuple[int, int]] = {}
+        #: The dashboard's rows as last written: a change to them rewrites every dashboard.
+        self._rows: list[Any] = []
 
     # -- the first, full build --------------------------------------------------------
 
@@ -81,6 +84,7 @@ class PreviewSession:
             raise OpenletterError("the preview could not capture the page generator", path=self.config)
         self._finish(sorted(self.output.rglob("*.html")))
         self._stamps = self._catalog_stamps()
+        self._rows = TranslatorPages(self.site, self.generator.env, self.settings).rows()
 
     # -- changes --------------------------------------------------------------------------
 
@@ -153,8 +157,21 @@ class PreviewSession:
         index_template = generator.env.get_template("index.html")
         writer.write_file("index.html", index_template, generator.context, relative_urls=self.settings["RELATIVE_URLS"])
         written.append(self.output / "index.html")
+        written += self._write_translator_pages(language, writer, theme_changed)
         self._finish(written)
         return Update(language, written, time.perf_counter() - started)
+
+    def _write_translator_pages(self, language: Language, writer: Writer, theme_changed: bool) -> list[Path]:
+        """``language``'s review page and catalog downloads; every dashboard and badge only when its
+        row (counts, review state, credits) changed or its theme strings did (they are in every menu)."""
+        assert self.site is not None and self.generator is not None
+        pages = TranslatorPages(self.site, self.generator.env, self.settings)
+        if not pages.enabled():
+            return []
+        row_changed = self._rows != pages.rows()
+        self._rows = pages.rows()
+        names = pages.write(writer, self.generator.context, [language], dashboards=row_changed or theme_changed)
+        return [self.output / name for name in names if name.endswith(".html")]
 
     def _reload(self, language: Language) -> bool:
         """Recompile ``language``'s catalogs; True if its theme strings changed."""

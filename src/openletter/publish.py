@@ -53,8 +53,13 @@ def publish(config: Path, output: Path, environ: dict[str, str] | None = None) -
             f"got {site_url!r}",
             path=config, line=setting_line(config, "SITEURL"), value=site_url,
         )  # fmt: skip
+    if settings.get("OPENLETTER_PSEUDO_LOCALE"):
+        raise SettingsError(
+            "OPENLETTER_PSEUDO_LOCALE is for local builds (invoke build --pseudo); it is never published",
+            path=config, line=setting_line(config, "OPENLETTER_PSEUDO_LOCALE"), value=settings.get("OPENLETTER_PSEUDO_LOCALE"),
+        )  # fmt: skip
     target = deploy_target(settings, config, environ)
-    result = build(config, output)
+    result = build(config, output, overrides={"OPENLETTER_PSEUDO_LOCALE": False})
     if target.startswith("rsync:"):
         return result, _rsync(output, target.removeprefix("rsync:"), config)
     branch = "gh-pages" if target == "gh-pages" else target.removeprefix("git:")

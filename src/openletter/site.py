@@ -24,6 +24,9 @@ from openletter.errors import ErrorList, OpenletterError
 from openletter.languages import Language
 from openletter.project import THEME_DOMAIN, Project
 from openletter.render import Renderer
+from openletter.credits import Credits
+from openletter.pofile import read_po
+from openletter.pseudo import PseudoLanguage, pseudo_catalog
 from openletter.review import review_state
 from openletter.segments import new_markdown, normalize
 from openletter.source import Document, read_document
@@ -61,6 +64,9 @@ def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
         stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
 
+
+#: Page names every language has besides its documents (a document of that name would collide).
+RESERVED_NAMES = {"translate": "dashboard", "review": "review page"}
 
 _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
 
@@ -113,6 +119,11 @@ class Site:
     publish_threshold: float = 0.0
     #: Per language, the rendered ``notice-attributes.html`` of the theme (see the plugin).
     notice_attributes: dict[Language, Markup] = field(default_factory=dict)
+    #: What checking found in each installed catalog (the catalog itself included), for the
+    #: translation dashboard and the review pages.
+    reports: dict[Language, dict[str, CatalogReport]] = field(default_factory=dict)
+    #: Names translators opted to publish (``X-Translator-Credits``), per language.
+    credits: dict[Language, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Mapping[str, Any], config: Path | None = None, skip_broken: bool | None = None) -> Site:
@@ -131,6 +142,14 @@ class Site:
             path.resolve(): read_document(path, markdown, reference_path=project.relative(path))
             for path in project.content_files()
         }
+        for path, document in documents.items():
+            if document.domain in RESERVED_NAMES:
+                from openletter.errors import ContentError
+
+                raise ContentError(
+                    f"a content file may not be named {document.domain!r}: /<lang>/{document.domain}/ is the "
+                    f"translators' {RESERVED_NAMES[document.domain]}", path=project.relative(path), value=document.domain,
+                )  # fmt: skip
         references = {document.domain: document.body.references for document in documents.values()}
         report = check_project(
             project, markdown, references, int(settings.get("OPENLETTER_MAX_CATALOG_BYTES", DEFAULT_SIZE_CAP)), cache_for(settings, project)
@@ -146,15 +165,37 @@ class Site:
         for (language, domain), catalog_report in report.catalogs.items():
             if language not in broken and catalog_report.catalog is not None:
                 site.install(language, domain, catalog_report)
+        if settings.get("OPENLETTER_PSEUDO_LOCALE", False):
+            site.install_pseudo()
         return site
+
+    def install_pseudo(self) -> PseudoLanguage:
+        """Add the pseudo-locale, translated from the templates in memory (nothing is written to
+        ``locale/``); it is a draft, so no menu, sitemap or hreflang ever lists it."""
+        language = PseudoLanguage()
+        for domain in self.project.domains():
+            path = self.project.template_path(domain)
+            if path.exists():
+                catalog = pseudo_catalog(read_po(path))
+                self.catalogs.setdefault(language, {})[domain] = CompiledCatalog.compile(
+                    catalog, format_strings=domain == THEME_DOMAIN
+                )
+        self.review_states[language] = review_state(catalog)
+        return language
 
     def install(self, language: Language, domain: str, report: CatalogReport) -> None:
         """Compile a checked catalog into the site: its usable entries, review state and warnings."""
         assert report.catalog is not None
         compiled = CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
         self.catalogs.setdefault(language, {})[domain] = compiled
+        self.reports.setdefault(language, {})[domain] = report
         if domain != THEME_DOMAIN:
             self.review_states[language] = review_state(report.catalog)
+        credits = Credits()
+        for installed in self.reports[language].values():
+            if installed.catalog is not None:
+                credits.add(installed.catalog, installed.path)  # its problems are in the report already
+        self.credits[language] = credits.names
         self.warnings += [p for p in report.problems if p.code not in STRUCTURAL_CODES]
         self.warnings += [
             Problem(report.path, skipped.entry.line, "error", "format", f"translation not used: {skipped.reason}")
@@ -214,6 +255,8 @@ class Site:
 
         A draft is built and reachable at its URL (``noindex``) so translators can see it, but it
         is left out of the language menu, the hreflang cluster, the chooser and the sitemap."""
+        if isinstance(language, PseudoLanguage):
+            return False
         if language == self.source or self.publish_threshold <= 0:
             return True
         translated, total = self.progress(language)

@@ -105,3 +105,20 @@ def watch(page: Page) -> Watched:
 def screenshot_on_failure(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site, built once for every browser test module."""
+    from conftest import build_shipped_site
+
+    return build_shipped_site(tmp_path_factory.mktemp("pages") / "site")
+
+
+@pytest.fixture(scope="session")
+def served(site: Path) -> Iterator[Served]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
+    server.shutdown()
+    server.server_close()

@@ -6,38 +6,17 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from browser.conftest import Served, new_context, screenshot_on_failure, watch
-from conftest import REPO, build_shipped_site
+from conftest import REPO
 from openletter.languages import Language
 
 LANGUAGES = ["en", *sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_shipped_site(tmp_path_factory.mktemp("pages") / "site")
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[Served]:
-    import functools
-    import http.server
-    import threading
-
-    from browser.conftest import _Quiet
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -1,0 +1,118 @@
+"""The translators' dashboard and a review page of the shipped site in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser.conftest import Served, new_context, screenshot_on_failure, watch
+from conftest import REPO
+from openletter.languages import Language
+from openletter.pofile import read_po
+
+TRANSLATIONS = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ja"])
+def test_dashboard_lists_every_language_with_a_named_progress_bar(browser, served: Served, code: str) -> None:  # type: ignore[no-untyped-def]
+    language = Language.parse(code)
+    context = new_context(browser, served)
+    page = context.new_page()
+    watched = watch(page)
+    url = served.base + ("translate/" if code == "en" else f"{language.slug}/translate/")
+    try:
+        page.goto(url, wait_until="networkidle")
+        assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [language.tag, language.direction]
+        bars = page.get_by_role("progressbar")
+        assert bars.count() == len(TRANSLATIONS)
+        for other in map(Language.parse, TRANSLATIONS):
+            bar = page.get_by_role("progressbar", name=other.native_name, exact=True)
+            assert bar.count() == 1, other.code  # its accessible name is the language's name
+            assert bar.get_attribute("value") == bar.get_attribute("max")  # every shipped language is complete
+        # The status badge is an image the page can show.
+        assert page.evaluate("document.querySelector('main img').naturalWidth") > 50
+        # Downloads: the catalog behind the link is the repository's file, byte for byte.
+        link = page.locator("a[href$='locale/de/LC_MESSAGES/letter.po']")
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok and response.body() == (REPO / "locale" / "de" / "LC_MESSAGES" / "letter.po").read_bytes()
+        # The review page link leads to that language's review page.
+        page.locator("a[href$='de/review/']").click()
+        page.wait_for_url(served.base + "de/review/")
+        assert watched.console_errors == [] and watched.page_errors == []
+    except BaseException:
+        screenshot_on_failure(page, f"dashboard-{code}")
+        raise
+    finally:
+        context.close()
+    assert served.foreign_requests == []
+
+
+def test_dashboard_language_menu_leads_to_the_dashboard_in_another_language(browser, served: Served) -> None:  # type: ignore[no-untyped-def]
+    context = new_context(browser, served, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(served.base + "translate/")
+        page.locator("nav.languages summary").click()
+        page.locator("nav.languages a[hreflang='fa']").click()
+        page.wait_for_url(served.base + "fa/translate/")
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        heading = page.locator("h1").inner_text()
+        catalog = read_po(REPO / "locale" / "fa" / "LC_MESSAGES" / "theme.po")
+        assert heading == next(entry.msgstr for entry in catalog.entries if entry.msgid == "Help translate the letter")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("code", ["de", "ar"])
+def test_review_page_shows_source_and_translation_side_by_side(browser, served: Served, code: str) -> None:  # type: ignore[no-untyped-def]
+    language = Language.parse(code)
+    context = new_context(browser, served, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    watched = watch(page)
+    try:
+        page.goto(served.base + f"{language.slug}/review/", wait_until="networkidle")
+        assert page.locator("meta[name=robots]").get_attribute("content") == "noindex"
+        letter = read_po(REPO / "locale" / code / "LC_MESSAGES" / "letter.po")
+        theme = read_po(REPO / "locale" / code / "LC_MESSAGES" / "theme.po")
+        assert page.locator("li.unit").count() == len(letter.entries) + len(theme.entries)
+        assert page.locator("li.unit.translated").count() == len(letter.entries) + len(theme.entries)
+        first = page.locator("li.unit").first
+        original, translation = first.locator(".original .text"), first.locator(".translation .text")
+        assert translation.inner_text() == letter.entries[0].msgstr
+        assert translation.get_attribute("lang") == language.tag and original.get_attribute("lang") == "en"
+        assert f"{letter.entries[0].line}" in first.locator(".unit-state").inner_text().translate(
+            {ord(digit): str(index) for index, digit in enumerate("٠١٢٣٤٥٦٧٨٩")}
+        )
+        # Side by side, in the page's reading order: the original comes first (right, in Arabic).
+        left_original = original.bounding_box()["x"] < translation.bounding_box()["x"]
+        assert left_original == (language.direction == "ltr")
+        assert watched.console_errors == [] and watched.page_errors == []
+    except BaseException:
+        screenshot_on_failure(page, f"review-{code}")
+        raise
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["translate/", "ar/translate/", "de/review/", "ar/review/"])
+def test_axe_finds_no_serious_or_critical_violations(browser, served: Served, path: str) -> None:  # type: ignore[no-untyped-def]
+    assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
+    context = new_context(browser, served, bypass_csp=True)  # to inject axe itself
+    page = context.new_page()
+    try:
+        page.goto(served.base + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == []
+    finally:
+        context.close()
+
+
+def test_every_translator_page_exists(site: Path) -> None:
+    for code in TRANSLATIONS:
+        slug = Language.parse(code).slug
+        assert (site / slug / "translate" / "index.html").is_file() and (site / slug / "review" / "index.html").is_file()
+        assert (site / "translate" / "badges" / f"{slug}.svg").is_file()

@@ -1,0 +1,181 @@
+"""The translators' pages of a real build: dashboards, a review page, badges, downloads, credits,
+and the pseudo-locale (built on request, never listed)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import SiteCopy
+from openletter.build import build
+from openletter.credits import CREDITS_HEADER
+from openletter.errors import ContentError
+from openletter.pofile import read_po
+from openletter.powriter import PoWriter
+from openletter.pseudo import pseudo_translate
+from openletter.stats import catalog_stats
+
+BODY = (
+    "First paragraph about our goals.\n\n"
+    "Second paragraph about [the means](https://example.org/means).\n\n"
+    "Third paragraph stays as it is.\n"
+)
+EDITED = (
+    "First paragraph about our goals.\n\n"
+    "Second paragraph about [the methods](https://example.org/means).\n\n"
+    "Third paragraph stays as it is.\n\n"
+    "Fourth paragraph is new.\n"
+)
+
+
+def write_po(path: Path, catalog) -> None:  # type: ignore[no-untyped-def]
+    path.write_bytes(PoWriter().dump_bytes(catalog))
+
+
+@pytest.fixture
+def translated(project: SiteCopy) -> SiteCopy:
+    """German: translated, then the source edited (one fuzzy, one new), one hostile entry, credits."""
+    project.write_content(BODY)
+    catalogs = project.catalogs()
+    catalogs.extract()
+    catalogs.add_language("de")
+    for domain in ("letter", "theme"):
+        write_po(project.po("de", domain), pseudo_translate(read_po(project.po("de", domain))))
+    project.write_content(EDITED)
+    catalogs.extract()
+    catalogs.update()
+    catalog = read_po(project.po("de"))
+    third = next(entry for entry in catalog.entries if entry.msgid.startswith("Third"))
+    third.msgstr = "Dritter [Absatz](https://tracker.example/)."  # a link the source does not have: an error
+    catalog.set_header_field(CREDITS_HEADER, "Ana Souza; ana@example.org; João Lima")
+    write_po(project.po("de"), catalog)
+    return project
+
+
+@pytest.fixture
+def site(translated: SiteCopy) -> tuple[SiteCopy, Path, list[str]]:
+    output = translated.root / "output"
+    result = build(translated.config, output)
+    return translated, output, [str(warning) for warning in result.warnings]
+
+
+def units_of(html: str) -> dict[str, dict[str, str]]:
+    """Each unit of a review page by id: its state (class), line text and the two columns."""
+    units = {}
+    for chunk in html.split('<li class="unit ')[1:]:
+        match = re.match(r'(\w+)" id="([\w-]+)">', chunk)
+        assert match, chunk[:80]
+        body = chunk.split("</ol>")[0]
+        units[match.group(2)] = {"state": match.group(1), "body": body}
+    return units
+
+
+def test_review_page_lists_every_unit_with_state_line_and_findings(site: tuple[SiteCopy, Path, list[str]]) -> None:
+    project, output, _ = site
+    html = (output / "de" / "review" / "index.html").read_text(encoding="utf-8")
+    catalog = read_po(project.po("de"))
+    lines = {entry.msgid: entry.line for entry in catalog.entries}
+    units = units_of(html)
+    letter = [units[f"letter-{number}"] for number in range(1, 7)]  # title, summary, four paragraphs
+    assert [unit["state"] for unit in letter] == ["translated", "translated", "translated", "fuzzy", "rejected", "missing"]
+    for unit, msgid in zip(letter[2:], EDITED.strip().split("\n\n")):
+        assert unescape(msgid) in unescape(unit["body"])  # the source, as the translator sees it
+        assert re.search(rf"\b{lines[msgid]}\b", unit["body"])  # its line in letter.po
+    assert "<del>means</del><ins>methods</ins>" in letter[3]["body"]  # what changed in the source
+    assert "https://tracker.example/" in letter[4]["body"] and 'class="error"' in letter[4]["body"]  # shown as text, with the error
+    assert "<a" not in letter[4]["body"].split('class="translation"')[1]  # never as a link
+    theme_units = [unit for key, unit in units.items() if key.startswith("theme-")]
+    assert theme_units and all(unit["state"] == "translated" for unit in theme_units)
+
+
+def test_review_page_is_noindex_and_never_listed(site: tuple[SiteCopy, Path, list[str]]) -> None:
+    _, output, _ = site
+    html = (output / "de" / "review" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html and 'rel="alternate"' not in html
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "review" not in sitemap and "translate" not in sitemap
+    assert "review/" not in (output / "de" / "index.html").read_text(encoding="utf-8")
+
+
+def test_dashboard_in_every_language_with_progress_review_and_downloads(site: tuple[SiteCopy, Path, list[str]]) -> None:
+    project, output, _ = site
+    english = (output / "translate" / "index.html").read_text(encoding="utf-8")
+    german = (output / "de" / "translate" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de" dir="ltr">' in german and "‹" in german.split("<main")[1]  # in the page's language
+    assert 'hreflang="de" href="../de/translate/"' in english and 'hreflang="en" href="../../translate/"' in german
+    stats = [catalog_stats(read_po(project.po("de", domain)), "de", domain) for domain in ("letter", "theme")]
+    translated, total = sum(s.translated for s in stats), sum(s.total for s in stats)
+    assert f'<progress max="{total}" value="{translated}" aria-labelledby="language-de">' in english
+    assert f"{translated} of {total} messages translated" in english and "1 needs review" in english
+    assert "not yet reviewed" in english and 'href="../de/review/"' in english
+    for domain in ("letter", "theme"):
+        assert f'href="../locale/de/LC_MESSAGES/{domain}.po" download' in english
+        assert (output / "locale" / "de" / "LC_MESSAGES" / f"{domain}.po").read_bytes() == project.po("de", domain).read_bytes()
+        assert (output / "locale" / f"{domain}.pot").read_bytes() == (project.root / "locale" / f"{domain}.pot").read_bytes()
+        assert f'href="../locale/{domain}.pot" download' in english
+
+
+def test_badges_match_the_dashboard(site: tuple[SiteCopy, Path, list[str]]) -> None:
+    project, output, _ = site
+    stats = [catalog_stats(read_po(project.po("de", domain)), "de", domain) for domain in ("letter", "theme")]
+    translated, total = sum(s.translated for s in stats), sum(s.total for s in stats)
+    badge = ElementTree.parse(output / "translate" / "badges" / "de.svg").getroot()
+    assert badge.get("aria-label") == f"de: {100 * translated // total}% translated ({translated} of {total}), not reviewed"
+    summary = ElementTree.parse(output / "translate" / "badges" / "languages.svg").getroot()
+    assert summary.get("aria-label") == "translations: 1 languages"
+
+
+def test_credits_show_opted_in_names_only(site: tuple[SiteCopy, Path, list[str]]) -> None:
+    _, output, warnings = site
+    page = (output / "de" / "index.html").read_text(encoding="utf-8")
+    credit = re.search(r'<p class="credits">(.*?)</p>', page)
+    assert credit and "Ana Souza" in credit.group(1) and "João Lima" in credit.group(1) and credit.group(1).startswith("‹")
+    assert "ana@example.org" not in page and "ana@example.org" not in (output / "translate" / "index.html").read_text(encoding="utf-8")
+    assert any("credits" in warning and "ana@example.org" in warning for warning in warnings)
+    assert '<p class="credits">' not in (output / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pseudo_locale_only_on_request_and_never_listed(translated: SiteCopy) -> None:
+    output = translated.root / "output"
+    build(translated.config, output)
+    assert not (output / "en-xa").exists()
+    result = build(translated.config, output, pseudo=True)
+    page = (output / "en-xa" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-XA" dir="ltr">' in page and '<meta name="robots" content="noindex">' in page
+    assert (output / "en-xa" / "translate" / "index.html").exists() and (output / "en-xa" / "review" / "index.html").exists()
+    for listing in ("index.html", "sitemap.xml", "de/index.html", "translate/index.html"):
+        assert "en-xa" not in (output / listing).read_text(encoding="utf-8"), listing
+    assert not (output / "translate" / "badges" / "en-xa.svg").exists() and not (output / "locale" / "en_XA").exists()
+    assert [w for w in result.warnings if w.code == "unmarked"] == []  # the shipped theme marks every string
+
+
+def test_pseudo_locale_reveals_a_theme_string_nobody_marked(translated: SiteCopy) -> None:
+    template = translated.root / "theme" / "templates" / "page.html"
+    html = template.read_text(encoding="utf-8")
+    template.write_text(html.replace('<article class="letter">', '<article class="letter">\n<p>Share this letter</p>'), encoding="utf-8")
+    result = build(translated.config, translated.root / "output", pseudo=True)
+    unmarked = [w for w in result.warnings if w.code == "unmarked"]
+    assert [(str(w.path), w.message) for w in unmarked] == [("en-xa/index.html", "'Share this letter' is not marked for translation")]
+    built = (translated.root / "output" / "en-xa" / "index.html").read_text(encoding="utf-8").splitlines()
+    assert "Share this letter" in built[unmarked[0].line - 1]
+
+
+def test_translator_pages_can_be_turned_off(translated: SiteCopy) -> None:
+    with translated.config.open("a", encoding="utf-8") as handle:
+        handle.write("OPENLETTER_TRANSLATOR_PAGES = False\n")
+    output = translated.root / "output"
+    build(translated.config, output)
+    assert (output / "de" / "index.html").exists()
+    assert not (output / "translate").exists() and not (output / "de" / "review").exists() and not (output / "locale").exists()
+
+
+@pytest.mark.parametrize("name", ["review", "translate"])
+def test_a_content_file_may_not_take_a_translator_page_name(project: SiteCopy, name: str) -> None:
+    (project.root / "content" / f"{name}.md").write_text("Title: T\n\nText.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        build(project.config, project.root / "output")
+    assert raised.value.path == Path("content") / f"{name}.md" and name in raised.value.message
