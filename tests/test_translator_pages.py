@@ -151,6 +151,8 @@ def test_pseudo_locale_only_on_request_and_never_listed(translated: SiteCopy) ->
         assert "en-xa" not in (output / listing).read_text(encoding="utf-8"), listing
     assert not (output / "translate" / "badges" / "en-xa.svg").exists() and not (output / "locale" / "en_XA").exists()
     assert [w for w in result.warnings if w.code == "unmarked"] == []  # the shipped theme marks every string
+    review = (output / "en-xa" / "review" / "index.html").read_text(encoding="utf-8")
+    assert 'class="unit translated"' in review and 'class="unit missing"' not in review  # its in-memory catalogs
 
 
 def test_pseudo_locale_reveals_a_theme_string_nobody_marked(translated: SiteCopy) -> None:

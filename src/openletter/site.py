@@ -180,6 +180,8 @@ class Site:
                 self.catalogs.setdefault(language, {})[domain] = CompiledCatalog.compile(
                     catalog, format_strings=domain == THEME_DOMAIN
                 )
+                # Its review page shows the in-memory catalog, with the template's lines.
+                self.reports.setdefault(language, {})[domain] = CatalogReport(self.project.relative(path), catalog)
         self.review_states[language] = review_state(catalog)
         return language
 
