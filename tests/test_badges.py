@@ -59,3 +59,7 @@ def test_text_is_escaped_so_a_badge_cannot_carry_markup() -> None:
 def test_summary_badge_counts_languages() -> None:
     root = parse(summary_badge(25))
     assert [element.text for element in root.iter(f"{SVG}text")][2] == "25 languages"
+
+
+def test_summary_badge_says_one_language_in_the_singular() -> None:
+    assert summary_badge(1).title == "translations: 1 language"

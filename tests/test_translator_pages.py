@@ -126,7 +126,7 @@ def test_badges_match_the_dashboard(site: tuple[SiteCopy, Path, list[str]]) -> N
     badge = ElementTree.parse(output / "translate" / "badges" / "de.svg").getroot()
     assert badge.get("aria-label") == f"de: {100 * translated // total}% translated ({translated} of {total}), not reviewed"
     summary = ElementTree.parse(output / "translate" / "badges" / "languages.svg").getroot()
-    assert summary.get("aria-label") == "translations: 1 languages"
+    assert summary.get("aria-label") == "translations: 1 language"
 
 
 def test_credits_show_opted_in_names_only(site: tuple[SiteCopy, Path, list[str]]) -> None:
@@ -181,3 +181,18 @@ def test_a_content_file_may_not_take_a_translator_page_name(project: SiteCopy, n
     with pytest.raises(ContentError) as raised:
         build(project.config, project.root / "output")
     assert raised.value.path == Path("content") / f"{name}.md" and name in raised.value.message
+
+
+def test_a_draft_language_is_on_the_dashboard_but_its_dashboard_is_not_listed(translated: SiteCopy) -> None:
+    with translated.config.open("a", encoding="utf-8") as handle:
+        handle.write("OPENLETTER_PUBLISH_THRESHOLD = 100\n")  # de has a fuzzy and a missing paragraph: a draft
+    output = translated.root / "output"
+    build(translated.config, output)
+    english = (output / "translate" / "index.html").read_text(encoding="utf-8")
+    row = english.split('id="language-de"')[1].split("</tr>")[0]
+    assert "draft: not yet listed" in row  # still on the dashboard, so translators find it
+    assert 'hreflang="de"' not in english.split("<main")[0]  # but not in the dashboards' hreflang cluster
+    german = (output / "de" / "translate" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in german
+    summary = ElementTree.parse(output / "translate" / "badges" / "languages.svg").getroot()
+    assert summary.get("aria-label") == "translations: 0 languages"

@@ -95,4 +95,5 @@ def language_badge(tag: str, translated: int, total: int, reviewed: bool) -> Bad
 
 def summary_badge(languages: int) -> Badge:
     """``translations | 25 languages`` for the project's README."""
-    return Badge("translations", f"{languages} languages", "#007ec6", f"translations: {languages} languages")
+    value = f"{languages} language" if languages == 1 else f"{languages} languages"
+    return Badge("translations", value, "#007ec6", f"translations: {value}")
