@@ -122,3 +122,20 @@ def served(site: Path) -> Iterator[Served]:
     yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
     server.shutdown()
     server.server_close()
+
+
+AXE = Path(__file__).resolve().parent.parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_axe_violations(browser: Browser, served: Served, path: str) -> list[tuple[str, str, int]]:
+    """axe-core's serious and critical violations on ``path`` (id, impact, number of nodes)."""
+    assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
+    context = new_context(browser, served, bypass_csp=True)  # to inject axe itself
+    page = context.new_page()
+    try:
+        page.goto(served.base + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    finally:
+        context.close()

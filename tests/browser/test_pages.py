@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import Served, new_context, screenshot_on_failure, watch
+from browser.conftest import Served, new_context, screenshot_on_failure, serious_axe_violations, watch
 from conftest import REPO
 from openletter.languages import Language
 
 LANGUAGES = ["en", *sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())]
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
@@ -121,17 +120,7 @@ def test_everything_works_without_javascript(browser, served: Served) -> None:  
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_axe_finds_no_serious_or_critical_violations(browser, served: Served, code: str) -> None:  # type: ignore[no-untyped-def]
-    assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
-    context = new_context(browser, served, bypass_csp=True)  # to inject axe itself
-    page = context.new_page()
-    try:
-        page.goto(served.base + Language.parse(code).slug + "/")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
-        assert serious == []
-    finally:
-        context.close()
+    assert serious_axe_violations(browser, served, Language.parse(code).slug + "/") == []
 
 
 def test_nu_html_checker_finds_no_errors(site: Path) -> None:

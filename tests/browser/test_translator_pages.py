@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import Served, new_context, screenshot_on_failure, watch
+from browser.conftest import Served, new_context, screenshot_on_failure, serious_axe_violations, watch
 from conftest import REPO
 from openletter.languages import Language
 from openletter.pofile import read_po
 
 TRANSLATIONS = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("code", ["en", "ar", "ja"])
@@ -98,17 +97,7 @@ def test_review_page_shows_source_and_translation_side_by_side(browser, served: 
 
 @pytest.mark.parametrize("path", ["translate/", "ar/translate/", "de/review/", "ar/review/"])
 def test_axe_finds_no_serious_or_critical_violations(browser, served: Served, path: str) -> None:  # type: ignore[no-untyped-def]
-    assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
-    context = new_context(browser, served, bypass_csp=True)  # to inject axe itself
-    page = context.new_page()
-    try:
-        page.goto(served.base + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
-        assert serious == []
-    finally:
-        context.close()
+    assert serious_axe_violations(browser, served, path) == []
 
 
 def test_every_translator_page_exists(site: Path) -> None:
