@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
@@ -430,6 +431,7 @@ class FontBuilder:
         report.page_cache_hits, report.page_cache_misses = len(order) - len(todo), len(todo)
         seen: set[str] = set()  # subset keys counted so far: a subset made now is one miss, then hits
         written: set[str] = set()  # files (woff2 and licenses) this build has written already
+        stylesheets: dict[Path, list[str]] = {}  # written now, with their woff2 names (for pruning)
         for page in order:
             result, blobs = results[page]
             for face in result.faces:
@@ -440,9 +442,10 @@ class FontBuilder:
             files = tuple(self._write_face(fonts_dir, face, blobs[face.subset], written) for face in result.faces)
             stylesheet = site_root / stylesheet_for(page, site_root)
             write_if_changed(stylesheet, result.css.encode("utf-8"), durable=False)  # site files: see atomic
+            stylesheets[stylesheet] = [file.path.name for file in files]
             report.pages[page] = PageFonts(page, pages[page], stylesheet, files, budget_for(pages[page]))
             report.missing.extend((page, char) for char in result.missing)
-        prune_fonts(fonts_dir)
+        prune_fonts(fonts_dir, stylesheets)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -490,6 +493,32 @@ def check_coverage(
     return _uncovered(text, covered)
 
 
+#: How much of a page ``pages_from_site`` searches for ``<html lang>``, in characters.
+_HEAD_CHARS = 4096
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z0-9-]+)", re.IGNORECASE)
+
+
+def _page_start(page: Path, chars: int) -> str:
+    """The first ``chars`` characters of a page as ``read_text`` gives them (UTF-8, universal
+    newlines), decoding only the bytes they can take: at 200 languages a page is ~100 kB, and
+    ``<html>`` is at its top. Invalid UTF-8 there is an error naming the page; a page the
+    caches have not seen is decoded whole by the fonts and guard steps."""
+    limit = 8 * chars  # 4 bytes a character, 2 characters for a CR LF read as one
+    try:
+        with page.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) <= limit:
+            text = data.decode("utf-8")
+        else:  # cut: the last character may be half of a CR LF pair, drop it
+            text = codecs.getincrementaldecoder("utf-8")().decode(data[:limit])[:-1]
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if len(data) > limit and len(text) < chars:  # only a page of nothing but 4-byte characters and CRs
+            text = page.read_text(encoding="utf-8")
+        return text[:chars]
+    except (OSError, UnicodeDecodeError) as error:
+        raise OpenletterError(f"cannot read page: {error}", path=page) from None
+
+
 def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str]:
     """Every ``*.html`` under ``site_root`` with the ``lang`` of its ``<html>`` element.
 
@@ -497,10 +526,7 @@ def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str
     """
     pages = {}
     for page in sorted(Path(site_root).rglob("*.html")):
-        try:
-            head = page.read_text(encoding="utf-8")[:4096]
-        except (OSError, UnicodeDecodeError) as error:
-            raise OpenletterError(f"cannot read page: {error}", path=page) from None
-        match = re.search(r"<html\b[^>]*\blang=[\"']?([A-Za-z0-9-]+)", head, re.IGNORECASE)
+        head = _page_start(page, _HEAD_CHARS)
+        match = _HTML_LANG.search(head)
         pages[page] = match[1] if match else default_lang
     return pages
