@@ -9,6 +9,7 @@ rather than crash the build or a reader's page.
 
 from __future__ import annotations
 
+import functools
 import gettext as stdlib_gettext
 import re
 from collections.abc import Callable, Collection
@@ -52,6 +53,13 @@ def _format_safe(entry: Entry, text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _plural_function(expression: str) -> Callable[[int], int]:
+    """gettext's compiled ``Plural-Forms`` expression; catalogs of a site share a handful of
+    rules, and compiling one (a Python ``exec``) costs more than the rest of compiling a catalog."""
+    return stdlib_gettext.c2py(expression)
+
+
 @dataclass(slots=True)
 class CompiledCatalog:
     """Usable translations of one catalog: msgid (and context) -> forms."""
@@ -70,7 +78,7 @@ class CompiledCatalog:
         expression = forms.partition("plural=")[2].rstrip(";").strip()
         if expression:
             try:
-                compiled.plural = stdlib_gettext.c2py(expression)
+                compiled.plural = _plural_function(expression)
             except (ValueError, SyntaxError, RecursionError):
                 raise OpenletterError(
                     f"invalid Plural-Forms expression {expression!r}",
