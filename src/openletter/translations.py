@@ -39,6 +39,8 @@ def placeholders(text: str) -> list[str]:
 
 def _format_safe(entry: Entry, text: str) -> str | None:
     """Why ``text`` cannot stand for ``entry.msgid`` in a template, or None if it can."""
+    if "%" not in text:  # no placeholder, no stray '%': ``text % {...}`` gives ``text`` (most strings)
+        return None
     wanted = set(placeholders(entry.msgid) + placeholders(entry.msgid_plural or ""))
     used = set(placeholders(text))
     covered = {index for match in _PLACEHOLDER_RE.finditer(text) for index in range(match.start(), match.end())}
