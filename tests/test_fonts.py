@@ -508,3 +508,69 @@ def test_a_missing_glyph_is_still_reported_from_the_page_cache(tmp_path: Path, n
         assert report.missing == [(path, hieroglyph)]
         assert check_coverage(path, tmp_path / "site", "en") == [hieroglyph]  # what is on disk agrees
     assert report.page_cache_hits == 1
+
+
+def test_pages_from_site_reads_only_the_start_of_a_page_as_read_text_would(tmp_path: Path) -> None:
+    """The lang comes from the first 4096 characters (CR LF counting as one), whatever follows."""
+    from openletter.fonts.builder import _HEAD_CHARS
+
+    crlf = tmp_path / "crlf.html"
+    crlf.write_bytes(b"<!DOCTYPE html>\r\n" * ((_HEAD_CHARS - 40) // 16) + b'<html lang="fa">\r\n' + "ب".encode() * 40000)
+    late = tmp_path / "late.html"  # the tag starts past the first 4096 characters: not seen
+    late.write_bytes("ب".encode() * _HEAD_CHARS + b'<html lang="fa">')
+    tail = tmp_path / "tail.html"  # what follows the start is not decoded here
+    tail.write_bytes('<html lang="ar">'.encode() + "ب".encode() * 20000 + b"\xff")
+    assert pages_from_site(tmp_path) == {crlf: "fa", late: "en", tail: "ar"}
+    (tmp_path / "bad.html").write_bytes(b'<html lang="de">\xff')
+    with pytest.raises(OpenletterError, match="cannot read page"):
+        pages_from_site(tmp_path)
+
+
+def test_prune_fonts_keeps_what_a_stylesheet_references(tmp_path: Path) -> None:
+    """Stylesheets on disk are read; those the caller just wrote (``written``) are taken at its word."""
+    from openletter.fonts import prune_fonts
+
+    for name in ("a.woff2", "b.woff2", "c.woff2", "old.woff2"):
+        (tmp_path / name).write_bytes(b"woff2")
+    (tmp_path / "theme.css").write_text('@font-face { font-weight: 400; src: url("a.woff2") format("woff2"); }', encoding="utf-8")
+    (tmp_path / "de.css").write_text('@font-face { src: url("old.woff2"); }', encoding="utf-8")  # about to be replaced
+    removed = prune_fonts(tmp_path, {tmp_path / "de.css": ["b.woff2", "c.woff2"]})
+    assert removed == [tmp_path / "old.woff2"]
+    assert sorted(path.name for path in tmp_path.glob("*.woff2")) == ["a.woff2", "b.woff2", "c.woff2"]
+    assert [path.name for path in prune_fonts(tmp_path)] == ["b.woff2", "c.woff2"]  # de.css read back: old.woff2 only
+
+
+def test_cached_subsets_are_hard_linked_into_the_site(tmp_path: Path, node_modules: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subset whose bytes were checked is linked, not copied; where links fail it is written."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = make_site(site)
+    FontBuilder(node_modules, cache).build(site, pages)
+    subsets = {path.read_bytes(): path for path in (cache / "subsets").glob("*.woff2")}
+    woff2 = sorted((site / "theme" / "fonts").glob("*.woff2"))
+    assert woff2 and all(path.samefile(subsets[path.read_bytes()]) for path in woff2)
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    other = tmp_path / "other"
+    FontBuilder(node_modules, cache).build(other, make_site(other))
+    assert font_bytes(other) == font_bytes(site)
+    assert not any(path.samefile(subsets[path.read_bytes()]) for path in (other / "theme" / "fonts").glob("*.woff2"))
+
+
+def test_a_subset_changed_through_a_site_link_is_not_reused(tmp_path: Path, node_modules: Path) -> None:
+    """Editing a built site's woff2 in place edits the cache's too: its .cmap record's hash catches it."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    FontBuilder(node_modules, cache).build(site, make_site(site))
+    before = font_bytes(site)
+    css = (site / "theme" / "fonts" / "de.css").read_text(encoding="utf-8")
+    linked = site / "theme" / "fonts" / re.findall(r'url\("([^"]+)"\)', css)[0]
+    with linked.open("r+b") as handle:  # in place, as an editor might
+        handle.write(b"wOF2 garbage")
+    # Another page (so no page result to check against) needs the very same subset.
+    again = tmp_path / "again"
+    page(again, "de/index.html", BODIES["de/index.html"][1] + "<!-- other bytes -->", "de")
+    report = FontBuilder(node_modules, cache).build(again, {again / "de" / "index.html": "de"})
+    assert report.page_cache_misses == 1 and report.cache_misses >= 1
+    assert font_bytes(again)[linked.name] == before[linked.name]

@@ -63,3 +63,14 @@ def test_ui_translations_are_escaped_and_plurals_follow_the_header_rule() -> Non
         "zero %(num)d", "one %(num)d", "two %(num)d", "few %(num)d", "many %(num)d", "other %(num)d"
     ]  # fmt: skip
     assert str(UiTranslations(None).ngettext("a", "as", 2)) == "as"
+
+
+def test_a_theme_string_without_percent_signs_is_format_safe_and_plural_rules_are_shared() -> None:
+    """No '%' at all: nothing to check (``text % {...}`` gives the text back), even when the
+    translation leaves out the source's placeholder. Catalogs with one rule share its function."""
+    source = CATALOG + '\n#, python-format\nmsgid "%(count)s languages"\nmsgstr "Sprachen"\n'
+    first = CompiledCatalog.compile(parse_po(source), format_strings=True)
+    assert first.get("%(count)s languages") == "Sprachen" and first.get("<b>markup</b>") is not None
+    assert {skipped.entry.msgid for skipped in first.skipped} == {"Published on %(date)s", "stray percent"}
+    second = CompiledCatalog.compile(parse_po(CATALOG))
+    assert second.plural is first.plural and [first.plural(n) for n in (0, 1, 2, 5, 11, 100)] == [0, 1, 2, 3, 4, 5]

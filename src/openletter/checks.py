@@ -397,7 +397,8 @@ def check_project(
     report.languages, report.folder_problems = check_folders(project.locale_dir, project.relative, project.source_language)
     templates: dict[str, Catalog | None] = {}
     template_keys: dict[str, str] = {}
-    for domain in project.domains():
+    domains = project.domains()  # a glob of content/: once, not once per language
+    for domain in domains:
         path = project.template_path(domain)
         template_keys[domain] = ContentCache.key(
             path.read_bytes() if path.exists() else b"", repr(sorted(references.get(domain, {}).items())), str(size_cap)
@@ -407,7 +408,7 @@ def check_project(
         if template_report and template_report.catalog is None:
             report.folder_problems += template_report.problems
     for language in report.languages:
-        for domain in project.domains():
+        for domain in domains:
             path = project.catalog_path(language, domain)
             shown = project.relative(path)
             if not path.exists():

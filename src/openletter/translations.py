@@ -9,6 +9,7 @@ rather than crash the build or a reader's page.
 
 from __future__ import annotations
 
+import functools
 import gettext as stdlib_gettext
 import re
 from collections.abc import Callable, Collection
@@ -38,6 +39,8 @@ def placeholders(text: str) -> list[str]:
 
 def _format_safe(entry: Entry, text: str) -> str | None:
     """Why ``text`` cannot stand for ``entry.msgid`` in a template, or None if it can."""
+    if "%" not in text:  # no placeholder, no stray '%': ``text % {...}`` gives ``text`` (most strings)
+        return None
     wanted = set(placeholders(entry.msgid) + placeholders(entry.msgid_plural or ""))
     used = set(placeholders(text))
     covered = {index for match in _PLACEHOLDER_RE.finditer(text) for index in range(match.start(), match.end())}
@@ -50,6 +53,13 @@ def _format_safe(entry: Entry, text: str) -> str | None:
     except (ValueError, TypeError, KeyError) as error:
         return f"not a valid format string ({error})"
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _plural_function(expression: str) -> Callable[[int], int]:
+    """gettext's compiled ``Plural-Forms`` expression; catalogs of a site share a handful of
+    rules, and compiling one (a Python ``exec``) costs more than the rest of compiling a catalog."""
+    return stdlib_gettext.c2py(expression)
 
 
 @dataclass(slots=True)
@@ -70,7 +80,7 @@ class CompiledCatalog:
         expression = forms.partition("plural=")[2].rstrip(";").strip()
         if expression:
             try:
-                compiled.plural = stdlib_gettext.c2py(expression)
+                compiled.plural = _plural_function(expression)
             except (ValueError, SyntaxError, RecursionError):
                 raise OpenletterError(
                     f"invalid Plural-Forms expression {expression!r}",

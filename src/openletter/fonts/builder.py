@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
@@ -233,6 +234,32 @@ class FontBuilder:
         self._forget_subset(key)
         return None
 
+    def _reusable(self, key: str) -> bytes | None:
+        """The cached subset ``key`` for a page being built, unless it fails ``_intact`` (then dropped)."""
+        data = self._cached(key)
+        if data is not None and not self._intact(key, data):
+            self._forget_subset(key)
+            return None
+        return data
+
+    def _intact(self, key: str, data: bytes) -> bool:
+        """False when the cached subset's bytes are not those its ``.cmap`` record was made from
+        (a damaged file, or one changed through a hard link in a built site); no record: True."""
+        if key in self._verified:
+            return True  # hashed and checked in this run already
+        path = self._subset_path(key, ".cmap")
+        try:
+            record = _unseal(path.read_bytes()) if path is not None else None
+        except _RECORD_ERRORS:
+            return True  # none (yet): nothing to compare with
+        if not isinstance(record, dict):
+            return True
+        digest = hashlib.sha256(data).hexdigest()
+        if record.get("sha256") != digest:
+            return False
+        self._verified[key] = digest
+        return True
+
     def _forget_subset(self, key: str) -> None:
         self._memory.pop(key, None)
         self._verified.pop(key, None)
@@ -249,14 +276,16 @@ class FontBuilder:
         made: dict[str, bytes] = {}
         todo: list[str] = []
         for key in jobs:
-            data = self._cached(key)
+            data = self._reusable(key)
             if data is None:
                 todo.append(key)
             else:
                 made[key] = data
+        if not todo:
+            return made
         todo.sort(key=lambda key: (-len(jobs[key].codepoints) * len(jobs[key].parts), key))  # big ones first
         work = [[(str(source.path), sorted(cps)) for source, cps in jobs[key].parts] for key in todo]
-        # fontTools' subsetter is slow to import; a warm build (every subset cached) never needs it.
+        # fontTools' subsetter takes ~80 ms to import; a warm build (every subset cached) never needs it.
         from openletter.fonts.subsetting import _subset_task
 
         if self.workers > 1 and len(todo) > 1:
@@ -355,7 +384,7 @@ class FontBuilder:
         texts = {page: _parse_page(page, html, lang, self.bold) for page, (lang, html) in todo.items()}
         plans = {page: self._plan(text) for page, text in texts.items()}
         jobs = {key: job for plan in plans.values() for key, job in plan}
-        cached_before = {key for key in jobs if self._cached(key) is not None}
+        cached_before = {key for key in jobs if self._reusable(key) is not None}
         made = self.produce(jobs)
         results = {}
         for page, plan in plans.items():
@@ -428,6 +457,7 @@ class FontBuilder:
         report.page_cache_hits, report.page_cache_misses = len(order) - len(todo), len(todo)
         seen: set[str] = set()  # subset keys counted so far: a subset made now is one miss, then hits
         written: set[str] = set()  # files (woff2 and licenses) this build has written already
+        stylesheets: dict[Path, list[str]] = {}  # written now, with their woff2 names (for pruning)
         for page in order:
             result, blobs = results[page]
             for face in result.faces:
@@ -438,9 +468,10 @@ class FontBuilder:
             files = tuple(self._write_face(fonts_dir, face, blobs[face.subset], written) for face in result.faces)
             stylesheet = site_root / stylesheet_for(page, site_root)
             write_if_changed(stylesheet, result.css.encode("utf-8"), durable=False)  # site files: see atomic
+            stylesheets[stylesheet] = [file.path.name for file in files]
             report.pages[page] = PageFonts(page, pages[page], stylesheet, files, budget_for(pages[page]))
             report.missing.extend((page, char) for char in result.missing)
-        prune_fonts(fonts_dir)
+        prune_fonts(fonts_dir, stylesheets)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -449,13 +480,33 @@ class FontBuilder:
         and its family's license; each once per build, as pages share most of them."""
         file = face.file(fonts_dir)
         if face.name not in written:
-            write_if_changed(file.path, data, durable=False)
+            if not self._link_subset(face, file.path):
+                write_if_changed(file.path, data, durable=False)
             written.add(face.name)
         license_name = f"{face.family.package}-LICENSE.txt"
         if license_name not in written:
             self._write_license(face.family, fonts_dir)
             written.add(license_name)
         return file
+
+    def _link_subset(self, face: _Face, target: Path) -> bool:
+        """Put the cached subset at ``target`` as a hard link; False if it has to be written instead.
+
+        Only a cache file whose bytes this builder read (or wrote) and hashed to ``face.sha256``
+        is linked. A link costs no new inode and no data: on the build machines' ext4 (no
+        journal) allocating an inode scans past every one freed in the last 30 s, and each build
+        frees the previous site's. A link shares its bytes with the cache, so ``produce`` checks
+        a cached subset against the hash recorded beside it before reusing it (``_intact``).
+        """
+        source = self._subset_path(face.subset, ".woff2")
+        if source is None or self._verified.get(face.subset) != face.sha256:
+            return False
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target)
+        except OSError:  # another file system, no hard links, the file already there: write it
+            return False
+        return True
 
     def _write_license(self, family: Family, fonts_dir: Path) -> None:
         """Ship the OFL text (with the copyright line) beside the fonts, as the license asks."""
@@ -488,6 +539,32 @@ def check_coverage(
     return _uncovered(text, covered)
 
 
+#: How much of a page ``pages_from_site`` searches for ``<html lang>``, in characters.
+_HEAD_CHARS = 4096
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z0-9-]+)", re.IGNORECASE)
+
+
+def _page_start(page: Path, chars: int) -> str:
+    """The first ``chars`` characters of a page as ``read_text`` gives them (UTF-8, universal
+    newlines), decoding only the bytes they can take: at 200 languages a page is ~100 kB, and
+    ``<html>`` is at its top. Invalid UTF-8 there is an error naming the page; a page the
+    caches have not seen is decoded whole by the fonts and guard steps."""
+    limit = 8 * chars  # 4 bytes a character, 2 characters for a CR LF read as one
+    try:
+        with page.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) <= limit:
+            text = data.decode("utf-8")
+        else:  # cut: the last character may be half of a CR LF pair, drop it
+            text = codecs.getincrementaldecoder("utf-8")().decode(data[:limit])[:-1]
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if len(data) > limit and len(text) < chars:  # only a page of nothing but 4-byte characters and CRs
+            text = page.read_text(encoding="utf-8")
+        return text[:chars]
+    except (OSError, UnicodeDecodeError) as error:
+        raise OpenletterError(f"cannot read page: {error}", path=page) from None
+
+
 def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str]:
     """Every ``*.html`` under ``site_root`` with the ``lang`` of its ``<html>`` element.
 
@@ -495,10 +572,7 @@ def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str
     """
     pages = {}
     for page in sorted(Path(site_root).rglob("*.html")):
-        try:
-            head = page.read_text(encoding="utf-8")[:4096]
-        except (OSError, UnicodeDecodeError) as error:
-            raise OpenletterError(f"cannot read page: {error}", path=page) from None
-        match = re.search(r"<html\b[^>]*\blang=[\"']?([A-Za-z0-9-]+)", head, re.IGNORECASE)
+        head = _page_start(page, _HEAD_CHARS)
+        match = _HTML_LANG.search(head)
         pages[page] = match[1] if match else default_lang
     return pages

@@ -10,14 +10,16 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from fontTools.ttLib import TTFont, TTLibError
+from typing import TYPE_CHECKING
 
 from openletter.atomic import write_bytes_atomic
 from openletter.errors import OpenletterError
 from openletter.fonts.caching import _from_ranges, _to_ranges
 from openletter.fonts.constants import PIPELINE_VERSION, WEIGHTS
 from openletter.fonts.families import FAMILIES, Family
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 _AUXILIARY_SLICES = frozenset({"math", "symbols"})
 
@@ -30,15 +32,23 @@ def _sha256_file(path: Path) -> str:
         raise OpenletterError(f"cannot read font: {error}", path=path) from None
 
 
-#: What fontTools raises on a damaged or foreign file (it has no single exception class).
-_FONT_ERRORS = (OSError, EOFError, TTLibError, struct.error, AssertionError, ValueError, KeyError, IndexError, TypeError)
+def _font_errors() -> tuple[type[BaseException], ...]:
+    """What fontTools raises on a damaged or foreign file (it has no single exception class).
+
+    A function, not a constant: ``fontTools.ttLib`` is imported only when a font is really
+    opened (a cache miss), so a warm build never pays for it."""
+    from fontTools.ttLib import TTLibError
+
+    return (OSError, EOFError, TTLibError, struct.error, AssertionError, ValueError, KeyError, IndexError, TypeError)
 
 
 def _load_font(path: Path | io.BytesIO, origin: Path) -> TTFont:
     """Open a font lazily and without touching its timestamp; unreadable fonts name their file."""
+    from fontTools.ttLib import TTFont
+
     try:
         return TTFont(path, lazy=True, recalcTimestamp=False)
-    except _FONT_ERRORS as error:
+    except _font_errors() as error:
         raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=origin) from None
 
 
@@ -47,7 +57,7 @@ def _font_cmap(font_file: Path | io.BytesIO, origin: Path) -> frozenset[int]:
     font = _load_font(font_file, origin)
     try:
         return frozenset(font.getBestCmap() or ())
-    except _FONT_ERRORS as error:
+    except _font_errors() as error:
         raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=origin) from None
     finally:
         font.close()

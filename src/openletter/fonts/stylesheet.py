@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,15 +129,21 @@ def declared_faces(stylesheet: Path) -> list[tuple[int, Path]]:
     return faces
 
 
-def prune_fonts(fonts_dir: Path) -> list[Path]:
+def prune_fonts(fonts_dir: Path, written: Mapping[Path, Iterable[str]] | None = None) -> list[Path]:
     """Remove woff2 files in ``fonts_dir`` that no stylesheet there references; return them.
 
     Content-addressed names change with the text, so without this an incremental build would
-    leave yesterday's subsets behind where a full build has none.
+    leave yesterday's subsets behind where a full build has none. ``written`` gives the woff2
+    names of stylesheets the caller has just written, which are then not read back.
     """
     if not fonts_dir.is_dir():
         return []
-    referenced = {path.name for css in fonts_dir.glob("*.css") for _, path in declared_faces(css)}
+    written = written or {}
+    referenced = {
+        name
+        for css in fonts_dir.glob("*.css")
+        for name in (written[css] if css in written else [path.name for _, path in declared_faces(css)])
+    }
     removed = []
     for path in sorted(fonts_dir.glob("*.woff2")):
         if path.name not in referenced:

@@ -11,7 +11,7 @@ from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
 
 from openletter.errors import OpenletterError
-from openletter.fonts.sources import _FONT_ERRORS, _load_font
+from openletter.fonts.sources import _font_errors, _load_font
 
 
 def _subset_options(final: bool) -> ft_subset.Options:
@@ -71,5 +71,5 @@ def _subset_task(parts: list[tuple[str, list[int]]]) -> tuple[bytes, str | None,
         return subset_font([(Path(path), frozenset(cps)) for path, cps in parts]), None, None
     except OpenletterError as error:
         return b"", error.message, error.path
-    except _FONT_ERRORS as error:  # a font that opened but broke on the way through fontTools
+    except _font_errors() as error:  # a font that opened but broke on the way through fontTools
         return b"", f"{error or type(error).__name__}", Path(parts[0][0])
