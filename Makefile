@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[test,bench]'
+	$(VENV)/bin/python -m compileall -q src  # an editable install is not byte-compiled; builds import it each time
 	touch $@
 
 # msgcat/msgfmt are the tests' oracles (libunistring, which the catalog writer calls, comes with them);

@@ -12,6 +12,7 @@ of the real letter and theme strings, written to a temporary folder.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import resource
 import shutil
@@ -85,7 +86,10 @@ def language_codes(count: int) -> list[str]:
     raise SystemExit(f"only {len(codes)} usable locales")
 
 
-def make_ours(root: Path, codes: list[str]) -> Path:
+def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> Path:
+    """N languages from pseudo-translated catalogs.  Without ``translator_pages`` the site has the
+    pages native Pelican builds (letters, chooser, sitemap); with them, also a dashboard per
+    language, a review page per translation, badges and catalog downloads (3N + 2 pages)."""
     from openletter.catalogs import Catalogs
     from openletter.pofile import read_po
     from openletter.powriter import PoWriter
@@ -101,6 +105,7 @@ def make_ours(root: Path, codes: list[str]) -> Path:
     shutil.copy(REPO / "pelicanconf.py", root / "pelicanconf.py")
     with (root / "pelicanconf.py").open("a", encoding="utf-8") as handle:
         handle.write(f"OPENLETTER_NODE_MODULES = {str(REPO / 'node_modules')!r}\n")
+        handle.write(f"OPENLETTER_TRANSLATOR_PAGES = {translator_pages!r}\n")
     catalogs = Catalogs(Project.from_settings(load_settings(root / "pelicanconf.py"), root / "pelicanconf.py"))
     writer = PoWriter()
     for code in codes:
@@ -178,26 +183,39 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50, 100])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--translator-pages", action="store_true",
+        help="also time ours with the translators' pages (dashboards, review pages, badges), which native does not build",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
-    print(f"{'N':>4} | {'ours wall s':>11} {'cpu s':>6} {'MB':>5} | {'native wall s':>13} {'cpu s':>6} {'MB':>5} | {'ratio wall':>10} {'ratio cpu':>9}")
+    # Byte-compile openletter once, as an installed package is: pip compiles Pelican and the other
+    # dependencies in site-packages, but an editable install under PYTHONDONTWRITEBYTECODE=1
+    # would recompile openletter from source in every measured process.
+    compileall.compile_dir(str(REPO / "src"), quiet=1)
+    extra = f" | {'+ translator pages s':>20} {'ratio':>6}" if args.translator_pages else ""
+    print(f"{'N':>4} | {'ours wall s':>11} {'cpu s':>6} {'MB':>5} | {'native wall s':>13} {'cpu s':>6} {'MB':>5} | {'ratio wall':>10} {'ratio cpu':>9}{extra}")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as temp:
             codes = language_codes(size)
             ours_config = make_ours(Path(temp) / "ours", codes)
             native_config = make_native(Path(temp) / "native", codes)
+            full_config = make_ours(Path(temp) / "full", codes, translator_pages=True) if args.translator_pages else None
             runs: dict[str, list[dict[str, float]]] = {"ours": [], "native": []}
             for _ in range(args.repeats):  # interleaved, so drift hits both alike
                 runs["ours"].append(measure("ours", ours_config, Path(temp) / "ours-out"))
                 runs["native"].append(measure("native", native_config, Path(temp) / "native-out"))
+                if full_config is not None:
+                    runs.setdefault("full", []).append(measure("ours", full_config, Path(temp) / "full-out"))
             median = {kind: {key: statistics.median(r[key] for r in values) for key in values[0]} for kind, values in runs.items()}
             ours, native = median["ours"], median["native"]
             print(
                 f"{size:>4} | {ours['wall']:>11.3f} {ours['cpu']:>6.2f} {ours['rss_mb']:>5.0f} | "
                 f"{native['wall']:>13.3f} {native['cpu']:>6.2f} {native['rss_mb']:>5.0f} | "
-                f"{ours['wall'] / native['wall']:>10.2f} {ours['cpu'] / native['cpu']:>9.2f}",
+                f"{ours['wall'] / native['wall']:>10.2f} {ours['cpu'] / native['cpu']:>9.2f}"
+                + (f" | {median['full']['wall']:>20.3f} {median['full']['wall'] / native['wall']:>6.2f}" if "full" in median else ""),
                 flush=True,
             )
 

@@ -91,15 +91,26 @@ class Language:
         (Babel formats dates with ASCII digits only; Persian readers expect ۲۶ نوامبر ۲۰۲۶)."""
         return self.localize_digits(format_date(value, format="long", locale=self.locale))
 
+    @cached_property
+    def _formatted(self) -> dict[tuple[str, float], str]:
+        """Numbers already formatted: a dashboard writes the same few counts for every language."""
+        return {}
+
     def format_number(self, value: int) -> str:
         """An integer as the language writes it (CLDR separators and digits: ۱۲ in Persian)."""
-        return self.localize_digits(format_decimal(value, locale=self.locale, numbering_system="default"))
+        key = ("number", value)
+        if key not in self._formatted:
+            self._formatted[key] = self.localize_digits(format_decimal(value, locale=self.locale, numbering_system="default"))
+        return self._formatted[key]
 
     def format_percent(self, fraction: float) -> str:
         """A percentage as the language writes it (``93 %`` in French, ``۹۳%`` in Persian), rounded
         down: 99.6 % translated is not "100 %"."""
         whole = math.floor(fraction * 100 + 1e-9) / 100
-        return self.localize_digits(format_percent(whole, locale=self.locale, numbering_system="default"))
+        key = ("percent", whole)
+        if key not in self._formatted:
+            self._formatted[key] = self.localize_digits(format_percent(whole, locale=self.locale, numbering_system="default"))
+        return self._formatted[key]
 
     def format_list(self, items: Sequence[str]) -> Markup:
         """``A, B and C`` with the language's CLDR list pattern (``A、B、C`` in Japanese).

@@ -77,12 +77,15 @@ def on_initialized(pelican: Any) -> None:
     site_of(pelican.settings)
 
 
-def on_get_generators(pelican: Any) -> type[Generator]:
-    """Each run (``pelican --autoreload`` runs many in one process) reloads what changed."""
+def on_get_generators(pelican: Any) -> type[Generator] | None:
+    """Each run (``pelican --autoreload`` runs many in one process) reloads what changed.
+
+    The translators' pages have their own generator (and so their own Jinja2 environment):
+    none at all when ``OPENLETTER_TRANSLATOR_PAGES`` is off."""
     site = pelican.settings.get(SITE_KEY)
     if site is None or not site.is_current():
         pelican.settings[SITE_KEY] = Site.load(pelican.settings)
-    return TranslatorPagesGenerator
+    return TranslatorPagesGenerator if pelican.settings.get("OPENLETTER_TRANSLATOR_PAGES", True) else None
 
 
 class TranslatorPagesGenerator(Generator):

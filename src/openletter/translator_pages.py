@@ -62,18 +62,10 @@ class DashboardRow:
     review_state: str
     draft: bool
     credits: tuple[str, ...]
-
-    @property
-    def translated(self) -> int:
-        return sum(catalog.stats.translated for catalog in self.catalogs)
-
-    @property
-    def fuzzy(self) -> int:
-        return sum(catalog.stats.fuzzy for catalog in self.catalogs)
-
-    @property
-    def total(self) -> int:
-        return sum(catalog.stats.total for catalog in self.catalogs)
+    #: Messages of all its catalogs: translated, fuzzy, all (summed once: every dashboard reads them).
+    translated: int
+    fuzzy: int
+    total: int
 
     @property
     def fraction(self) -> float:
@@ -131,6 +123,7 @@ class TranslatorPages:
         self.settings = settings
         self._rows: list[DashboardRow] | None = None
         self._alternates: list[LanguageLink] | None = None
+        self._template_units: dict[str, list[SourceUnit]] = {}
 
     # -- what exists --------------------------------------------------------------------
 
@@ -177,6 +170,9 @@ class TranslatorPages:
                         review_state=site.review_states.get(language, "unreviewed"),
                         draft=not site.is_published(language),
                         credits=tuple(site.credits.get(language, ())),
+                        translated=sum(catalog.stats.translated for catalog in catalogs),
+                        fuzzy=sum(catalog.stats.fuzzy for catalog in catalogs),
+                        total=sum(catalog.stats.total for catalog in catalogs),
                     )
                 )
             self._rows = rows
@@ -218,7 +214,9 @@ class TranslatorPages:
             if document is not None:
                 sources = [SourceUnit(unit.text, unit.kind) for unit in document.units]
             elif project.template_path(domain).exists():
-                sources = template_units(read_po(project.template_path(domain)))
+                if domain not in self._template_units:
+                    self._template_units[domain] = template_units(read_po(project.template_path(domain)))
+                sources = self._template_units[domain]
             else:
                 continue
             catalog = report.catalog if report else None
