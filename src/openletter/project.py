@@ -76,6 +76,8 @@ class Project:
 
     def relative(self, path: Path) -> Path:
         """``path`` relative to the project root when inside it (for messages and references)."""
+        if path.is_absolute() and path.is_relative_to(self.root) and ".." not in path.parts:
+            return path.relative_to(self.root)  # already under the (resolved) root: no filesystem calls
         try:
             return path.resolve().relative_to(self.root)
         except ValueError:
