@@ -2,10 +2,14 @@
 
     .venv/bin/python bench/bench_preview.py            # N = 100, 5 edits
     .venv/bin/python bench/bench_preview.py --size 200
+    .venv/bin/python bench/bench_preview.py --translator-pages   # with dashboards and review pages
 
 The preview session (openletter.preview, behind `invoke livereload`) stays warm; each edit
 changes one language's letter title, then the time of `poll()` (detect, re-check, re-render,
 fonts, guard, write) is measured.  Baseline in the same run: a full warm `openletter build`.
+With ``--translator-pages`` the site also has the dashboards and review pages (as by default):
+a text edit then also rewrites that language's review page, and an edit that changes a
+language's counts (here: a translation emptied) rewrites every dashboard, which is timed apart.
 """
 
 from __future__ import annotations
@@ -32,10 +36,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--translator-pages", action="store_true", help="build the dashboards and review pages too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         codes = bench_build.language_codes(args.size)
-        config = bench_build.make_ours(Path(temp) / "ours", codes)
+        config = bench_build.make_ours(Path(temp) / "ours", codes, translator_pages=args.translator_pages)
         build(config, Path(temp) / "full")  # warms the caches
         full = []
         for _ in range(3):
@@ -57,6 +62,23 @@ def main() -> None:
         print(f"N = {args.size}: save-to-page median {statistics.median(edits) * 1000:.0f} ms "
               f"(max {max(edits) * 1000:.0f} ms) vs full warm build {statistics.median(full):.2f} s: "
               f"ratio {statistics.median(edits) / statistics.median(full):.3f}")
+        if args.translator_pages:
+            counted, dashboards = [], []
+            for number in range(args.edits):
+                path = config.parent / "locale" / codes[(number * 7 + 3) % len(codes)] / "LC_MESSAGES" / "letter.po"
+                catalog = read_po(path)
+                catalog.entries[-1].msgstr = ""  # one message fewer: that language's dashboard row changes
+                path.write_bytes(PoWriter().dump_bytes(catalog))
+                started = time.perf_counter()
+                session.poll()  # the language's own pages
+                counted.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                [update] = session.poll()  # then every dashboard
+                dashboards.append(time.perf_counter() - started)
+                assert len(update.pages) == args.size + 1
+            print(f"  an edit that changes the counts: its pages median {statistics.median(counted) * 1000:.0f} ms "
+                  f"(max {max(counted) * 1000:.0f} ms), then the {args.size + 1} dashboards "
+                  f"{statistics.median(dashboards) * 1000:.0f} ms (max {max(dashboards) * 1000:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ class PreviewSession:
         self._stamps: dict[Path, tuple[int, int]] = {}
         #: The dashboard's rows as last written: a change to them rewrites every dashboard.
         self._rows: list[Any] = []
+        self._dashboards_pending = False
 
     # -- the first, full build --------------------------------------------------------
 
@@ -118,8 +119,25 @@ class PreviewSession:
         return old == new
 
     def poll(self) -> list[Update]:
-        """Apply every catalog change found on disk (a watcher calls this in a loop)."""
-        return [self.update(language) for language in self.changed_languages()]
+        """Apply every catalog change found on disk (a watcher calls this in a loop).
+
+        Dashboards a change made stale are rewritten on the next call that finds no change: the
+        translator's own page comes first, the N dashboards (each listing N languages) after."""
+        updates = [self.update(language) for language in self.changed_languages()]
+        if not updates and self._dashboards_pending:
+            updates.append(self.update_dashboards())
+        return updates
+
+    def update_dashboards(self) -> Update:
+        """Rewrite every dashboard and badge (after a change to a language's counts or theme strings)."""
+        assert self.site is not None and self.generator is not None
+        started = time.perf_counter()
+        pages = TranslatorPages(self.site, self.generator.env, self.settings)
+        names = pages.write(Writer(self.output, settings=self.settings), self.generator.context, [], dashboards=True)
+        written = [self.output / name for name in names if name.endswith(".html")]
+        self._finish(written)
+        self._dashboards_pending = False
+        return Update(self.site.source, written, time.perf_counter() - started)
 
     def update(self, language: Language) -> Update:
         """Re-check and re-render what ``language``'s catalogs affect."""
@@ -162,15 +180,16 @@ class PreviewSession:
         return Update(language, written, time.perf_counter() - started)
 
     def _write_translator_pages(self, language: Language, writer: Writer, theme_changed: bool) -> list[Path]:
-        """``language``'s review page and catalog downloads; every dashboard and badge only when its
-        row (counts, review state, credits) changed or its theme strings did (they are in every menu)."""
+        """``language``'s review page and catalog downloads now; the dashboards and badges are marked
+        stale when its row (counts, review state, credits) or its theme strings (in every menu) changed."""
         assert self.site is not None and self.generator is not None
         pages = TranslatorPages(self.site, self.generator.env, self.settings)
         if not pages.enabled():
             return []
-        row_changed = self._rows != pages.rows()
+        if self._rows != pages.rows() or theme_changed:
+            self._dashboards_pending = True
         self._rows = pages.rows()
-        names = pages.write(writer, self.generator.context, [language], dashboards=row_changed or theme_changed)
+        names = pages.write(writer, self.generator.context, [language], dashboards=False)
         return [self.output / name for name in names if name.endswith(".html")]
 
     def _reload(self, language: Language) -> bool:
