@@ -145,13 +145,15 @@ def _reference_page_text(html: str, lang: str, bold: Iterable[str] = DEFAULT_BOL
 _WS = r"[ \t\n\r\f]"
 #: One attribute (after the whitespace before it): a name, then maybe a value in double quotes,
 #: in single quotes or bare; {0} is "(" to capture the name and each kind of value, "(?:" not to.
+#: Possessive (``*+``): a value never needs to give back characters for the tag to match, so a
+#: tag that would need it is not one the fast path reads (and is left to the parser).
 _ATTR_SRC = (
-    _WS + r"+{0}[a-zA-Z_:][-a-zA-Z0-9_:.]*)"
-    r"(?:" + _WS + "*=" + _WS + r"""*(?:"{0}[^"]*)"|'{0}[^']*)'|{0}[^\s"'=<>`]+)))?"""
+    _WS + r"++{0}[a-zA-Z_:][-a-zA-Z0-9_:.]*+)"
+    r"(?:" + _WS + "*+=" + _WS + r"""*+(?:"{0}[^"]*+)"|'{0}[^']*+)'|{0}[^\s"'=<>`]++)))?"""
 )
 #: 1 the name, 2 a double-quoted, 3 a single-quoted, 4 a bare value.
 _ATTR = re.compile(_ATTR_SRC.format("("))
-_ATTRS = f"((?:{_ATTR_SRC.format('(?:')})*)"
+_ATTRS = f"((?:{_ATTR_SRC.format('(?:')})*+)"
 #: The text up to the next ``<`` (group 1), then what starts there, told by the last group
 #: matched (``lastindex``): a ``<script>`` (2: its attributes) or a ``<style>`` (3) with its raw
 #: text and end tag as the parser finds them (it has only these two CDATA elements; it looks for
@@ -160,7 +162,7 @@ _ATTRS = f"((?:{_ATTR_SRC.format('(?:')})*)"
 #: ``<`` the parser passes on as text (8); anything else (9: "bad"); or nothing more (1: a
 #: comment, a doctype, or the end of the page).
 _TOKEN = re.compile(
-    rf"""([^<]*)(?:
+    rf"""([^<]*+)(?:
         <(?:
             [sS][cC][rR][iI][pP][tT]{_ATTRS}{_WS}*>.*?</\s*[sS][cC][rR][iI][pP][tT]\s*>
           | [sS][tT][yY][lL][eE]{_ATTRS}{_WS}*>.*?</\s*[sS][tT][yY][lL][eE]\s*>
