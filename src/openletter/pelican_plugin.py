@@ -68,7 +68,7 @@ def page_arguments(site: Site, document: Any, language: Any, reader: BaseReader)
         review_state=site.review_states.get(language, "source"),
         draft=not site.is_published(language),
         source_url=site.url(document, site.source),
-        credits=site.credits.get(language, []),
+        credits=site.translator_credits(language),
     )
     return edition.html, metadata
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from openletter.cache import ContentCache
 from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, CatalogReport, Problem, check_project
-from openletter.errors import ErrorList, OpenletterError
+from openletter.errors import ContentError, ErrorList, OpenletterError
 from openletter.languages import Language
 from openletter.project import THEME_DOMAIN, Project
 from openletter.render import Renderer
@@ -122,8 +122,6 @@ class Site:
     #: What checking found in each installed catalog (the catalog itself included), for the
     #: translation dashboard and the review pages.
     reports: dict[Language, dict[str, CatalogReport]] = field(default_factory=dict)
-    #: Names translators opted to publish (``X-Translator-Credits``), per language.
-    credits: dict[Language, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Mapping[str, Any], config: Path | None = None, skip_broken: bool | None = None) -> Site:
@@ -144,8 +142,6 @@ class Site:
         }
         for path, document in documents.items():
             if document.domain in RESERVED_NAMES:
-                from openletter.errors import ContentError
-
                 raise ContentError(
                     f"a content file may not be named {document.domain!r}: /<lang>/{document.domain}/ is the "
                     f"translators' {RESERVED_NAMES[document.domain]}", path=project.relative(path), value=document.domain,
@@ -176,13 +172,8 @@ class Site:
         for domain in self.project.domains():
             path = self.project.template_path(domain)
             if path.exists():
-                catalog = pseudo_catalog(read_po(path))
-                self.catalogs.setdefault(language, {})[domain] = CompiledCatalog.compile(
-                    catalog, format_strings=domain == THEME_DOMAIN
-                )
                 # Its review page shows the in-memory catalog, with the template's lines.
-                self.reports.setdefault(language, {})[domain] = CatalogReport(self.project.relative(path), catalog)
-        self.review_states[language] = review_state(catalog)
+                self.install(language, domain, CatalogReport(self.project.relative(path), pseudo_catalog(read_po(path))))
         return language
 
     def install(self, language: Language, domain: str, report: CatalogReport) -> None:
@@ -193,16 +184,20 @@ class Site:
         self.reports.setdefault(language, {})[domain] = report
         if domain != THEME_DOMAIN:
             self.review_states[language] = review_state(report.catalog)
-        credits = Credits()
-        for installed in self.reports[language].values():
-            if installed.catalog is not None:
-                credits.add(installed.catalog, installed.path)  # its problems are in the report already
-        self.credits[language] = credits.names
         self.warnings += [p for p in report.problems if p.code not in STRUCTURAL_CODES]
         self.warnings += [
             Problem(report.path, skipped.entry.line, "error", "format", f"translation not used: {skipped.reason}")
             for skipped in compiled.skipped
         ]
+
+    def translator_credits(self, language: Language) -> list[str]:
+        """Names ``language``'s translators opted to publish (``X-Translator-Credits``), from every
+        catalog of the language; refused entries are in the catalogs' reports already."""
+        credits = Credits()
+        for report in self.reports.get(language, {}).values():
+            if report.catalog is not None:
+                credits.add(report.catalog, report.path)
+        return credits.names
 
     def is_current(self) -> bool:
         """False once a content file or catalog was added, removed or changed since loading."""

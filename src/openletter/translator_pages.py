@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from openletter.badges import language_badge, summary_badge
 from openletter.checks import Problem
+from openletter.fonts import stylesheet_for
 from openletter.languages import Language
 from openletter.pofile import read_po
 from openletter.project import THEME_DOMAIN
@@ -55,7 +56,6 @@ class DashboardRow:
 
     language: Language
     page_url: str
-    dashboard_url: str
     review_url: str
     badge_url: str
     catalogs: tuple[CatalogStatus, ...]
@@ -110,8 +110,8 @@ class ToolPage:
 
     @property
     def fonts_stylesheet(self) -> str:
-        """The name :func:`openletter.fonts.stylesheet_for` gives this page's font stylesheet."""
-        return self.url.strip("/").replace("/", "-")
+        """The name the font builder gives this page's stylesheet (``de-translate``)."""
+        return Path(stylesheet_for(Path(self.save_as), Path())).stem
 
 
 class TranslatorPages:
@@ -141,11 +141,6 @@ class TranslatorPages:
         """The translations that have a dashboard row, a badge and downloads (not the pseudo-locale)."""
         return [language for language in self.site.languages[1:] if not isinstance(language, PseudoLanguage)]
 
-    def forget(self) -> None:
-        """Drop the rows (after a catalog was reloaded)."""
-        self._rows = None
-        self._alternates = None
-
     # -- the dashboard ------------------------------------------------------------------
 
     def rows(self) -> list[DashboardRow]:
@@ -163,13 +158,12 @@ class TranslatorPages:
                     DashboardRow(
                         language=language,
                         page_url=site.url(home, language) if home else f"{language.slug}/",
-                        dashboard_url=self.dashboard_url(language),
                         review_url=self.review_url(language),
                         badge_url=f"{BADGES_DIR}/{language.slug}.svg",
                         catalogs=catalogs,
                         review_state=site.review_states.get(language, "unreviewed"),
                         draft=not site.is_published(language),
-                        credits=tuple(site.credits.get(language, ())),
+                        credits=tuple(site.translator_credits(language)),
                         translated=sum(catalog.stats.translated for catalog in catalogs),
                         fuzzy=sum(catalog.stats.fuzzy for catalog in catalogs),
                         total=sum(catalog.stats.total for catalog in catalogs),
@@ -244,9 +238,10 @@ class TranslatorPages:
             dashboard = {
                 "rows": rows, "templates": self.templates(), "badge": f"{BADGES_DIR}/languages.svg", "badge_folder": BADGES_DIR,
             }  # fmt: skip
+            listed = {row.language for row in rows}
             for language in site.languages:
                 page = ToolPage(language, self.dashboard_url(language), not site.is_published(language), self.alternates(language))
-                example = language if any(row.language == language for row in rows) else (rows[0].language if rows else language)
+                example = language if language in listed else (rows[0].language if rows else language)
                 writer.write_file(
                     page.save_as, template, context, relative, override_output=True, url=page.url, page=page,
                     dashboard={**dashboard, "example_slug": example.slug},
