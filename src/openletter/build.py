@@ -139,7 +139,10 @@ def build(
     English left on its pages is reported as an ``unmarked`` warning.
     """
     config = config.resolve()
-    settings = load_settings(config, {**(overrides or {}), **({"OPENLETTER_PSEUDO_LOCALE": True} if pseudo else {})})
+    overrides = dict(overrides or {})
+    if pseudo:
+        overrides["OPENLETTER_PSEUDO_LOCALE"] = True
+    settings = load_settings(config, overrides)
     site = Site.load(settings, config, skip_broken=skip_broken)  # all user input checked before anything is written
     output = (output or Path(settings["OUTPUT_PATH"])).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -165,9 +168,9 @@ def build(
         font_report = fonts.build(staging, pages_from_site(staging, site.source.tag))
         # A script no shipped webfont covers (a new language, say) is shown by the reader's system
         # fonts; the build says which characters so a maintainer can add a Noto family.
-        font_warnings = _font_warnings(font_report.missing, staging)
+        page_warnings = _font_warnings(font_report.missing, staging)
         PageGuard(site_url_of(settings)).sanitize_tree(staging, cache)
-        font_warnings += _unmarked_warnings(site, staging)
+        page_warnings += _unmarked_warnings(site, staging)
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():
@@ -180,5 +183,5 @@ def build(
         pelican_logger.removeHandler(collector)
     pages = sum(1 for _ in output.rglob("index.html"))
     return BuildResult(
-        output=output, languages=len(site.languages), pages=pages, warnings=[*site.warnings, *font_warnings], skipped=site.skipped
+        output=output, languages=len(site.languages), pages=pages, warnings=[*site.warnings, *page_warnings], skipped=site.skipped
     )

@@ -153,7 +153,7 @@ def unmarked_text(html: str, path: Path, tag: str = PSEUDO_CODE.replace("_", "-"
     reader.feed(html)
     found: list[Unmarked] = []
     depth, run, run_line = 0, "", 0
-    for line, data in reader.pieces:
+    for line, data in [*reader.pieces, (0, "\x00")]:  # a final hole ends the last run
         for character in data:
             if character == "‹":
                 depth += 1
@@ -167,8 +167,6 @@ def unmarked_text(html: str, path: Path, tag: str = PSEUDO_CODE.replace("_", "-"
             if _LATIN_RE.search(run):
                 found.append(Unmarked(path, run_line, " ".join(run.split())))
             run = ""
-    if _LATIN_RE.search(run):
-        found.append(Unmarked(path, run_line, " ".join(run.split())))
     return found
 
 
