@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import re
 import resource
 import shutil
 import statistics
@@ -29,20 +30,14 @@ sys.path.insert(0, str(REPO / "src"))
 NATIVE_SHIM = '''
 """Gives native Pelican pages what the shared theme reads; no catalogs, no segmentation."""
 from gettext import NullTranslations
-from jinja2 import pass_context
-from markupsafe import Markup
 from pelican import signals
 from openletter.languages import Language
-from openletter.site import LanguageLink
+from openletter.link_lists import LanguageLink
 
 def on_generator_init(generator):
     null = NullTranslations()
     generator.env.install_gettext_callables(null.gettext, null.ngettext, newstyle=True)
     generator.env.globals.update(in_language=lambda language, message: message, N_=lambda message: message)
-    item = generator.env.get_template("switcher-item.html")
-    generator.env.globals["switcher_item"] = pass_context(
-        lambda context, link: Markup(item.render(link=link, SITEURL=context.get("SITEURL", "")).strip())
-    )
 
 def on_pages(generator):
     pages = list(generator.pages) + list(generator.translations)
@@ -116,6 +111,28 @@ def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> P
     return root / "pelicanconf.py"
 
 
+RENDER_LINKS = re.compile(r'\{\{ (?P<links>[\w.]+)\|render_links\("(?P<name>[^"]+)"\) \}\}')
+COMMENT = re.compile(r"\{#.*?#\}\n?", re.DOTALL)
+
+
+def native_theme(source: Path, target: Path) -> None:
+    """The theme as a plain Pelican theme writes it: each ``links|render_links("links/x.html")``
+    (openletter's plugin renders those items once per build) becomes the loop it stands for, the
+    item template inlined, so native Pelican renders every item on every page, as it would."""
+    shutil.copytree(source, target)
+    templates = target / "templates"
+
+    def inline(match: re.Match[str]) -> str:
+        item = COMMENT.sub("", (templates / match["name"]).read_text(encoding="utf-8")).strip()
+        return f"{{% for link in {match['links']} %}}\n{item}\n{{% endfor %}}"
+
+    for path in templates.rglob("*"):
+        if path.suffix in (".html", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            if RENDER_LINKS.search(text):
+                path.write_text(RENDER_LINKS.sub(inline, text), encoding="utf-8")
+
+
 def make_native(root: Path, codes: list[str]) -> Path:
     """N Markdown pages, each the letter already translated (assembled by openletter once, here)."""
     from openletter.build import load_settings
@@ -124,7 +141,7 @@ def make_native(root: Path, codes: list[str]) -> Path:
     from openletter.segments import Assembler, new_markdown
     from openletter.source import read_document
 
-    shutil.copytree(REPO / "theme", root / "theme")
+    native_theme(REPO / "theme", root / "theme")
     (root / "content").mkdir()
     shutil.copytree(REPO / "content" / "extra", root / "content" / "extra")
     markdown = new_markdown()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SiteCopy
+from conftest import REPO, SiteCopy
 from openletter.build import build
 from openletter.errors import ErrorList, OpenletterError, SettingsError
 from openletter.languages import Language
@@ -114,6 +114,16 @@ def test_switcher_and_hreflang_cluster_list_every_language(built: tuple[SiteCopy
     names = {link["hreflang"]: (link.get("lang"), link.get("aria-current")) for link in parsed.switcher}
     assert names == {"en": ("en", None), "ar": ("ar", "page"), "eo": ("eo", None)}
     assert "العربية" in (output / "ar" / "index.html").read_text(encoding="utf-8")
+    og = re.findall(r'<meta property="og:locale:alternate" content="([^"]+)">', (output / "ar" / "index.html").read_text(encoding="utf-8"))
+    assert sorted(og) == ["en_US", "eo"]  # every other language, not the page's own
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count('<xhtml:link rel="alternate" hreflang="ar"') == 3  # the cluster under each of its URLs
+
+
+def test_the_theme_is_compiled_once_and_then_loaded_from_the_cache(built: tuple[SiteCopy, Path]) -> None:
+    project, _ = built
+    cached = list((REPO / ".cache" / "tests" / "jinja").rglob("*.cache"))
+    assert {path.name for path in cached} and len(cached) >= len(list((project.root / "theme" / "templates").rglob("*.*")))
 
 
 def test_root_is_a_chooser_listing_every_language(built: tuple[SiteCopy, Path]) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from conftest import SiteCopy
-from openletter.cache import ContentCache
+from openletter.cache import ContentCache, Memo
 from openletter.checks import check_project
 from openletter.guard import PageGuard
 from openletter.segments import new_markdown
@@ -50,3 +51,34 @@ def test_guard_results_are_reused_for_identical_pages(tmp_path: Path) -> None:
     page.write_text(html, encoding="utf-8")
     PageGuard().sanitize_tree(site, cache)
     assert page.read_text(encoding="utf-8") == cleaned and cache.hits == 1
+
+
+def test_memo_persists_what_a_build_used_and_nothing_else(tmp_path: Path) -> None:
+    cache = ContentCache(tmp_path)
+    calls: list[str] = []
+
+    def compute(value: str) -> Callable[[], str]:
+        return lambda: calls.append(value) or value.upper()
+
+    first = Memo(cache, "words", "v1")
+    assert first.get(("a",), compute("a")) == "A" and first.get(("a",), compute("a")) == "A"
+    assert first.get(("b",), compute("b")) == "B" and calls == ["a", "b"]
+    assert first.save() and not first.save()  # written once; unchanged since, so not again
+    second = Memo(cache, "words", "v1")
+    assert second.get(("a",), compute("a")) == "A" and calls == ["a", "b"]  # from the file
+    assert second.save()  # it holds only "a" now: what this build used
+    third = Memo(cache, "words", "v1")
+    assert third.get(("b",), compute("b")) == "B" and calls == ["a", "b", "b"]  # "b" was not used by the second build
+    other_version = Memo(cache, "words", "v2")
+    assert other_version.get(("a",), compute("a")) == "A" and calls[-1] == "a"
+
+
+def test_memo_without_a_cache_folder_or_with_a_damaged_file_computes(tmp_path: Path) -> None:
+    memo = Memo(ContentCache(None), "words")
+    assert memo.get(1, lambda: "one") == "one" and not memo.save()
+    cache = ContentCache(tmp_path)
+    stored = Memo(cache, "words")
+    stored.get(1, lambda: "one")
+    stored.save()
+    next(tmp_path.rglob(stored.key)).write_bytes(b"\x80 damaged")
+    assert Memo(cache, "words").get(1, lambda: "recomputed") == "recomputed"

@@ -79,3 +79,12 @@ def test_lists_use_cldr_patterns_and_keep_markup_only_where_given() -> None:
     assert Language.parse("ja").format_list(["A", "B"]) == "A、B"
     mixed = Language.parse("en").format_list(["<1>", Markup('<a href="x">b</a>')])
     assert mixed == '&lt;1&gt; and <a href="x">b</a>' and isinstance(mixed, Markup)
+
+
+def test_cldr_facts_round_trip_through_preload() -> None:
+    facts = Language.parse("ar").cldr_facts()
+    assert facts["direction"] == "rtl" and facts["native_name"] == "العربية" and facts["og_locale"] == "ar_EG"
+    fresh = Language.parse("ar")
+    fresh.preload(facts)
+    assert {name: fresh.__dict__[name] for name in Language.CLDR_FACTS} == facts
+    assert fresh.direction == "rtl" and fresh.english_name == "Arabic"

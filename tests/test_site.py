@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from conftest import SiteCopy
 from openletter.build import load_settings
 from openletter.languages import Language
 from openletter.pofile import read_po
 from openletter.powriter import PoWriter
+from openletter.segments import Assembler
 from openletter.site import Site
 
 
@@ -89,3 +94,33 @@ def test_a_bad_threshold_names_its_line(project: SiteCopy) -> None:
     with pytest.raises(SettingsError, match="from 0 to 100") as raised:
         load(project)
     assert raised.value.line == len(project.config.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_second_load_takes_dates_cldr_facts_and_escaped_texts_from_its_memos(project: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    project.config.write_text(project.config.read_text(encoding="utf-8") + 'OPENLETTER_CACHE_PATH = ".cache-own"\n', encoding="utf-8")
+    for code in ("fa", "de"):
+        project.add_pseudo_language(code)
+    day = date(2026, 11, 26)
+
+    def seen(site: Site) -> list[object]:
+        document = next(iter(site.documents.values()))
+        return [
+            (language.code, site.edition(document, language).html, site.date_html(day, language), language.cldr_facts())
+            for language in site.languages
+        ]
+
+    first = load(project)
+    expected = seen(first)
+    assert "۲۰۲۶" in str(expected[2][2]) and expected[2][3]["direction"] == "rtl"  # fa: Persian digits, RTL
+    first.save_memos()
+
+    def recomputed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("recomputed instead of taken from the memo")
+
+    monkeypatch.setattr("openletter.languages.format_date", recomputed)
+    monkeypatch.setattr(Assembler, "escape", recomputed)
+    monkeypatch.setattr(Language, "cldr_facts", lambda self: recomputed())
+    second = load(project)
+    assert all(set(Language.CLDR_FACTS) <= set(language.__dict__) for language in second.languages)
+    monkeypatch.setattr(Language, "cldr_facts", lambda self: {name: getattr(self, name) for name in self.CLDR_FACTS})
+    assert seen(second) == expected

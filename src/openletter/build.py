@@ -176,6 +176,7 @@ def build(
             if previous.is_dir():
                 shutil.copytree(previous, staging / language.slug)
         swap_into_place(staging, output)
+        site.save_memos()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

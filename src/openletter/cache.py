@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from openletter import __version__
@@ -56,3 +57,43 @@ class ContentCache:
         path = self._path(kind, key)
         if path is not None:
             write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class Memo:
+    """A persistent memo for one pure function of small values (a date as a language writes it,
+    a translation escaped for its block): one file, read once per build, written once if it grew.
+
+    ``versions`` are everything the function's results depend on besides its arguments (library
+    versions); a new version is a new file.  Only the entries a build used are written back, so
+    the file holds the current site's values, not every value it ever held.
+    """
+
+    def __init__(self, cache: ContentCache, name: str, *versions: str) -> None:
+        self.cache = cache
+        self.name = name
+        self.key = ContentCache.key(name, *versions)
+        self._values: dict[Any, Any] | None = None
+        self._used: dict[Any, Any] = {}
+        self._stored: dict[Any, Any] = {}
+
+    def get(self, arguments: Any, compute: Callable[[], Any]) -> Any:
+        """The value for ``arguments`` (hashable), computed by ``compute()`` on a miss."""
+        if arguments in self._used:
+            return self._used[arguments]
+        if self._values is None:
+            loaded = self.cache.load("memo", self.key)
+            self._values = self._stored = loaded if isinstance(loaded, dict) else {}
+        if arguments in self._values:
+            value = self._values[arguments]
+        else:
+            value = compute()
+        self._used[arguments] = value
+        return value
+
+    def save(self) -> bool:
+        """Write the entries used since loading, unless the file already holds exactly them."""
+        if self.cache.root is None or self._used == self._stored:
+            return False
+        self.cache.store("memo", self.key, dict(self._used))
+        self._stored = dict(self._used)
+        return True

@@ -86,6 +86,19 @@ class Language:
         likely = self.locale.territory or _likely_territory(self.locale)
         return f"{self.locale.language}_{likely}" if likely else self.locale.language
 
+    #: What the theme reads of every language on every page, each needing the locale's CLDR data
+    #: (a few ms to load and merge per locale): worth remembering between builds (Site.load).
+    CLDR_FACTS = ("direction", "native_name", "english_name", "og_locale")
+
+    def cldr_facts(self) -> dict[str, str]:
+        """The values of :attr:`CLDR_FACTS` (loads the locale's data)."""
+        return {name: getattr(self, name) for name in self.CLDR_FACTS}
+
+    def preload(self, facts: dict[str, str]) -> None:
+        """Take :attr:`CLDR_FACTS` values remembered from :meth:`cldr_facts` (by this Babel)."""
+        for name in self.CLDR_FACTS:
+            self.__dict__[name] = facts[name]  # where cached_property keeps its value
+
     def format_date(self, value: date) -> str:
         """A long-form date as readers of the language write it, in CLDR's default digits
         (Babel formats dates with ASCII digits only; Persian readers expect ۲۶ نوامبر ۲۰۲۶)."""

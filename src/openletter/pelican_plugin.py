@@ -7,22 +7,23 @@ in the run's settings, so repeated in-process builds never share anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 from pelican.readers import BaseReader
 
 from openletter.site import Site
+from openletter.template_cache import bytecode_cache
 from openletter.translator_pages import TranslatorPages
 
 SITE_KEY = "_openletter_site"
 #: Theme template rendered once per language for the language menu (optional).
 NOTICE_TEMPLATE = "notice-attributes.html"
-#: Theme template for one language menu entry, rendered once per language (optional).
-SWITCHER_ITEM_TEMPLATE = "switcher-item.html"
 
 
 def site_of(settings: dict[str, Any]) -> Site:
@@ -111,18 +112,28 @@ def on_generator_init(generator: Generator) -> None:
     # A string in another page's language (the switcher's "also available in ..." notice);
     # N_ only marks a string for extraction.
     environment.globals.update(in_language=site.in_language, N_=lambda message: message)
-    if SWITCHER_ITEM_TEMPLATE in environment.list_templates():
-        item_template = environment.get_template(SWITCHER_ITEM_TEMPLATE)
-
-        @pass_context
-        def switcher_item(context: Any, link: Any) -> Any:
-            return site.switcher_item(item_template, link, context.get("SITEURL", ""))
-
-        environment.globals["switcher_item"] = switcher_item
+    environment.filters["render_links"] = link_filter(site)
+    if environment.bytecode_cache is None:
+        environment.bytecode_cache = bytecode_cache(environment, site.cache.root)
     if not site.notice_attributes and NOTICE_TEMPLATE in environment.list_templates():
         template = environment.get_template(NOTICE_TEMPLATE)
         for language in site.languages:
             site.notice_attributes[language] = site.render_notice(template, language)
+
+
+def link_filter(site: Site) -> Callable[..., Markup]:
+    """The ``render_links`` filter: ``{{ alternates|render_links("switcher-item.html") }}`` renders
+    that template once per language per build (see :mod:`openletter.link_lists`), not once per page."""
+    templates: dict[str, Any] = {}  # get_template would stat the file on every call
+
+    @pass_context
+    def render_links(context: Any, links: Sequence[Any], template_name: str) -> Markup:
+        template = templates.get(template_name)
+        if template is None:
+            template = templates[template_name] = context.environment.get_template(template_name)
+        return site.link_renderer.render(template, links, context.get("SITEURL", ""))
+
+    return render_links
 
 
 def on_pages_finalized(generator: PagesGenerator) -> None:

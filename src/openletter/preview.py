@@ -242,6 +242,7 @@ class PreviewSession:
             cleaned = guard.sanitize(html, page.relative_to(self.output))
             if cleaned != html:
                 page.write_text(cleaned, encoding="utf-8")
+        self.site.save_memos()
 
 
 def _page_lang(page: Path, default: str) -> str:

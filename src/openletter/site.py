@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,14 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from openletter.cache import ContentCache
+import babel
+import markdown_it
+
+from openletter.cache import ContentCache, Memo
 from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, CatalogReport, Problem, check_project
 from openletter.errors import ContentError, ErrorList, OpenletterError
 from openletter.languages import Language
+from openletter.link_lists import LanguageLink, LinkCluster, LinkRenderer
 from openletter.project import THEME_DOMAIN, Project
 from openletter.render import Renderer
 from openletter.credits import Credits
@@ -68,20 +73,10 @@ def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
 #: Page names every language has besides its documents (a document of that name would collide).
 RESERVED_NAMES = {"translate": "dashboard", "review": "review page"}
 
+#: What each memo's results depend on besides its arguments (and openletter's version).
+_MEMO_VERSIONS = {"dates": (babel.__version__,), "languages": (babel.__version__,), "escaped": (markdown_it.__version__,)}
+
 _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageLink:
-    """One entry of the language switcher and of the hreflang cluster."""
-
-    language: Language
-    url: str
-    title: str
-    title_fallback: bool = False
-    current: bool = False
-    #: Attributes for the language menu (the notice in this language), rendered once per build.
-    notice: Markup = Markup("")
 
 
 @dataclass(slots=True)
@@ -112,9 +107,10 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)
     _editions: dict[tuple[Path, Language], Edition] = field(default_factory=dict)
     _ui: dict[Language, UiTranslations] = field(default_factory=dict)
-    _links: dict[Path, list[LanguageLink]] = field(default_factory=dict)
+    _links: dict[Path, LinkCluster] = field(default_factory=dict)
     _in_language: dict[tuple[Language, str], Markup] = field(default_factory=dict)
-    _switcher_items: dict[tuple[Any, ...], Markup] = field(default_factory=dict)
+    #: The language menu's and hreflang's items, rendered once per build (see the plugin).
+    link_renderer: LinkRenderer = field(default_factory=LinkRenderer)
     #: Percent of the content units a language needs translated to be published (not a draft).
     publish_threshold: float = 0.0
     #: Per language, the rendered ``notice-attributes.html`` of the theme (see the plugin).
@@ -122,6 +118,9 @@ class Site:
     #: What checking found in each installed catalog (the catalog itself included), for the
     #: translation dashboard and the review pages.
     reports: dict[Language, dict[str, CatalogReport]] = field(default_factory=dict)
+    #: The build cache: checked catalogs, and the memos of dates and escaped translations.
+    cache: ContentCache = field(default_factory=lambda: ContentCache(None))
+    _memos: dict[str, Memo] = field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Mapping[str, Any], config: Path | None = None, skip_broken: bool | None = None) -> Site:
@@ -147,16 +146,20 @@ class Site:
                     f"translators' {RESERVED_NAMES[document.domain]}", path=project.relative(path), value=document.domain,
                 )  # fmt: skip
         references = {document.domain: document.body.references for document in documents.values()}
+        cache = cache_for(settings, project)
         report = check_project(
-            project, markdown, references, int(settings.get("OPENLETTER_MAX_CATALOG_BYTES", DEFAULT_SIZE_CAP)), cache_for(settings, project)
+            project, markdown, references, int(settings.get("OPENLETTER_MAX_CATALOG_BYTES", DEFAULT_SIZE_CAP)), cache
         )
         broken = report.broken()
         fatal = [p for p in report.folder_problems if p.severity == "error"] + [p for ps in broken.values() for p in ps]
         if fatal and not skip_broken:
             errors = [OpenletterError(p.message, path=p.path, line=p.line, code=p.code) for p in fatal]
             raise ErrorList(errors) if len(errors) > 1 else errors[0]
-        site = cls(project, documents, {}, Renderer(markdown), signature=source_signature(project))
+        site = cls(project, documents, {}, Renderer(markdown), signature=source_signature(project), cache=cache)
         site.skipped = broken
+        languages = site.memo("languages")
+        for language in [project.source_language, *report.languages]:
+            language.preload(languages.get((type(language).__name__, language.code), language.cldr_facts))
         site.publish_threshold = _threshold(settings, config)
         for (language, domain), catalog_report in report.catalogs.items():
             if language not in broken and catalog_report.catalog is not None:
@@ -225,14 +228,6 @@ class Site:
         home = next(iter(self.documents.values()))
         return f"{language.slug}/" if document is home else f"{language.slug}/{document.domain}/"
 
-    def switcher_item(self, template: Any, link: LanguageLink, site_url: str) -> Markup:
-        """One language menu entry, rendered once per (link, current, SITEURL), not once per page:
-        every page lists every language, so per-page rendering would grow with N squared."""
-        key = (link.language, link.url, link.notice, link.current, site_url)
-        if key not in self._switcher_items:
-            self._switcher_items[key] = Markup(template.render(link=link, SITEURL=site_url).strip())
-        return self._switcher_items[key]
-
     def forget(self, language: Language) -> None:
         """Drop what was rendered from ``language``'s catalogs (after they were reloaded)."""
         for key in [key for key in self._editions if key[1] == language]:
@@ -241,7 +236,7 @@ class Site:
             del self._in_language[key]
         self._ui.pop(language, None)
         self._links.clear()  # titles and notices of this language appear in every link list
-        self._switcher_items.clear()
+        self.link_renderer.clear()
 
     def render_notice(self, template: Any, language: Language) -> Markup:
         """The theme's notice attributes for ``language``'s link, on one line."""
@@ -259,7 +254,7 @@ class Site:
         translated, total = self.progress(language)
         return total == 0 or 100 * translated >= self.publish_threshold * total
 
-    def links(self, document: Document, current: Language | None) -> list[LanguageLink]:
+    def links(self, document: Document, current: Language | None) -> LinkCluster:
         """Every published language's link to ``document``, ``current`` marked (built once per document)."""
         if document.path not in self._links:
             links = []
@@ -267,8 +262,8 @@ class Site:
                 edition = self.edition(document, language)
                 notice = self.notice_attributes.get(language, Markup(""))
                 links.append(LanguageLink(language, edition.url, edition.title, edition.title_fallback, notice=notice))
-            self._links[document.path] = links
-        return [replace(link, current=True) if link.language == current else link for link in self._links[document.path]]
+            self._links[document.path] = LinkCluster(links)
+        return self._links[document.path].marked(current)
 
     # -- translation -------------------------------------------------------------------
 
@@ -286,7 +281,7 @@ class Site:
         for unit, slot in zip(document.body.units, document.body.slots):
             translated = catalog.get(unit.text) if catalog else None
             if translated is not None:
-                fitted = assembler.escape(slot, translated)
+                fitted = self.memo("escaped").get((slot.heading, translated), partial(assembler.escape, slot, translated))
                 if fitted is None:
                     self.warnings.append(
                         Problem(
@@ -329,7 +324,22 @@ class Site:
         """``<time>`` with the date as the language writes it (Babel/CLDR)."""
         if value is None:
             return Markup("")
-        return Markup('<time datetime="{}">{}</time>').format(value.strftime("%Y-%m-%d"), language.format_date(value))
+        day = value.strftime("%Y-%m-%d")
+        # Loading a locale's CLDR data for one date costs more than rendering its page.
+        written = self.memo("dates").get((type(language).__name__, language.code, day), partial(language.format_date, value))
+        return Markup('<time datetime="{}">{}</time>').format(day, written)
+
+    def memo(self, name: str) -> Memo:
+        """The build's memo of ``dates``, ``languages`` (CLDR facts) or ``escaped`` translations
+        (see :meth:`save_memos`)."""
+        if name not in self._memos:
+            self._memos[name] = Memo(self.cache, name, *_MEMO_VERSIONS[name])
+        return self._memos[name]
+
+    def save_memos(self) -> None:
+        """Keep what this build computed for the next (after it succeeded)."""
+        for memo in self._memos.values():
+            memo.save()
 
     def progress(self, language: Language) -> tuple[int, int]:
         """(translated, total) units of all content documents in ``language``."""

@@ -17,8 +17,8 @@ row, badge or download: it is never published.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,8 @@ from openletter.pofile import read_po
 from openletter.project import THEME_DOMAIN
 from openletter.pseudo import PseudoLanguage
 from openletter.review import REVIEWED, ReviewUnit, SourceUnit, review_units, template_units
-from openletter.site import LanguageLink, Site
+from openletter.link_lists import LanguageLink, LinkCluster
+from openletter.site import Site
 from openletter.stats import CatalogStats, catalog_stats
 
 DASHBOARD_TEMPLATE = "translate.html"
@@ -102,7 +103,7 @@ class ToolPage:
     language: Language
     url: str
     draft: bool
-    alternates: list[LanguageLink] = field(default_factory=list)
+    alternates: Sequence[LanguageLink] = ()
 
     @property
     def save_as(self) -> str:
@@ -122,7 +123,7 @@ class TranslatorPages:
         self.environment = environment
         self.settings = settings
         self._rows: list[DashboardRow] | None = None
-        self._alternates: list[LanguageLink] | None = None
+        self._alternates: LinkCluster | None = None
         self._template_units: dict[str, list[SourceUnit]] = {}
 
     # -- what exists --------------------------------------------------------------------
@@ -180,11 +181,11 @@ class TranslatorPages:
     def catalog_url(self, language: Language, domain: str) -> str:
         return f"{CATALOGS_DIR}/{language.code}/LC_MESSAGES/{domain}.po"
 
-    def alternates(self, current: Language) -> list[LanguageLink]:
+    def alternates(self, current: Language) -> LinkCluster:
         """The dashboard in every published language, for the language menu and hreflang."""
         if self._alternates is None:
             site = self.site
-            self._alternates = [
+            self._alternates = LinkCluster([
                 LanguageLink(
                     language,
                     self.dashboard_url(language),
@@ -193,8 +194,8 @@ class TranslatorPages:
                 )
                 for language in site.languages
                 if site.is_published(language)
-            ]
-        return [LanguageLink(link.language, link.url, link.title, link.title_fallback, link.language == current, link.notice) for link in self._alternates]
+            ])  # fmt: skip
+        return self._alternates.marked(current)
 
     # -- review pages -------------------------------------------------------------------
 
