@@ -49,6 +49,22 @@ def test_theme_template_comes_from_babels_jinja2_extractor(project: SiteCopy) ->
     assert template.header_fields()["Plural-Forms"] == "nplurals=INTEGER; plural=EXPRESSION;"
 
 
+def test_strings_inside_cache_blocks_are_extracted_and_a_broken_template_is_named(project: SiteCopy) -> None:
+    project.catalogs().extract()
+    by_id = {entry.msgid: entry for entry in read_po(project.root / "locale" / "theme.pot").entries}
+    inside = by_id["%(count)s of %(total)s message translated"]  # in a {% cache %} block of translate.html
+    assert inside.references == ["theme/templates/translate.html"] and inside.msgid_plural
+    assert "A new language" in by_id  # after the last {% cache %} block: nothing silently dropped
+    page = project.root / "theme" / "templates" / "page.html"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    broken = lines.index("{% block content %}") + 2
+    lines.insert(broken - 1, "{% nonsense %}")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(OpenletterError) as raised:
+        project.catalogs().extract()
+    assert str(raised.value).startswith(f"theme/templates/page.html:{broken}: cannot extract the theme's strings: Encountered unknown tag 'nonsense'")
+
+
 def test_pybabel_with_the_mapping_file_finds_the_same_messages(project: SiteCopy, tmp_path: Path) -> None:
     project.catalogs().extract()
     output = tmp_path / "babel.pot"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from openletter.cache import ContentCache, Memo
 from openletter.errors import LanguageError
 from openletter.languages import Language
 
@@ -88,3 +91,22 @@ def test_cldr_facts_round_trip_through_preload() -> None:
     fresh.preload(facts)
     assert {name: fresh.__dict__[name] for name in Language.CLDR_FACTS} == facts
     assert fresh.direction == "rtl" and fresh.english_name == "Arabic"
+
+
+def test_numbers_and_list_patterns_come_from_the_memo_once_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ContentCache(tmp_path)
+    persian = Language.parse("fa")
+    persian.remember_with(Memo(cache, "numbers"))
+    written = (persian.format_number(1234), persian.format_percent(0.936), persian.list_pattern(["<a>", "<b>", "<c>"]))
+    assert written[0] == "۱٬۲۳۴" and "۹۳" in written[1] and written[2].startswith("<a>")
+    persian.__dict__["_memo"].save()
+
+    def loaded(*args: object, **kwargs: object) -> None:
+        raise AssertionError("CLDR data loaded again")
+
+    for name in ("format_decimal", "format_percent", "format_list"):
+        monkeypatch.setattr(f"openletter.languages.{name}", loaded)
+    again = Language.parse("fa")
+    again.remember_with(Memo(cache, "numbers"))
+    assert (again.format_number(1234), again.format_percent(0.936), again.list_pattern(["<a>", "<b>", "<c>"])) == written
+    assert again.list_pattern(["x", "y", "z"]) == written[2].replace("<a>", "x").replace("<b>", "y").replace("<c>", "z")

@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 from babel.messages.catalog import PYTHON_FORMAT
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
+from jinja2 import TemplateSyntaxError
 
 from openletter.errors import OpenletterError
 from openletter.pofile import Catalog, Entry
@@ -93,15 +94,21 @@ def theme_template(templates: Path, mapping: Path, root: Path, header: Entry) ->
     except OSError as error:
         raise OpenletterError(f"cannot read mapping file: {error.strerror}", path=mapping) from None
     entries: dict[tuple[str | None, str], Entry] = {}
+    current: list[str] = []  # the file Babel is reading, to name it in an error
+
+    def reading(filename: str, method: str, options: dict[str, Any]) -> None:
+        current[:] = [filename]
+
     results = extract_from_dir(
         templates,
         method_map,
         options_map,
         keywords=DEFAULT_KEYWORDS,
+        callback=reading,
         comment_tags=TRANSLATOR_COMMENT_TAGS,
         strip_comment_tags=True,
     )
-    for filename, _lineno, message, comments, context in results:
+    for filename, _lineno, message, comments, context in _template_errors_named(results, templates, current, root):
         singular, plural = (message[0], message[1]) if isinstance(message, tuple) else (message, None)
         key = (context, singular)
         entry = entries.get(key)
@@ -134,3 +141,14 @@ def babel_extract(
     for entry_unit in document.units:
         yield entry_unit.line, None, entry_unit.text, [entry_unit.comment, *entry_unit.notes]
 
+
+def _template_errors_named(
+    results: Iterator[tuple[str, int, Any, list[str], str | None]], templates: Path, current: list[str], root: Path
+) -> Iterator[tuple[str, int, Any, list[str], str | None]]:
+    """Babel's results; a template Jinja2 cannot parse (the mapping sets ``silent = false``, so
+    its strings are never silently left out) becomes ``path:line`` instead of a bare traceback."""
+    try:
+        yield from results
+    except TemplateSyntaxError as error:
+        path = (templates / current[0]).relative_to(root) if current else templates
+        raise OpenletterError(f"cannot extract the theme's strings: {error.message}", path=path, line=error.lineno) from None

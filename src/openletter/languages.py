@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_locale_identifier
@@ -18,6 +19,9 @@ from markupsafe import Markup, escape
 from babel.messages.plurals import get_plural
 
 from openletter.errors import LanguageError
+
+if TYPE_CHECKING:
+    from openletter.cache import Memo
 
 
 @dataclass(frozen=True)
@@ -111,19 +115,26 @@ class Language:
 
     def format_number(self, value: int) -> str:
         """An integer as the language writes it (CLDR separators and digits: ۱۲ in Persian)."""
-        key = ("number", value)
-        if key not in self._formatted:
-            self._formatted[key] = self.localize_digits(format_decimal(value, locale=self.locale, numbering_system="default"))
-        return self._formatted[key]
+        return self._remembered(("number", value), lambda: self.localize_digits(format_decimal(value, locale=self.locale, numbering_system="default")))
 
     def format_percent(self, fraction: float) -> str:
         """A percentage as the language writes it (``93 %`` in French, ``۹۳%`` in Persian), rounded
         down: 99.6 % translated is not "100 %"."""
         whole = math.floor(fraction * 100 + 1e-9) / 100
-        key = ("percent", whole)
+        return self._remembered(("percent", whole), lambda: self.localize_digits(format_percent(whole, locale=self.locale, numbering_system="default")))
+
+    def _remembered(self, key: tuple[str, float], compute: Callable[[], str]) -> str:
+        """A formatted value from this process, from the build's memo (:meth:`remember_with`),
+        or formatted now (which loads the locale's CLDR data)."""
         if key not in self._formatted:
-            self._formatted[key] = self.localize_digits(format_percent(whole, locale=self.locale, numbering_system="default"))
+            memo = self.__dict__.get("_memo")
+            self._formatted[key] = memo.get((type(self).__name__, self.code, *key), compute) if memo else compute()
         return self._formatted[key]
+
+    def remember_with(self, memo: Memo) -> None:
+        """Keep formatted numbers and list patterns in ``memo`` too: every dashboard writes the same
+        few counts in every language, and a locale's CLDR data costs more to load than its page to render."""
+        self.__dict__["_memo"] = memo
 
     def format_list(self, items: Sequence[str]) -> Markup:
         """``A, B and C`` with the language's CLDR list pattern (``A、B、C`` in Japanese).
@@ -136,7 +147,8 @@ class Language:
 
     def list_pattern(self, slots: Sequence[str]) -> str:
         """The CLDR list pattern of the language filled with ``slots``."""
-        return format_list(list(slots), locale=self.locale)
+        pattern = self._remembered(("list", len(slots)), lambda: format_list([f"\x00{index}\x00" for index in range(len(slots))], locale=self.locale))
+        return _PATTERN_SLOT_RE.sub(lambda match: slots[int(match.group(1))], pattern)
 
     def localize_digits(self, text: str) -> str:
         """ASCII digits replaced by those of the locale's default numbering system."""
@@ -147,6 +159,7 @@ class Language:
 
 
 _SLOT_RE = re.compile(r"&lt;(\d+)&gt;")
+_PATTERN_SLOT_RE = re.compile(r"\x00(\d+)\x00")
 
 #: First digit of the decimal numbering systems CLDR names as a locale default (numberingSystems.xml).
 _ZERO_DIGITS = {

@@ -17,9 +17,9 @@ from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 from pelican.readers import BaseReader
 
+from openletter.fragments import FragmentCache
 from openletter.site import Site
 from openletter.template_cache import bytecode_cache
-from openletter.translator_pages import TranslatorPages
 
 SITE_KEY = "_openletter_site"
 #: Theme template rendered once per language for the language menu (optional).
@@ -93,6 +93,8 @@ class TranslatorPagesGenerator(Generator):
     """The dashboard, review pages, badges and catalog downloads (after the letter's pages)."""
 
     def generate_output(self, writer: Any) -> None:
+        from openletter.translator_pages import TranslatorPages  # only sites that have them pay its import
+
         pages = TranslatorPages(site_of(self.settings), self.env, self.settings)
         if pages.enabled():
             pages.write(writer, self.context)
@@ -113,6 +115,9 @@ def on_generator_init(generator: Generator) -> None:
     # N_ only marks a string for extraction.
     environment.globals.update(in_language=site.in_language, N_=lambda message: message)
     environment.filters["render_links"] = link_filter(site)
+    if FragmentCache.identifier not in environment.extensions:
+        environment.add_extension(FragmentCache)
+    environment.fragment_cache = site.fragments  # type: ignore[attr-defined]
     if environment.bytecode_cache is None:
         environment.bytecode_cache = bytecode_cache(environment, site.cache.root)
     if not site.notice_attributes and NOTICE_TEMPLATE in environment.list_templates():

@@ -74,7 +74,7 @@ def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
 RESERVED_NAMES = {"translate": "dashboard", "review": "review page"}
 
 #: What each memo's results depend on besides its arguments (and openletter's version).
-_MEMO_VERSIONS = {"dates": (babel.__version__,), "languages": (babel.__version__,), "escaped": (markdown_it.__version__,)}
+_MEMO_VERSIONS = {"dates": (babel.__version__,), "languages": (babel.__version__,), "numbers": (babel.__version__,), "escaped": (markdown_it.__version__,)}
 
 _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
 
@@ -111,6 +111,8 @@ class Site:
     _in_language: dict[tuple[Language, str], Markup] = field(default_factory=dict)
     #: The language menu's and hreflang's items, rendered once per build (see the plugin).
     link_renderer: LinkRenderer = field(default_factory=LinkRenderer)
+    #: The theme's ``{% cache %}`` blocks, rendered once per distinct key (openletter.fragments).
+    fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     #: Percent of the content units a language needs translated to be published (not a draft).
     publish_threshold: float = 0.0
     #: Per language, the rendered ``notice-attributes.html`` of the theme (see the plugin).
@@ -157,9 +159,10 @@ class Site:
             raise ErrorList(errors) if len(errors) > 1 else errors[0]
         site = cls(project, documents, {}, Renderer(markdown), signature=source_signature(project), cache=cache)
         site.skipped = broken
-        languages = site.memo("languages")
+        languages, numbers = site.memo("languages"), site.memo("numbers")
         for language in [project.source_language, *report.languages]:
             language.preload(languages.get((type(language).__name__, language.code), language.cldr_facts))
+            language.remember_with(numbers)
         site.publish_threshold = _threshold(settings, config)
         for (language, domain), catalog_report in report.catalogs.items():
             if language not in broken and catalog_report.catalog is not None:
@@ -237,6 +240,7 @@ class Site:
         self._ui.pop(language, None)
         self._links.clear()  # titles and notices of this language appear in every link list
         self.link_renderer.clear()
+        self.fragments.clear()
 
     def render_notice(self, template: Any, language: Language) -> Markup:
         """The theme's notice attributes for ``language``'s link, on one line."""
@@ -330,7 +334,7 @@ class Site:
         return Markup('<time datetime="{}">{}</time>').format(day, written)
 
     def memo(self, name: str) -> Memo:
-        """The build's memo of ``dates``, ``languages`` (CLDR facts) or ``escaped`` translations
+        """The build's memo of ``dates``, ``languages`` (CLDR facts), ``numbers`` or ``escaped`` translations
         (see :meth:`save_memos`)."""
         if name not in self._memos:
             self._memos[name] = Memo(self.cache, name, *_MEMO_VERSIONS[name])

@@ -10,7 +10,6 @@ import os
 import re
 import time
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -289,6 +288,8 @@ class FontBuilder:
         from openletter.fonts.subsetting import _subset_task
 
         if self.workers > 1 and len(todo) > 1:
+            from concurrent.futures import ProcessPoolExecutor  # a warm build subsets nothing
+
             with ProcessPoolExecutor(max_workers=min(self.workers, len(todo))) as pool:
                 results = list(pool.map(_subset_task, work))
         else:
