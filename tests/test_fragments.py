@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, pass_context
 
 from openletter.fragments import FragmentCache
 
@@ -45,3 +45,20 @@ def test_an_undefined_or_unhashable_key_or_no_store_renders_every_time() -> None
     calls.clear()
     environment(None, calls).get_template("rows.html").render(rows=[{"count": 1}, {"count": 1}], lang="de")
     assert len(calls) == 4
+
+
+def test_a_block_that_translates_is_keyed_by_the_page_language_it_does_not_name() -> None:
+    env = Environment(loader=DictLoader({"t.html": "{% cache n %}{{ _('hello') }} {{ n }}{% endcache %}"}), extensions=["jinja2.ext.i18n", FragmentCache])
+    words = {"de": "hallo", "fr": "bonjour"}
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        pass_context(lambda context, message: words[context["lang"]]), lambda s, p, n: s, newstyle=True
+    )
+    template = env.get_template("t.html")
+    env.fragment_cache = {}  # type: ignore[attr-defined]
+    assert template.render(n=1, lang="de") == "hallo 1"
+    assert template.render(n=1, lang="fr") == "bonjour 1"  # no way to know the page's language: not cached
+    assert env.fragment_cache == {}  # type: ignore[attr-defined]
+    env.fragment_cache = {}  # type: ignore[attr-defined]
+    env.fragment_language = lambda context: context["lang"]  # type: ignore[attr-defined]
+    assert [template.render(n=1, lang=lang) for lang in ("de", "fr", "de")] == ["hallo 1", "bonjour 1", "hallo 1"]
+    assert len(env.fragment_cache) == 2  # type: ignore[attr-defined]

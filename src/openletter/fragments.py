@@ -6,7 +6,9 @@ The dashboards are N pages of N rows; most of a row is the same on every page (a
 its catalogs) or the same for every row with the same counts (the percentage and the sentence
 "x of y messages translated" in the page's language).  A block that names every value it reads
 is rendered once per distinct key; the template's name and the block's line are part of the key,
-so two blocks never share an entry.  A key with an undefined part is not cached at all.
+so two blocks never share an entry, and a block that translates anything (``_``, ``gettext``,
+``{% trans %}``…) is keyed by the page's language too, whether or not it names it.  A key with an
+undefined part is not cached at all.
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ from typing import Any
 from jinja2 import nodes
 from jinja2.ext import Extension
 from jinja2.parser import Parser
-from jinja2.runtime import Undefined
+from jinja2.runtime import Context, Undefined
 from markupsafe import Markup
+
+
+#: What a template calls to translate (the i18n extension's ``{% trans %}`` compiles to these too).
+GETTEXT_NAMES = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext"})
 
 
 class FragmentCache(Extension):
@@ -28,7 +34,8 @@ class FragmentCache(Extension):
 
     def __init__(self, environment: Any) -> None:
         super().__init__(environment)
-        environment.extend(fragment_cache=None)
+        #: ``fragment_language(context)``: the page's language, for blocks that translate.
+        environment.extend(fragment_cache=None, fragment_language=None)
 
     def parse(self, parser: Parser) -> nodes.Node:
         lineno = next(parser.stream).lineno
@@ -36,12 +43,19 @@ class FragmentCache(Extension):
         while parser.stream.skip_if("comma"):
             parts.append(parser.parse_expression())
         body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        if any(name.name in GETTEXT_NAMES for node in body for name in node.find_all(nodes.Name)):
+            parts.append(nodes.ContextReference())  # replaced by the page's language when rendered
         return nodes.CallBlock(self.call_method("_fragment", [nodes.Tuple(parts, "load")]), [], [], body).set_lineno(lineno)
 
     def _fragment(self, key: tuple[Any, ...], caller: Callable[[], str]) -> str | Markup:
         store: dict[tuple[Any, ...], Any] | None = self.environment.fragment_cache  # type: ignore[attr-defined]
         if store is None or any(isinstance(part, Undefined) for part in key):
             return caller()
+        if isinstance(key[-1], Context):
+            language_of = self.environment.fragment_language  # type: ignore[attr-defined]
+            if language_of is None:
+                return caller()
+            key = (*key[:-1], language_of(key[-1]))
         try:
             return store[key]
         except KeyError:

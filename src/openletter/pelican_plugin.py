@@ -118,6 +118,7 @@ def on_generator_init(generator: Generator) -> None:
     if FragmentCache.identifier not in environment.extensions:
         environment.add_extension(FragmentCache)
     environment.fragment_cache = site.fragments  # type: ignore[attr-defined]
+    environment.fragment_language = site.context_language  # type: ignore[attr-defined]
     if environment.bytecode_cache is None:
         environment.bytecode_cache = bytecode_cache(environment, site.cache.root)
     if not site.notice_attributes and NOTICE_TEMPLATE in environment.list_templates():

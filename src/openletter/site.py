@@ -240,7 +240,10 @@ class Site:
         self._ui.pop(language, None)
         self._links.clear()  # titles and notices of this language appear in every link list
         self.link_renderer.clear()
-        self.fragments.clear()
+        # A fragment names every value it reads, and one that translates is keyed by its page's
+        # language: only those that name this language can have changed (the rest stay warm).
+        for key in [key for key in self.fragments if language in key]:
+            del self.fragments[key]
 
     def render_notice(self, template: Any, language: Language) -> Markup:
         """The theme's notice attributes for ``language``'s link, on one line."""
