@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -177,7 +178,26 @@ def test_a_broken_catalog_stops_the_build_and_keeps_the_previous_site(built: tup
     assert str(raised.value).startswith("locale/ar/LC_MESSAGES/letter.po:")
     assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     assert {p: p.read_bytes() for p in (project.root / "locale").rglob("*") if p.is_file()} == locale_before
-    assert not [p for p in output.parent.iterdir() if p.name.startswith(".output-")]
+    assert not [p for p in output.parent.iterdir() if p.name.startswith(".output-") and p.name != ".output-spare"]
+
+
+def test_a_build_in_the_recycled_site_before_last_equals_a_fresh_build(built: tuple[SiteCopy, Path], tmp_path: Path) -> None:
+    project, output = built
+    build(project.config, output)  # the first site is now the spare
+    spare = output.parent / ".output-spare"
+    kept_inode = (spare / "eo" / "index.html").stat().st_ino
+    shutil.rmtree(project.root / "locale" / "ar")  # a language removed: its pages must not survive
+    project.add_pseudo_language("de")  # and one added
+    build(project.config, output)
+    assert not (output / "ar").exists() and (output / "de" / "index.html").exists()
+    assert (output / "eo" / "index.html").stat().st_ino == kept_inode  # written in place, no new file
+    fresh = build(project.config, tmp_path / "fresh").output
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    assert tree(output) == tree(fresh)
+    assert {p.relative_to(output) for p in output.rglob("*")} == {p.relative_to(fresh) for p in fresh.rglob("*")}
 
 
 def test_unknown_language_folders_are_reported_together(project: SiteCopy) -> None:

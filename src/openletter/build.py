@@ -6,7 +6,6 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from pelican import Pelican
 from pelican.settings import get_settings_from_file, read_settings
 
 from openletter.errors import OpenletterError, SettingsError
-from openletter.fonts import FontBuilder, pages_from_site
+from openletter.fonts import FONTS_DIR, FontBuilder, pages_from_site
 from openletter.guard import PageGuard
 from openletter.languages import Language
 from openletter.pelican_plugin import SITE_KEY
@@ -23,6 +22,7 @@ from openletter.project import setting_line
 from openletter.checks import Problem
 from openletter.pseudo import PseudoLanguage, unmarked_text
 from openletter.site import Site, cache_for
+from openletter.staging import Staging
 
 
 @dataclass(slots=True)
@@ -113,17 +113,6 @@ def _unmarked_warnings(site: Site, root: Path) -> list[Problem]:
     return problems
 
 
-def swap_into_place(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames; the old tree is removed afterwards."""
-    if output.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
-        os.rename(output, retired / output.name)
-        os.rename(staging, output)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.rename(staging, output)
-
-
 def build(
     config: Path,
     output: Path | None = None,
@@ -145,11 +134,13 @@ def build(
     settings = load_settings(config, overrides)
     site = Site.load(settings, config, skip_broken=skip_broken)  # all user input checked before anything is written
     output = (output or Path(settings["OUTPUT_PATH"])).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in output.parent.glob(f".{output.name}-new-*"):  # from a build that was killed
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
-    settings.update({SITE_KEY: site, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
+    # Pelican skips a static file it links when the link is there already: nothing it skips
+    # could be told from what a recycled folder held before, so such a site starts empty.
+    folder = Staging.claim(output, recycle=not settings.get("STATIC_CREATE_LINKS", False))
+    staging = folder.path
+    settings.update(
+        {SITE_KEY: site, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False, "STATIC_CHECK_IF_MODIFIED": False}
+    )
     collector = _ErrorCollector()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(collector)
@@ -165,7 +156,10 @@ def build(
         cache = cache_for(settings, site.project)
         node_modules = site.project.root / settings.get("OPENLETTER_NODE_MODULES", "node_modules")
         fonts = FontBuilder(node_modules, cache.root / "fonts" if cache.root else None)
-        font_report = fonts.build(staging, pages_from_site(staging, site.source.tag))
+        # A recycled folder's files this build did not write go before the fonts and the guard read
+        # the pages; the font builder clears its own folder of what it did not write.
+        folder.sweep(besides=FONTS_DIR)
+        font_report = fonts.build(staging, pages_from_site(staging, site.source.tag), exclusive=True)
         # A script no shipped webfont covers (a new language, say) is shown by the reader's system
         # fonts; the build says which characters so a maintainer can add a Noto family.
         page_warnings = _font_warnings(font_report.missing, staging)
@@ -174,11 +168,12 @@ def build(
         for language in site.skipped:
             previous = output / language.slug
             if previous.is_dir():
+                shutil.rmtree(staging / language.slug, ignore_errors=True)
                 shutil.copytree(previous, staging / language.slug)
-        swap_into_place(staging, output)
+        folder.swap_into_place()
         site.save_memos()
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        folder.discard()
         raise
     finally:
         pelican_logger.removeHandler(collector)

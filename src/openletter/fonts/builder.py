@@ -432,7 +432,7 @@ class FontBuilder:
 
     # -- output
 
-    def build(self, site_root: Path, pages: Mapping[Path, str]) -> FontReport:
+    def build(self, site_root: Path, pages: Mapping[Path, str], exclusive: bool = False) -> FontReport:
         """Write ``theme/fonts/<stem>.css`` and its woff2 files for every page; report them.
 
         ``pages`` maps each HTML file (under ``site_root``) to its BCP 47 ``lang``. Pages mixing
@@ -442,6 +442,8 @@ class FontBuilder:
         a subset that was cached or already made for another page of this build;
         ``page_cache_hits`` the pages whose bytes (and path, lang, fonts) were seen before, so
         only their files were written again, ``page_cache_misses`` those parsed and checked.
+        With ``exclusive`` (a full build: ``pages`` are all the site's pages) every other file in
+        ``theme/fonts`` is removed, such as a recycled staging folder's (:mod:`openletter.staging`).
         """
         started = time.perf_counter()
         site_root = Path(site_root)
@@ -472,6 +474,8 @@ class FontBuilder:
             stylesheets[stylesheet] = [file.path.name for file in files]
             report.pages[page] = PageFonts(page, pages[page], stylesheet, files, budget_for(pages[page]))
             report.missing.extend((page, char) for char in result.missing)
+        if exclusive:
+            _remove_all_but(fonts_dir, written | {stylesheet.name for stylesheet in stylesheets})
         prune_fonts(fonts_dir, stylesheets)
         report.seconds = time.perf_counter() - started
         return report
@@ -505,7 +509,9 @@ class FontBuilder:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(source, target)
-        except OSError:  # another file system, no hard links, the file already there: write it
+        except FileExistsError:  # a recycled staging folder's link to the same cache file: kept
+            return _same_file(source, target)
+        except OSError:  # another file system, no hard links: write it
             return False
         return True
 
@@ -577,3 +583,19 @@ def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str
         match = _HTML_LANG.search(head)
         pages[page] = match[1] if match else default_lang
     return pages
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False
+
+
+def _remove_all_but(folder: Path, names: set[str]) -> None:
+    """Every file in ``folder`` not named in ``names`` removed (what an earlier build left)."""
+    if folder.is_dir():
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name not in names and not entry.is_dir(follow_symlinks=False):
+                    os.unlink(entry.path)
