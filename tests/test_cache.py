@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import SiteCopy
 from openletter.cache import ContentCache, Memo
 from openletter.checks import check_project
 from openletter.guard import PageGuard
 from openletter.segments import new_markdown
+from openletter.translations import CompiledCatalog
 
 
 def test_store_load_and_corrupt_entries(tmp_path: Path) -> None:
@@ -82,3 +85,21 @@ def test_memo_without_a_cache_folder_or_with_a_damaged_file_computes(tmp_path: P
     stored.save()
     next(tmp_path.rglob(stored.key)).write_bytes(b"\x80 damaged")
     assert Memo(cache, "words").get(1, lambda: "recomputed") == "recomputed"
+
+
+def test_a_cached_report_brings_its_compiled_catalog_plural_rule_included(project: SiteCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project.add_pseudo_language("pl")
+    cache = ContentCache(tmp_path / "cache")
+    first = check_project(project.project, new_markdown(), {}, cache=cache)
+    compiled = {key: report.compiled for key, report in first.catalogs.items()}
+    assert all(value is not None for value in compiled.values())
+
+    def compiled_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(CompiledCatalog, "compile", compiled_again)
+    second = check_project(project.project, new_markdown(), {}, cache=cache)
+    for key, report in second.catalogs.items():
+        assert report.compiled is not None and report.compiled.messages == compiled[key].messages
+    theme = next(report.compiled for (language, domain), report in second.catalogs.items() if domain == "theme")
+    assert theme.plural_expression and [theme.plural(n) for n in (1, 2, 5, 22)] == [0, 1, 2, 1]  # Polish, from the pickle

@@ -18,7 +18,7 @@ from openletter import __version__
 from openletter.atomic import write_bytes_atomic
 
 #: Bump when the shape or meaning of cached results changes.
-CACHE_FORMAT = f"{__version__}/2"
+CACHE_FORMAT = f"{__version__}/3"
 
 
 class ContentCache:

@@ -23,12 +23,12 @@ from typing import Literal
 from markdown_it import MarkdownIt
 
 from openletter.cache import ContentCache
-from openletter.errors import LanguageError, PoSyntaxError
+from openletter.errors import LanguageError, OpenletterError, PoSyntaxError
 from openletter.languages import Language
 from openletter.markup import InlineMarkup, inline_markup
 from openletter.pofile import Catalog, Entry, decode_po_bytes, parse_po
-from openletter.project import Project
-from openletter.translations import placeholders
+from openletter.project import THEME_DOMAIN, Project
+from openletter.translations import CompiledCatalog, placeholders
 
 Severity = Literal["error", "warning"]
 
@@ -70,6 +70,8 @@ class CatalogReport:
     problems: list[Problem] = field(default_factory=list)
     #: Entries (by key) that have a content error: the build must not use them.
     rejected: set[tuple[str | None, str]] = field(default_factory=set)
+    #: The entries a build may use, compiled once when checked and cached with the report.
+    compiled: CompiledCatalog | None = None
 
     @property
     def structural_errors(self) -> list[Problem]:
@@ -420,6 +422,16 @@ def check_project(
             catalog_report = cache.load("catalog-report", key)
             if not isinstance(catalog_report, CatalogReport):
                 catalog_report = checker.check_file(path, shown, language, templates[domain], references.get(domain, {}))
+                _compile(catalog_report, domain)
                 cache.store("catalog-report", key, catalog_report)
             report.catalogs[(language, domain)] = catalog_report
     return report
+
+
+def _compile(report: CatalogReport, domain: str) -> None:
+    """Attach the usable entries (what the build compiles) to a report about to be cached."""
+    if report.usable and report.catalog is not None:
+        try:
+            report.compiled = CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
+        except OpenletterError:
+            pass  # the build compiles it again and reports the error where it stops

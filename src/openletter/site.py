@@ -185,7 +185,7 @@ class Site:
     def install(self, language: Language, domain: str, report: CatalogReport) -> None:
         """Compile a checked catalog into the site: its usable entries, review state and warnings."""
         assert report.catalog is not None
-        compiled = CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
+        compiled = report.compiled or CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
         self.catalogs.setdefault(language, {})[domain] = compiled
         self.reports.setdefault(language, {})[domain] = report
         if domain != THEME_DOMAIN:

@@ -62,6 +62,10 @@ def _plural_function(expression: str) -> Callable[[int], int]:
     return stdlib_gettext.c2py(expression)
 
 
+def _one_or_other(n: int) -> int:
+    return int(n != 1)
+
+
 @dataclass(slots=True)
 class CompiledCatalog:
     """Usable translations of one catalog: msgid (and context) -> forms."""
@@ -69,7 +73,13 @@ class CompiledCatalog:
     messages: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
     lines: dict[tuple[str | None, str], int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
-    plural: Callable[[int], int] = lambda n: int(n != 1)
+    #: The ``plural=`` expression of the catalog's ``Plural-Forms`` ("" for n != 1), kept as text so
+    #: a compiled catalog can be cached with its checked report (a function cannot be pickled).
+    plural_expression: str = ""
+
+    @property
+    def plural(self) -> Callable[[int], int]:
+        return _plural_function(self.plural_expression) if self.plural_expression else _one_or_other
 
     @classmethod
     def compile(
@@ -80,7 +90,8 @@ class CompiledCatalog:
         expression = forms.partition("plural=")[2].rstrip(";").strip()
         if expression:
             try:
-                compiled.plural = _plural_function(expression)
+                _plural_function(expression)
+                compiled.plural_expression = expression
             except (ValueError, SyntaxError, RecursionError):
                 raise OpenletterError(
                     f"invalid Plural-Forms expression {expression!r}",
