@@ -11,6 +11,7 @@ from openletter.build import load_settings
 from openletter.languages import Language
 from openletter.pofile import read_po
 from openletter.powriter import PoWriter
+from openletter.render import Renderer
 from openletter.segments import Assembler
 from openletter.site import Site
 
@@ -96,7 +97,7 @@ def test_a_bad_threshold_names_its_line(project: SiteCopy) -> None:
     assert raised.value.line == len(project.config.read_text(encoding="utf-8").splitlines())
 
 
-def test_a_second_load_takes_dates_cldr_facts_and_escaped_texts_from_its_memos(project: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_second_load_takes_dates_cldr_facts_escaped_texts_and_bodies_from_its_memos(project: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     project.config.write_text(project.config.read_text(encoding="utf-8") + 'OPENLETTER_CACHE_PATH = ".cache-own"\n', encoding="utf-8")
     for code in ("fa", "de"):
         project.add_pseudo_language(code)
@@ -119,8 +120,24 @@ def test_a_second_load_takes_dates_cldr_facts_and_escaped_texts_from_its_memos(p
 
     monkeypatch.setattr("openletter.languages.format_date", recomputed)
     monkeypatch.setattr(Assembler, "escape", recomputed)
+    monkeypatch.setattr(Renderer, "render", recomputed)
     monkeypatch.setattr(Language, "cldr_facts", lambda self: recomputed())
     second = load(project)
     assert all(set(Language.CLDR_FACTS) <= set(language.__dict__) for language in second.languages)
     monkeypatch.setattr(Language, "cldr_facts", lambda self: {name: getattr(self, name) for name in self.CLDR_FACTS})
     assert seen(second) == expected
+
+
+def test_an_edited_translation_is_rendered_anew_not_served_from_the_memo(project: SiteCopy) -> None:
+    project.config.write_text(project.config.read_text(encoding="utf-8") + 'OPENLETTER_CACHE_PATH = ".cache-own"\n', encoding="utf-8")
+    project.add_pseudo_language("de")
+    site = load(project)
+    document = next(iter(site.documents.values()))
+    before = site.edition(document, Language("de")).html
+    site.save_memos()
+    catalog = read_po(project.po("de"))
+    paragraph = next(entry for entry in catalog.entries if entry.msgid == document.body.units[-1].text)
+    paragraph.msgstr = "Ein ganz neuer Absatz."
+    project.po("de").write_bytes(PoWriter().dump_bytes(catalog))
+    after = load(project).edition(document, Language("de")).html
+    assert "Ein ganz neuer Absatz." in after and "Ein ganz neuer Absatz." not in before

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 import babel
 import markdown_it
+import nh3
 
 from openletter.cache import ContentCache, Memo
 from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, CatalogReport, Problem, check_project
@@ -74,7 +75,7 @@ def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
 RESERVED_NAMES = {"translate": "dashboard", "review": "review page"}
 
 #: What each memo's results depend on besides its arguments (and openletter's version).
-_MEMO_VERSIONS = {"dates": (babel.__version__,), "languages": (babel.__version__,), "numbers": (babel.__version__,), "escaped": (markdown_it.__version__,)}
+_MEMO_VERSIONS = {"dates": (babel.__version__,), "languages": (babel.__version__,), "numbers": (babel.__version__,), "escaped": (markdown_it.__version__,), "rendered": (markdown_it.__version__, nh3.__version__)}
 
 _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
 
@@ -123,6 +124,7 @@ class Site:
     #: The build cache: checked catalogs, and the memos of dates and escaped translations.
     cache: ContentCache = field(default_factory=lambda: ContentCache(None))
     _memos: dict[str, Memo] = field(default_factory=dict)
+    _body_digests: dict[Path, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Mapping[str, Any], config: Path | None = None, skip_broken: bool | None = None) -> Site:
@@ -301,7 +303,13 @@ class Site:
                     )
                 translated = fitted
             texts.append(translated)
-        html = self.renderer.render(document.body, texts, self.source, mark_fallback=language != self.source)
+        mark_fallback = language != self.source
+        # Rendering is a pure function of the source's lines and the texts put in them.
+        rendered = (self._body_digest(document), ContentCache.key(*("\x00" if t is None else "\x01" + t for t in texts)))
+        html = self.memo("rendered").get(
+            (*rendered, self.source.code, mark_fallback),
+            partial(self.renderer.render, document.body, texts, self.source, mark_fallback=mark_fallback),
+        )
 
         def metadata_text(name: str) -> tuple[str, bool]:
             unit = document.metadata_units.get(name)
@@ -327,6 +335,11 @@ class Site:
             save_as=f"{url}index.html",
         )
 
+    def _body_digest(self, document: Document) -> str:
+        if document.path not in self._body_digests:
+            self._body_digests[document.path] = ContentCache.key(*document.body.lines)
+        return self._body_digests[document.path]
+
     def date_html(self, value: date | None, language: Language) -> Markup:
         """``<time>`` with the date as the language writes it (Babel/CLDR)."""
         if value is None:
@@ -337,8 +350,8 @@ class Site:
         return Markup('<time datetime="{}">{}</time>').format(day, written)
 
     def memo(self, name: str) -> Memo:
-        """The build's memo of ``dates``, ``languages`` (CLDR facts), ``numbers`` or ``escaped`` translations
-        (see :meth:`save_memos`)."""
+        """The build's memo of ``dates``, ``languages`` (CLDR facts), ``numbers``, ``escaped``
+        translations or ``rendered`` bodies (see :meth:`save_memos`)."""
         if name not in self._memos:
             self._memos[name] = Memo(self.cache, name, *_MEMO_VERSIONS[name])
         return self._memos[name]
