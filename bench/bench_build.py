@@ -190,8 +190,10 @@ def child(kind: str, config: str, output: str) -> None:
 def measure(kind: str, config: Path, output: Path) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(config), str(output)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True,
     )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(f"the {kind} build failed ({config}):\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

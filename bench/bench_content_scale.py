@@ -217,6 +217,8 @@ def make_project(root: Path, source: str) -> Path:
     for name in ("letter.cfg", "theme.cfg"):
         shutil.copy(REPO / "locale" / name, root / "locale" / name)
     shutil.copy(REPO / "pelicanconf.py", root / "pelicanconf.py")
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as handle:
+        handle.write(f"OPENLETTER_NODE_MODULES = {str(REPO / 'node_modules')!r}\n")  # the webfonts' packages
     return root / "pelicanconf.py"
 
 
