@@ -103,3 +103,10 @@ def test_a_cached_report_brings_its_compiled_catalog_plural_rule_included(projec
         assert report.compiled is not None and report.compiled.messages == compiled[key].messages
     theme = next(report.compiled for (language, domain), report in second.catalogs.items() if domain == "theme")
     assert theme.plural_expression and [theme.plural(n) for n in (1, 2, 5, 22)] == [0, 1, 2, 1]  # Polish, from the pickle
+
+
+def test_a_memo_that_cannot_be_written_is_not_an_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    memo = Memo(ContentCache(blocked), "words")  # its entries would go under a file: OSError
+    assert memo.get(1, lambda: "one") == "one" and memo.save() is False

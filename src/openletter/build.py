@@ -171,12 +171,12 @@ def build(
                 shutil.rmtree(staging / language.slug, ignore_errors=True)
                 shutil.copytree(previous, staging / language.slug)
         folder.swap_into_place()
-        site.save_memos()
     except BaseException:
         folder.discard()
         raise
     finally:
         pelican_logger.removeHandler(collector)
+    site.save_memos()  # the site is live: a memo that cannot be written is only a miss next time
     pages = sum(1 for _ in output.rglob("index.html"))
     return BuildResult(
         output=output, languages=len(site.languages), pages=pages, warnings=[*site.warnings, *page_warnings], skipped=site.skipped

@@ -94,6 +94,9 @@ class Memo:
         """Write the entries used since loading, unless the file already holds exactly them."""
         if self.cache.root is None or self._used == self._stored:
             return False
-        self.cache.store("memo", self.key, dict(self._used))
+        try:
+            self.cache.store("memo", self.key, dict(self._used))
+        except OSError:  # a read-only or full cache folder: the next build computes them again
+            return False
         self._stored = dict(self._used)
         return True

@@ -15,13 +15,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup
-
 import babel
 import markdown_it
 import nh3
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from openletter.cache import ContentCache, Memo
 from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, CatalogReport, Problem, check_project
@@ -75,7 +74,13 @@ def source_signature(project: Project) -> tuple[tuple[str, int, int], ...]:
 RESERVED_NAMES = {"translate": "dashboard", "review": "review page"}
 
 #: What each memo's results depend on besides its arguments (and openletter's version).
-_MEMO_VERSIONS = {"dates": (babel.__version__,), "languages": (babel.__version__,), "numbers": (babel.__version__,), "escaped": (markdown_it.__version__,), "rendered": (markdown_it.__version__, nh3.__version__)}
+_MEMO_VERSIONS = {
+    "dates": (babel.__version__,),
+    "languages": (babel.__version__,),
+    "numbers": (babel.__version__,),
+    "escaped": (markdown_it.__version__,),
+    "rendered": (markdown_it.__version__, nh3.__version__),
+}
 
 _ASCII_SPACES = re.compile(r"[ \t\n\r]+")
 
@@ -121,7 +126,8 @@ class Site:
     #: What checking found in each installed catalog (the catalog itself included), for the
     #: translation dashboard and the review pages.
     reports: dict[Language, dict[str, CatalogReport]] = field(default_factory=dict)
-    #: The build cache: checked catalogs, and the memos of dates and escaped translations.
+    #: The build cache: checked catalogs, and the memos (:meth:`memo`) of what a build recomputes
+    #: for nothing when its inputs did not change.
     cache: ContentCache = field(default_factory=lambda: ContentCache(None))
     _memos: dict[str, Memo] = field(default_factory=dict)
     _body_digests: dict[Path, str] = field(default_factory=dict)
