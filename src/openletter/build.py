@@ -21,7 +21,7 @@ from openletter.pelican_plugin import SITE_KEY
 from openletter.project import setting_line
 from openletter.checks import Problem
 from openletter.pseudo import PseudoLanguage, unmarked_text
-from openletter.site import Site, cache_for
+from openletter.site import Site
 from openletter.staging import Staging
 
 
@@ -153,7 +153,7 @@ def build(
             os.chdir(cwd)
         if collector.messages:
             raise OpenletterError("Pelican reported errors: " + "; ".join(collector.messages), path=config)
-        cache = cache_for(settings, site.project)
+        cache = site.cache  # the one Site.load checked the catalogs with
         node_modules = site.project.root / settings.get("OPENLETTER_NODE_MODULES", "node_modules")
         fonts = FontBuilder(node_modules, cache.root / "fonts" if cache.root else None)
         # A recycled folder's files this build did not write go before the fonts and the guard read

@@ -81,6 +81,13 @@ class CatalogReport:
     def usable(self) -> bool:
         return self.catalog is not None and not self.structural_errors
 
+    def compile(self, domain: str) -> CompiledCatalog:
+        """The entries a build may use (theme strings must survive ``%``), compiled once and kept."""
+        if self.compiled is None:
+            assert self.catalog is not None
+            self.compiled = CompiledCatalog.compile(self.catalog, format_strings=domain == THEME_DOMAIN, excluded=self.rejected)
+        return self.compiled
+
 
 STRUCTURAL_CODES = {
     "syntax", "encoding", "bom", "duplicate", "size", "header", "charset", "plural-forms",
@@ -430,8 +437,8 @@ def check_project(
 
 def _compile(report: CatalogReport, domain: str) -> None:
     """Attach the usable entries (what the build compiles) to a report about to be cached."""
-    if report.usable and report.catalog is not None:
+    if report.usable:
         try:
-            report.compiled = CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
+            report.compile(domain)
         except OpenletterError:
             pass  # the build compiles it again and reports the error where it stops

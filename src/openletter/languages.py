@@ -94,6 +94,11 @@ class Language:
     #: (a few ms to load and merge per locale): worth remembering between builds (Site.load).
     CLDR_FACTS = ("direction", "native_name", "english_name", "og_locale")
 
+    @property
+    def memo_key(self) -> tuple[str, str]:
+        """What a memoized value of this language is filed under (the pseudo-locale's differ)."""
+        return (type(self).__name__, self.code)
+
     def cldr_facts(self) -> dict[str, str]:
         """The values of :attr:`CLDR_FACTS` (loads the locale's data)."""
         return {name: getattr(self, name) for name in self.CLDR_FACTS}
@@ -128,7 +133,7 @@ class Language:
         or formatted now (which loads the locale's CLDR data)."""
         if key not in self._formatted:
             memo = self.__dict__.get("_memo")
-            self._formatted[key] = memo.get((type(self).__name__, self.code, *key), compute) if memo else compute()
+            self._formatted[key] = memo.get((*self.memo_key, *key), compute) if memo else compute()
         return self._formatted[key]
 
     def remember_with(self, memo: Memo) -> None:

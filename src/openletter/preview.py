@@ -37,7 +37,7 @@ from openletter.pelican_plugin import (
 )
 from openletter.pofile import read_po
 from openletter.project import THEME_DOMAIN
-from openletter.site import Site, cache_for
+from openletter.site import Site
 from openletter.translator_pages import TranslatorPages
 
 
@@ -230,7 +230,7 @@ class PreviewSession:
         """Fonts for, and the guard over, the pages just written (one warm FontBuilder per session)."""
         assert self.site is not None
         if self.fonts is None:
-            cache = cache_for(self.settings, self.site.project)
+            cache = self.site.cache
             node_modules = self.site.project.root / self.settings.get("OPENLETTER_NODE_MODULES", "node_modules")
             # In-process subsetting: a preview edit needs a few small subsets, and a process pool
             # costs more to start than they take.

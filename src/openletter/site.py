@@ -169,7 +169,7 @@ class Site:
         site.skipped = broken
         languages, numbers = site.memo("languages"), site.memo("numbers")
         for language in [project.source_language, *report.languages]:
-            language.preload(languages.get((type(language).__name__, language.code), language.cldr_facts))
+            language.preload(languages.get(language.memo_key, language.cldr_facts))
             language.remember_with(numbers)
         site.publish_threshold = _threshold(settings, config)
         for (language, domain), catalog_report in report.catalogs.items():
@@ -193,7 +193,7 @@ class Site:
     def install(self, language: Language, domain: str, report: CatalogReport) -> None:
         """Compile a checked catalog into the site: its usable entries, review state and warnings."""
         assert report.catalog is not None
-        compiled = report.compiled or CompiledCatalog.compile(report.catalog, format_strings=domain == THEME_DOMAIN, excluded=report.rejected)
+        compiled = report.compile(domain)
         self.catalogs.setdefault(language, {})[domain] = compiled
         self.reports.setdefault(language, {})[domain] = report
         if domain != THEME_DOMAIN:
@@ -352,7 +352,7 @@ class Site:
             return Markup("")
         day = value.strftime("%Y-%m-%d")
         # Loading a locale's CLDR data for one date costs more than rendering its page.
-        written = self.memo("dates").get((type(language).__name__, language.code, day), partial(language.format_date, value))
+        written = self.memo("dates").get((*language.memo_key, day), partial(language.format_date, value))
         return Markup('<time datetime="{}">{}</time>').format(day, written)
 
     def memo(self, name: str) -> Memo:
