@@ -200,6 +200,21 @@ def test_a_build_in_the_recycled_site_before_last_equals_a_fresh_build(built: tu
     assert {p.relative_to(output) for p in output.rglob("*")} == {p.relative_to(fresh) for p in fresh.rglob("*")}
 
 
+def test_a_broken_theme_template_is_named_with_its_line_and_keeps_the_previous_site(built: tuple[SiteCopy, Path]) -> None:
+    project, output = built
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    page = project.root / "theme" / "templates" / "page.html"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    broken = lines.index("{% block content %}") + 2
+    lines.insert(broken - 1, "{% nonsense %}")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(OpenletterError) as raised:
+        build(project.config, output)
+    assert str(raised.value).startswith(f"theme/templates/page.html:{broken}: theme template: Encountered unknown tag 'nonsense'")
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    assert not list(output.parent.glob(".output-new-*"))
+
+
 def test_unknown_language_folders_are_reported_together(project: SiteCopy) -> None:
     for name in ("xx", "FR"):
         (project.root / "locale" / name / "LC_MESSAGES").mkdir(parents=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateSyntaxError
 from pelican import Pelican
 from pelican.settings import get_settings_from_file, read_settings
 
@@ -149,6 +150,9 @@ def build(
         os.chdir(config.parent)
         try:
             Pelican(settings).run()
+        except TemplateSyntaxError as error:  # a theme template: its path and line, not a traceback
+            where = Path(error.filename) if error.filename else config
+            raise OpenletterError(f"theme template: {error.message}", path=site.project.relative(where), line=error.lineno) from None
         finally:
             os.chdir(cwd)
         if collector.messages:
