@@ -20,7 +20,7 @@ def _done(status: int) -> None:
 @task
 def extract(c):
     """Write locale/letter.pot and locale/theme.pot from content/ and the theme templates."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.extract(CONFIG))
 
@@ -28,7 +28,7 @@ def extract(c):
 @task
 def update(c):
     """Merge the templates into every locale/<ll>/LC_MESSAGES/*.po (edited -> fuzzy, removed -> obsolete)."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.update(CONFIG))
 
@@ -36,7 +36,7 @@ def update(c):
 @task(name="add-language")
 def add_language(c, code):
     """Create the catalogs of a new language, e.g. invoke add-language pt_BR."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.add_language(CONFIG, code))
 
@@ -50,7 +50,7 @@ def clean(c):
 @task(help={"format": "text (default) or json"})
 def check(c, format="text"):
     """Check every catalog: path:line: error|warning: code: message, then a summary."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.check(CONFIG, format))
 
@@ -58,7 +58,7 @@ def check(c, format="text"):
 @task(help={"format": "text (default), json or markdown"})
 def stats(c, format="text"):
     """Per language and catalog: translated, fuzzy and untranslated units and words, review state."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.stats(CONFIG, format))
 
@@ -71,7 +71,7 @@ def stats(c, format="text"):
 )
 def build(c, skip_broken=False, pseudo=False):
     """Build every language into output/ with one Pelican run (swapped in only on success)."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.build_site(CONFIG, OUTPUT, skip_broken=skip_broken or None, pseudo=pseudo))
 
@@ -96,7 +96,7 @@ def serve(c, port=8000):
 @task
 def livereload(c, port=8000):
     """Serve output/ and re-render a language within a second of saving its .po (then reload the page)."""
-    from openletter.preview import watch_and_serve
+    from openletter.commands.preview import watch_and_serve
 
     watch_and_serve(CONFIG, OUTPUT, int(port))
 
@@ -109,7 +109,7 @@ def reserve(c):
 @task
 def preview(c):
     """Build with publishconf.py (absolute URLs) into output/."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.build_site(PUBLISH_CONFIG, OUTPUT))
 
@@ -117,6 +117,6 @@ def preview(c):
 @task
 def publish(c):
     """Build with publishconf.py (absolute URLs, every check) and deploy to OPENLETTER_DEPLOY."""
-    from openletter import commands
+    from openletter.commands import actions as commands
 
     _done(commands.publish(PUBLISH_CONFIG, OUTPUT))

@@ -32,7 +32,7 @@ NATIVE_SHIM = '''
 from gettext import NullTranslations
 from pelican import signals
 from openletter.languages import Language
-from openletter.link_lists import LanguageLink
+from openletter.site.links import LanguageLink
 
 def on_generator_init(generator):
     null = NullTranslations()
@@ -85,11 +85,11 @@ def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> P
     """N languages from pseudo-translated catalogs.  Without ``translator_pages`` the site has the
     pages native Pelican builds (letters, chooser, sitemap); with them, also a dashboard per
     language, a review page per translation, badges and catalog downloads (3N + 2 pages)."""
-    from openletter.catalogs import Catalogs
-    from openletter.pofile import read_po
-    from openletter.powriter import PoWriter
+    from openletter.gettext.maintenance import Catalogs
+    from openletter.gettext.pofile import read_po
+    from openletter.gettext.powriter import PoWriter
     from openletter.project import Project
-    from openletter.build import load_settings
+    from openletter.commands.build import load_settings
     from openletter.pseudo import pseudo_translate
 
     for name in ("content", "theme"):
@@ -135,11 +135,11 @@ def native_theme(source: Path, target: Path) -> None:
 
 def make_native(root: Path, codes: list[str]) -> Path:
     """N Markdown pages, each the letter already translated (assembled by openletter once, here)."""
-    from openletter.build import load_settings
+    from openletter.commands.build import load_settings
     from openletter.languages import Language
     from openletter.pseudo import pseudo
-    from openletter.segments import Assembler, new_markdown
-    from openletter.source import read_document
+    from openletter.content.segments import Assembler, new_markdown
+    from openletter.content.documents import read_document
 
     native_theme(REPO / "theme", root / "theme")
     (root / "content").mkdir()
@@ -170,7 +170,7 @@ def child(kind: str, config: str, output: str) -> None:
     """Run one build in this (fresh) process and print its cost as JSON."""
     start = time.perf_counter()
     if kind == "ours":
-        from openletter.build import build
+        from openletter.commands.build import build
 
         build(Path(config), Path(output))
     else:

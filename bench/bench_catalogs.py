@@ -76,15 +76,15 @@ def edit_letter(path: Path, rng: random.Random) -> list[str]:
 
 
 def catalogs_of(config: Path):
-    from openletter.build import load_settings
-    from openletter.catalogs import Catalogs
+    from openletter.commands.build import load_settings
+    from openletter.gettext.maintenance import Catalogs
     from openletter.project import Project
 
     return Catalogs(Project.from_settings(load_settings(config), config), environ=ENVIRON)
 
 
 def cli(config: Path, command: str) -> None:
-    subprocess.run([sys.executable, "-m", "openletter.cli", "--settings", str(config), command],
+    subprocess.run([sys.executable, "-m", "openletter.commands.cli", "--settings", str(config), command],
                    cwd=config.parent, check=True, stdout=subprocess.DEVNULL)  # fmt: skip
 
 
@@ -102,8 +102,8 @@ def main() -> None:
         if not shutil.which(tool):
             raise SystemExit(f"{tool} not found (GNU gettext: apt-get install gettext)")
 
-    from openletter.commands import check
-    from openletter.pofile import read_po
+    from openletter.commands.actions import check
+    from openletter.gettext.pofile import read_po
 
     with tempfile.TemporaryDirectory(prefix="bench-catalogs-") as temp_name:
         temp = Path(temp_name)

@@ -16,7 +16,7 @@ deletions and moves to a distant copy.  Measured, with a baseline in the same ru
   edit, how many units kept their own old translation as fuzzy, got another unit's translation,
   became untranslated, and whether deleted units' translations were kept as obsolete;
 - check (``commands.check``)                         vs ``msgfmt --check`` on the same files;
-- build (``openletter.build``, fresh process)        vs native Pelican on the same 2 pages (as bench_build.py).
+- build (``openletter.commands.build``, fresh process)        vs native Pelican on the same 2 pages (as bench_build.py).
 
 Times are medians of wall time.  ``--profile [extract update check]`` prints where a step spends its time
 (cProfile); it is printed anyway when the update misses its 1 s target.
@@ -223,15 +223,15 @@ def make_project(root: Path, source: str) -> Path:
 
 
 def catalogs_of(config: Path):
-    from openletter.build import load_settings
-    from openletter.catalogs import Catalogs
+    from openletter.commands.build import load_settings
+    from openletter.gettext.maintenance import Catalogs
     from openletter.project import Project
 
     return Catalogs(Project.from_settings(load_settings(config), config), environ=ENVIRON)
 
 
 def pseudo_translate_language(catalogs, code: str) -> None:
-    from openletter.pofile import read_po
+    from openletter.gettext.pofile import read_po
     from openletter.pseudo import pseudo_translate
 
     catalogs.add_language(code)
@@ -246,7 +246,7 @@ def pseudo_translate_language(catalogs, code: str) -> None:
 def quality(path: Path, edits: list[Edit], old_translation: dict[str, str], new_units: list[str]) -> dict[str, Counter]:
     """Per kind of edit, what became of it in the merged catalog at ``path``: the new unit
     (``new:``) and the old unit's translation (``old:``)."""
-    from openletter.pofile import read_po
+    from openletter.gettext.pofile import read_po
 
     catalog = read_po(path)
     active = {entry.msgid: entry for entry in catalog.entries}
@@ -321,10 +321,10 @@ def main() -> None:
         if not shutil.which(tool):
             raise SystemExit(f"{tool} not found (GNU gettext: apt-get install gettext)")
 
-    from openletter.checks import DEFAULT_SIZE_CAP
-    from openletter.commands import check
-    from openletter.merge import merge
-    from openletter.pofile import read_po
+    from openletter.checks.checker import DEFAULT_SIZE_CAP
+    from openletter.commands.actions import check
+    from openletter.gettext.merge import merge
+    from openletter.gettext.pofile import read_po
 
     rng = random.Random(args.seed)
     metadata, blocks = split_letter((REPO / "content" / "letter.md").read_text(encoding="utf-8"))
@@ -364,7 +364,7 @@ def main() -> None:
             theme_po.write_bytes(old_theme_po)
 
         def cli(command: str) -> None:
-            run([sys.executable, "-m", "openletter.cli", "--settings", str(config), command], cwd=project.root)
+            run([sys.executable, "-m", "openletter.commands.cli", "--settings", str(config), command], cwd=project.root)
 
         times: dict[str, list[float]] = {}
         steps = [  # (name, action, untimed preparation); one of each per repeat, interleaved

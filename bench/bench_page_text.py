@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 import bench_build  # noqa: E402
 from benchlib import machine  # noqa: E402
 
-from openletter.build import build  # noqa: E402
+from openletter.commands.build import build  # noqa: E402
 from openletter.fonts import pages_from_site  # noqa: E402
 from openletter.fonts.text import _fast_page_text, _reference_page_text, page_text  # noqa: E402
 

@@ -4,7 +4,7 @@
     .venv/bin/python bench/bench_preview.py --size 200
     .venv/bin/python bench/bench_preview.py --translator-pages   # with dashboards and review pages
 
-The preview session (openletter.preview, behind `invoke livereload`) stays warm; each edit
+The preview session (openletter.commands.preview, behind `invoke livereload`) stays warm; each edit
 changes one language's letter title, then the time of `poll()` (detect, re-check, re-render,
 fonts, guard, write) is measured.  Baseline in the same run: a full warm `openletter build`.
 With ``--translator-pages`` the site also has the dashboards and review pages (as by default):
@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import bench_build  # noqa: E402
 
-from openletter.build import build  # noqa: E402
-from openletter.pofile import read_po  # noqa: E402
-from openletter.powriter import PoWriter  # noqa: E402
-from openletter.preview import PreviewSession  # noqa: E402
+from openletter.commands.build import build  # noqa: E402
+from openletter.gettext.pofile import read_po  # noqa: E402
+from openletter.gettext.powriter import PoWriter  # noqa: E402
+from openletter.commands.preview import PreviewSession  # noqa: E402
 
 
 def main() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from openletter.catalogs import Catalogs
-from openletter.pofile import read_po
-from openletter.powriter import PoWriter
+from openletter.gettext.maintenance import Catalogs
+from openletter.gettext.pofile import read_po
+from openletter.gettext.powriter import PoWriter
 from openletter.project import Project
 from openletter.pseudo import pseudo_translate
 
@@ -52,7 +52,7 @@ class SiteCopy:
 
     @property
     def project(self) -> Project:
-        from openletter.build import load_settings
+        from openletter.commands.build import load_settings
 
         return Project.from_settings(load_settings(self.config), self.config)
 
@@ -80,7 +80,7 @@ class SiteCopy:
 
 def build_shipped_site(root: Path) -> Path:
     """The repository's own site (all shipped catalogs, its exact settings) built under ``root``."""
-    from openletter.build import build
+    from openletter.commands.build import build
 
     copy = SiteCopy(root)
     shutil.rmtree(root / "locale")

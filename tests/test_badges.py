@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from openletter.badges import Badge, colour_for, language_badge, summary_badge, text_width
+from openletter.site.badges import Badge, colour_for, language_badge, summary_badge, text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SiteCopy
-from openletter.build import build
+from openletter.commands.build import build
 from openletter.errors import ErrorList, OpenletterError, SettingsError
 from openletter.languages import Language
-from openletter.pofile import read_po
+from openletter.gettext.pofile import read_po
 from openletter.pseudo import pseudo
-from openletter.powriter import PoWriter
+from openletter.gettext.powriter import PoWriter
 
 
 class Page(HTMLParser):
@@ -281,7 +281,7 @@ def test_a_build_killed_midway_leaves_the_previous_site_whole(built: tuple[SiteC
     with project.config.open("a", encoding="utf-8") as handle:
         handle.write('PLUGIN_PATHS = ["."]\nPLUGINS = ["openletter.pelican_plugin", "slow_plugin"]\n')
     marker = tmp_path / "writing"
-    script = f"from pathlib import Path\nfrom openletter.build import build\nbuild(Path({str(project.config)!r}), Path({str(output)!r}))\n"
+    script = f"from pathlib import Path\nfrom openletter.commands.build import build\nbuild(Path({str(project.config)!r}), Path({str(output)!r}))\n"
     process = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "MARKER": str(marker)}, cwd=project.root)
     try:
         deadline = time.monotonic() + 60

@@ -9,10 +9,10 @@ import pytest
 
 from conftest import SiteCopy
 from openletter.cache import ContentCache, Memo
-from openletter.checks import check_project
-from openletter.guard import PageGuard
-from openletter.segments import new_markdown
-from openletter.translations import CompiledCatalog
+from openletter.checks.checker import check_project
+from openletter.pages.guard import PageGuard
+from openletter.content.segments import new_markdown
+from openletter.gettext.compiled import CompiledCatalog
 
 
 def test_store_load_and_corrupt_entries(tmp_path: Path) -> None:

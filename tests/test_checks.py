@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPO, SiteCopy
-from openletter.checks import CatalogChecker, check_folders
+from openletter.checks.checker import CatalogChecker, check_folders
 from openletter.languages import Language
-from openletter.pofile import read_po
-from openletter.segments import new_markdown
+from openletter.gettext.pofile import read_po
+from openletter.content.segments import new_markdown
 
 BAD = DATA / "bad-po"
 CASES = json.loads((BAD / "cases.json").read_text(encoding="utf-8"))
@@ -82,7 +82,7 @@ def test_folder_problems_name_both_folders_of_one_locale(tmp_path: Path) -> None
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "openletter.cli", "check", *args], cwd=root, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "openletter.commands.cli", "check", *args], cwd=root, capture_output=True, text=True)
 
 
 def test_check_command_prints_parseable_lines_a_summary_and_fails_on_errors(project: SiteCopy) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO, SiteCopy
 
-OPENLETTER = [sys.executable, "-m", "openletter.cli"]
+OPENLETTER = [sys.executable, "-m", "openletter.commands.cli"]
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

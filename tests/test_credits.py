@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openletter.checks import CatalogChecker
-from openletter.credits import CREDITS_HEADER, Credits
-from openletter.pofile import parse_po
-from openletter.segments import new_markdown
+from openletter.checks.checker import CatalogChecker
+from openletter.checks.credits import CREDITS_HEADER, Credits
+from openletter.gettext.pofile import parse_po
+from openletter.content.segments import new_markdown
 
 PATH = Path("locale/fa/LC_MESSAGES/letter.po")
 

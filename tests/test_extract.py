@@ -10,8 +10,8 @@ import pytest
 
 from conftest import DATA, REPO, SiteCopy, msgcat_bytes
 from openletter.errors import OpenletterError
-from openletter.extract import creation_date
-from openletter.pofile import read_po
+from openletter.gettext.extract import creation_date
+from openletter.gettext.pofile import read_po
 
 
 def test_letter_template_lists_units_in_source_order_with_kind_and_file(project: SiteCopy) -> None:

@@ -48,7 +48,7 @@ def check(html: str, lang: str = "en", bold: tuple[str, ...] = DEFAULT_BOLD) -> 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped site (every shipped catalog) with the pseudo-locale, dashboards and review pages."""
-    from openletter.build import build
+    from openletter.commands.build import build
 
     root = tmp_path_factory.mktemp("site")
     copy = SiteCopy(root)

@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import DictLoader, Environment, pass_context
 
-from openletter.fragments import FragmentCache
+from openletter.pelican_plugin.fragments import FragmentCache
 
 ROWS = """{% for row in rows %}
 {% cache lang, row.count %}<td>{{ count(lang, row.count) }}</td>{% endcache %}

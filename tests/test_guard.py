@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from openletter.guard import PageGuard, PageGuardError, script_hash
+from openletter.pages.guard import PageGuard, PageGuardError, script_hash
 
 CSP = "default-src 'none'; style-src 'self'; script-src 'self'"
 

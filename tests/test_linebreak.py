@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from openletter import linebreak
-from openletter.linebreak import BREAK_POSSIBLE, BREAK_PROHIBITED, LineBreaker, LineBreakUnavailable
+from openletter.gettext import linebreak
+from openletter.gettext.linebreak import BREAK_POSSIBLE, BREAK_PROHIBITED, LineBreaker, LineBreakUnavailable
 
 
 def test_breaks_after_spaces_when_the_width_is_exceeded() -> None:

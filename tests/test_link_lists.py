@@ -6,7 +6,7 @@ from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
 from openletter.languages import Language
-from openletter.link_lists import LanguageLink, LinkCluster, LinkRenderer
+from openletter.site.links import LanguageLink, LinkCluster, LinkRenderer
 
 ITEM = '<li><a href="{{ SITEURL }}/{{ link.url }}" hreflang="{{ link.language.tag }}"{% if link.current %} aria-current="page"{% endif %}>{{ count() }}</a></li>'
 OTHERS_ONLY = '{% if not link.current %}<meta content="{{ link.language.og_locale }}">{% endif %}'

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from openletter.markup import inline_markup
-from openletter.segments import new_markdown
+from openletter.content.markup import inline_markup
+from openletter.content.segments import new_markdown
 
 
 def test_counts_and_targets() -> None:

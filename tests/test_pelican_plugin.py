@@ -10,7 +10,7 @@ from pelican import signals
 
 from conftest import SiteCopy
 from openletter import pelican_plugin
-from openletter.build import build
+from openletter.commands.build import build
 
 
 def test_register_twice_connects_each_receiver_once() -> None:
@@ -54,9 +54,9 @@ def test_repeated_runs_in_one_process_pick_up_an_edited_catalog(project: SiteCop
     """What `pelican --autoreload` (invoke regenerate) does: many runs, one settings object."""
     from pelican import Pelican
 
-    from openletter.build import load_settings
-    from openletter.pofile import read_po
-    from openletter.powriter import PoWriter
+    from openletter.commands.build import load_settings
+    from openletter.gettext.pofile import read_po
+    from openletter.gettext.powriter import PoWriter
 
     project.add_pseudo_language("eo")
     settings = load_settings(project.config, {"OUTPUT_PATH": str(project.root / "out")})

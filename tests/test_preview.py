@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SiteCopy
-from openletter.build import build
+from openletter.commands.build import build
 from openletter.languages import Language
-from openletter.pofile import read_po
-from openletter.powriter import PoWriter
-from openletter.preview import PreviewSession
+from openletter.gettext.pofile import read_po
+from openletter.gettext.powriter import PoWriter
+from openletter.commands.preview import PreviewSession
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SiteCopy
-from openletter.build import load_settings
+from openletter.commands.build import load_settings
 from openletter.errors import ErrorList, LanguageError, SettingsError
 from openletter.project import Project
 

@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from openletter.languages import Language
-from openletter.pofile import parse_po
+from openletter.gettext.pofile import parse_po
 from openletter.pseudo import PseudoLanguage, pseudo, pseudo_catalog, unmarked_text
-from openletter.segments import new_markdown
+from openletter.content.segments import new_markdown
 
 
 def test_pseudo_keeps_links_code_placeholders_and_escapes() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import REPO, SiteCopy
 from openletter.errors import SettingsError
-from openletter.publish import publish
+from openletter.commands.publish import publish
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from openletter.languages import Language
-from openletter.render import Renderer, Sanitizer
-from openletter.segments import new_markdown, segment
+from openletter.content.render import Renderer, Sanitizer
+from openletter.content.segments import new_markdown, segment
 
 
 def test_sanitizer_removes_script_handlers_styles_and_bad_urls() -> None:

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from openletter.checks import Problem
-from openletter.pofile import parse_po
-from openletter.review import SourceUnit, review_state, review_units, template_units, word_diff
+from openletter.checks.checker import Problem
+from openletter.gettext.pofile import parse_po
+from openletter.site.review import SourceUnit, review_state, review_units, template_units, word_diff
 
 CATALOG = '''msgid ""
 msgstr ""

@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from conftest import DATA
-from openletter.segments import Assembler, new_markdown, normalize, segment
+from openletter.content.segments import Assembler, new_markdown, normalize, segment
 
 SOURCE = (DATA / "markdown" / "all-blocks.md").read_text(encoding="utf-8")
 
@@ -79,7 +79,7 @@ def test_a_translation_cannot_change_the_block_structure(markdown, hostile: str)
     texts = [assembler.escape(slot, hostile) for slot in segmentation.slots]
     assert all(text is not None for text in texts)
     tokens = markdown.parse(assembler.assemble(segmentation, texts))
-    from openletter.segments import walk
+    from openletter.content.segments import walk
 
     assert [block.kind for block in walk(tokens)] == [unit.kind for unit in segmentation.units]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SiteCopy
-from openletter.build import build
+from openletter.commands.build import build
 
 SITE = "https://letter.example"
 

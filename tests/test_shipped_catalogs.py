@@ -11,9 +11,9 @@ import pytest
 
 from conftest import REPO, build_shipped_site
 from openletter.languages import Language
-from openletter.markup import inline_markup
-from openletter.pofile import read_po
-from openletter.segments import new_markdown
+from openletter.content.markup import inline_markup
+from openletter.gettext.pofile import read_po
+from openletter.content.segments import new_markdown
 
 LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
 REQUIRED = {"de", "fr", "es", "it", "pt_BR", "nl", "pl", "cs", "sk", "sv", "tr", "id", "vi", "uk", "ru", "el",

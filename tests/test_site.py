@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 
 from conftest import SiteCopy
-from openletter.build import load_settings
+from openletter.commands.build import load_settings
 from openletter.languages import Language
-from openletter.pofile import read_po
-from openletter.powriter import PoWriter
-from openletter.render import Renderer
-from openletter.segments import Assembler
-from openletter.site import Site
+from openletter.gettext.pofile import read_po
+from openletter.gettext.powriter import PoWriter
+from openletter.content.render import Renderer
+from openletter.content.segments import Assembler
+from openletter.site.model import Site
 
 
 def load(project: SiteCopy) -> Site:

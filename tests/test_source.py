@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from openletter.errors import ContentError
-from openletter.segments import new_markdown
-from openletter.source import read_document
+from openletter.content.segments import new_markdown
+from openletter.content.documents import read_document
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from openletter.staging import Staging, spare_for
+from openletter.commands.staging import Staging, spare_for
 
 
 def tree(root: Path) -> dict[str, bytes]:

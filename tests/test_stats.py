@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 from conftest import REPO, SiteCopy
-from openletter.pofile import read_po
-from openletter.stats import catalog_stats, project_stats, render
+from openletter.gettext.pofile import read_po
+from openletter.gettext.stats import catalog_stats, project_stats, render
 
 
 def msgfmt_counts(path: Path) -> tuple[int, int, int]:

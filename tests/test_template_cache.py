@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from openletter.template_cache import bytecode_cache
+from openletter.pelican_plugin.template_cache import bytecode_cache
 
 TEMPLATE = "{% if x %}\n  <b>{{ x }}</b>\n{% endif %}\n"
 

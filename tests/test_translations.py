@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from openletter.pofile import parse_po
-from openletter.translations import CompiledCatalog, UiTranslations
+from openletter.gettext.pofile import parse_po
+from openletter.gettext.compiled import CompiledCatalog, UiTranslations
 
 CATALOG = '''msgid ""
 msgstr ""

@@ -11,13 +11,13 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import SiteCopy
-from openletter.build import build
-from openletter.credits import CREDITS_HEADER
+from openletter.commands.build import build
+from openletter.checks.credits import CREDITS_HEADER
 from openletter.errors import ContentError
-from openletter.pofile import read_po
-from openletter.powriter import PoWriter
+from openletter.gettext.pofile import read_po
+from openletter.gettext.powriter import PoWriter
 from openletter.pseudo import pseudo_translate
-from openletter.stats import catalog_stats
+from openletter.gettext.stats import catalog_stats
 
 BODY = (
     "First paragraph about our goals.\n\n"

@@ -94,7 +94,7 @@ class Project:
 
     def languages(self) -> list[Language]:
         """Every translation language, one per folder of ``locale/``; bad folder names are errors."""
-        from openletter.checks import check_folders
+        from openletter.checks.checker import check_folders
 
         languages, problems = check_folders(self.locale_dir, self.relative, self.source_language)
         errors = [LanguageError(f"locale folder: {p.message}", path=p.path, value=p.path.name, code=p.code) for p in problems]

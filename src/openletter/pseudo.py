@@ -19,7 +19,7 @@ from pathlib import Path
 from babel import Locale
 
 from openletter.languages import Language
-from openletter.pofile import Catalog
+from openletter.gettext.pofile import Catalog
 
 _ACCENTS = str.maketrans(
     "aeiouyAEIOUYcnszCNSZ",

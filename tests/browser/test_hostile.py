@@ -4,9 +4,9 @@ from __future__ import annotations
 
 
 from conftest import SiteCopy
-from openletter.build import build
-from openletter.pofile import read_po
-from openletter.powriter import PoWriter
+from openletter.commands.build import build
+from openletter.gettext.pofile import read_po
+from openletter.gettext.powriter import PoWriter
 from browser.conftest import new_context, watch
 
 PAYLOADS = [

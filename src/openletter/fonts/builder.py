@@ -443,7 +443,7 @@ class FontBuilder:
         ``page_cache_hits`` the pages whose bytes (and path, lang, fonts) were seen before, so
         only their files were written again, ``page_cache_misses`` those parsed and checked.
         With ``exclusive`` (a full build: ``pages`` are all the site's pages) every other file in
-        ``theme/fonts`` is removed, such as a recycled staging folder's (:mod:`openletter.staging`).
+        ``theme/fonts`` is removed, such as a recycled staging folder's (:mod:`openletter.commands.staging`).
         """
         started = time.perf_counter()
         site_root = Path(site_root)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from openletter.errors import OpenletterError
-from openletter.pofile import Catalog, Entry
+from openletter.gettext.pofile import Catalog, Entry
 
 _PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|%%")
 _PERCENT_RE = re.compile(r"%")

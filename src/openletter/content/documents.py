@@ -10,7 +10,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from openletter.errors import ContentError
-from openletter.segments import Segmentation, Unit, normalize, segment
+from openletter.content.segments import Segmentation, Unit, normalize, segment
 
 _METADATA_RE = re.compile(r"\A([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)\Z")
 #: Metadata whose values readers see, so translators translate them.

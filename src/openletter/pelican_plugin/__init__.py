@@ -17,9 +17,9 @@ from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 from pelican.readers import BaseReader
 
-from openletter.fragments import FragmentCache
-from openletter.site import Site
-from openletter.template_cache import bytecode_cache
+from openletter.pelican_plugin.fragments import FragmentCache
+from openletter.site.model import Site
+from openletter.pelican_plugin.template_cache import bytecode_cache
 
 SITE_KEY = "_openletter_site"
 #: Theme template rendered once per language for the language menu (optional).
@@ -93,7 +93,7 @@ class TranslatorPagesGenerator(Generator):
     """The dashboard, review pages, badges and catalog downloads (after the letter's pages)."""
 
     def generate_output(self, writer: Any) -> None:
-        from openletter.translator_pages import TranslatorPages  # only sites that have them pay its import
+        from openletter.site.dashboard import TranslatorPages  # only sites that have them pay its import
 
         pages = TranslatorPages(site_of(self.settings), self.env, self.settings)
         if pages.enabled():
@@ -129,7 +129,7 @@ def on_generator_init(generator: Generator) -> None:
 
 def link_filter(site: Site) -> Callable[..., Markup]:
     """The ``render_links`` filter: ``{{ alternates|render_links("switcher-item.html") }}`` renders
-    that template once per language per build (see :mod:`openletter.link_lists`), not once per page."""
+    that template once per language per build (see :mod:`openletter.site.links`), not once per page."""
     templates: dict[str, Any] = {}  # get_template would stat the file on every call
 
     @pass_context

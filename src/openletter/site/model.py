@@ -23,19 +23,19 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openletter.cache import ContentCache, Memo
-from openletter.checks import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, CatalogReport, Problem, check_project
+from openletter.checks.checker import DEFAULT_SIZE_CAP, STRUCTURAL_CODES, CatalogReport, Problem, check_project
 from openletter.errors import ContentError, ErrorList, OpenletterError
 from openletter.languages import Language
-from openletter.link_lists import LanguageLink, LinkCluster, LinkRenderer
+from openletter.site.links import LanguageLink, LinkCluster, LinkRenderer
 from openletter.project import THEME_DOMAIN, Project
-from openletter.render import Renderer
-from openletter.credits import Credits
-from openletter.pofile import read_po
+from openletter.content.render import Renderer
+from openletter.checks.credits import Credits
+from openletter.gettext.pofile import read_po
 from openletter.pseudo import PseudoLanguage, pseudo_catalog
-from openletter.review import review_state
-from openletter.segments import new_markdown, normalize
-from openletter.source import Document, read_document
-from openletter.translations import CompiledCatalog, UiTranslations
+from openletter.site.review import review_state
+from openletter.content.segments import new_markdown, normalize
+from openletter.content.documents import Document, read_document
+from openletter.gettext.compiled import CompiledCatalog, UiTranslations
 
 
 def _threshold(settings: Mapping[str, Any], config: Path | None) -> float:
@@ -117,7 +117,7 @@ class Site:
     _in_language: dict[tuple[Language, str], Markup] = field(default_factory=dict)
     #: The language menu's and hreflang's items, rendered once per build (see the plugin).
     link_renderer: LinkRenderer = field(default_factory=LinkRenderer)
-    #: The theme's ``{% cache %}`` blocks, rendered once per distinct key (openletter.fragments).
+    #: The theme's ``{% cache %}`` blocks, rendered once per distinct key (openletter.pelican_plugin.fragments).
     fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     #: Percent of the content units a language needs translated to be published (not a draft).
     publish_threshold: float = 0.0

@@ -16,7 +16,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openletter.pofile import Catalog, Entry
+from openletter.gettext.pofile import Catalog, Entry
 
 #: Below this word similarity, a leftover unit is not offered as a fuzzy match
 #: outside its aligned region (inside one, position decides).

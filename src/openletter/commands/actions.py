@@ -14,13 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from openletter.build import build, load_settings
-from openletter.catalogs import Catalogs, Written
+from openletter.commands.build import build, load_settings
+from openletter.gettext.maintenance import Catalogs, Written
 from openletter.errors import ErrorList, OpenletterError
-from openletter.checks import check_project
+from openletter.checks.checker import check_project
 from openletter.project import Project
-from openletter.segments import new_markdown
-from openletter.source import read_document
+from openletter.content.segments import new_markdown
+from openletter.content.documents import read_document
 
 
 def report_error(error: OpenletterError, stream: TextIO) -> None:
@@ -128,7 +128,7 @@ def stats(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
     """Per language and domain: translated, fuzzy, untranslated units and words; review state."""
 
     def action() -> None:
-        from openletter.stats import project_stats, render
+        from openletter.gettext.stats import project_stats, render
 
         project = Project.from_settings(load_settings(config), config.resolve())
         print(render(project_stats(project), output_format), file=out)
@@ -140,7 +140,7 @@ def publish(config: Path, output: Path, out: TextIO = sys.stdout) -> int:
     """Build with the publish settings (checked, absolute URLs) and deploy."""
 
     def action() -> None:
-        from openletter.publish import publish as run
+        from openletter.commands.publish import publish as run
 
         result, deployed = run(config, output)
         for warning in result.warnings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from openletter import commands
+from openletter.commands import actions as commands
 
 
 def main(argv: list[str] | None = None) -> int:

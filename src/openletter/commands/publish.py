@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openletter.build import BuildResult, build, load_settings
+from openletter.commands.build import BuildResult, build, load_settings
 from openletter.errors import SettingsError
 from openletter.project import setting_line
 

@@ -25,10 +25,10 @@ from markdown_it import MarkdownIt
 from openletter.cache import ContentCache
 from openletter.errors import LanguageError, OpenletterError, PoSyntaxError
 from openletter.languages import Language
-from openletter.markup import InlineMarkup, inline_markup
-from openletter.pofile import Catalog, Entry, decode_po_bytes, parse_po
+from openletter.content.markup import InlineMarkup, inline_markup
+from openletter.gettext.pofile import Catalog, Entry, decode_po_bytes, parse_po
 from openletter.project import THEME_DOMAIN, Project
-from openletter.translations import CompiledCatalog, placeholders
+from openletter.gettext.compiled import CompiledCatalog, placeholders
 
 Severity = Literal["error", "warning"]
 
@@ -294,7 +294,7 @@ class CatalogChecker:
             return report
         report.catalog = catalog
         report.problems += _structure_problems(shown, catalog, language)
-        from openletter.credits import Credits  # credits reports Problems: imported late
+        from openletter.checks.credits import Credits  # credits reports Problems: imported late
 
         credits = Credits()
         credits.add(catalog, shown)

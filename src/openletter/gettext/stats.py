@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from openletter.pofile import Catalog, Entry, read_po
+from openletter.gettext.pofile import Catalog, Entry, read_po
 from openletter.project import Project
-from openletter.review import REVIEW_HEADER
+from openletter.site.review import REVIEW_HEADER
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from openletter.checks import Problem
-from openletter.pofile import Catalog, Entry
+from openletter.checks.checker import Problem
+from openletter.gettext.pofile import Catalog, Entry
 
 #: Header naming the review state: "unreviewed" until a native speaker has reviewed the whole catalog.
 REVIEW_HEADER = "X-Review-State"

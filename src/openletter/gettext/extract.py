@@ -13,9 +13,9 @@ from babel.messages.frontend import parse_mapping_cfg
 from jinja2 import TemplateSyntaxError
 
 from openletter.errors import OpenletterError
-from openletter.pofile import Catalog, Entry
-from openletter.segments import Unit, new_markdown
-from openletter.source import read_document, read_document_text
+from openletter.gettext.pofile import Catalog, Entry
+from openletter.content.segments import Unit, new_markdown
+from openletter.content.documents import read_document, read_document_text
 
 TRANSLATOR_COMMENT_TAGS = ("TRANSLATORS:",)
 

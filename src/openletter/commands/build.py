@@ -16,14 +16,14 @@ from pelican.settings import get_settings_from_file, read_settings
 
 from openletter.errors import OpenletterError, SettingsError
 from openletter.fonts import FONTS_DIR, FontBuilder, pages_from_site
-from openletter.guard import PageGuard
+from openletter.pages.guard import PageGuard
 from openletter.languages import Language
 from openletter.pelican_plugin import SITE_KEY
 from openletter.project import setting_line
-from openletter.checks import Problem
+from openletter.checks.checker import Problem
 from openletter.pseudo import PseudoLanguage, unmarked_text
-from openletter.site import Site
-from openletter.staging import Staging
+from openletter.site.model import Site
+from openletter.commands.staging import Staging
 
 
 @dataclass(slots=True)

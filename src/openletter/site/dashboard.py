@@ -24,17 +24,17 @@ from typing import Any
 
 from markupsafe import Markup
 
-from openletter.badges import language_badge, summary_badge
-from openletter.checks import Problem
+from openletter.site.badges import language_badge, summary_badge
+from openletter.checks.checker import Problem
 from openletter.fonts import stylesheet_for
 from openletter.languages import Language
-from openletter.pofile import read_po
+from openletter.gettext.pofile import read_po
 from openletter.project import THEME_DOMAIN
 from openletter.pseudo import PseudoLanguage
-from openletter.review import REVIEWED, ReviewUnit, SourceUnit, review_units, template_units
-from openletter.link_lists import LanguageLink, LinkCluster
-from openletter.site import Site
-from openletter.stats import CatalogStats, catalog_stats
+from openletter.site.review import REVIEWED, ReviewUnit, SourceUnit, review_units, template_units
+from openletter.site.links import LanguageLink, LinkCluster
+from openletter.site.model import Site
+from openletter.gettext.stats import CatalogStats, catalog_stats
 
 DASHBOARD_TEMPLATE = "translate.html"
 REVIEW_TEMPLATE = "review.html"

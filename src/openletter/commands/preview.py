@@ -23,11 +23,11 @@ from pelican.contents import Page
 from pelican.generators import PagesGenerator
 from pelican.writers import Writer
 
-from openletter.build import load_settings, site_url_of
-from openletter.checks import CatalogChecker
+from openletter.commands.build import load_settings, site_url_of
+from openletter.checks.checker import CatalogChecker
 from openletter.errors import ErrorList, OpenletterError
 from openletter.fonts import FontBuilder
-from openletter.guard import PageGuard
+from openletter.pages.guard import PageGuard
 from openletter.languages import Language
 from openletter.pelican_plugin import (
     NOTICE_TEMPLATE,
@@ -35,10 +35,10 @@ from openletter.pelican_plugin import (
     LetterReader,
     page_arguments,
 )
-from openletter.pofile import read_po
+from openletter.gettext.pofile import read_po
 from openletter.project import THEME_DOMAIN
-from openletter.site import Site
-from openletter.translator_pages import TranslatorPages
+from openletter.site.model import Site
+from openletter.site.dashboard import TranslatorPages
 
 
 @dataclass(slots=True)
@@ -112,7 +112,7 @@ class PreviewSession:
 
     def _content_unchanged(self) -> bool:
         assert self.site is not None
-        from openletter.site import source_signature
+        from openletter.site.model import source_signature
 
         old = {entry for entry in self.site.signature if not entry[0].endswith(".po")}
         new = {entry for entry in source_signature(self.site.project) if not entry[0].endswith(".po")}

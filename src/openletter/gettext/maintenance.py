@@ -15,18 +15,18 @@ from pathlib import Path
 
 from openletter.atomic import write_bytes_atomic, write_if_changed
 from openletter.errors import LanguageError, OpenletterError
-from openletter.extract import (
+from openletter.gettext.extract import (
     content_template,
     creation_date,
     template_header,
     theme_template,
 )
 from openletter.languages import Language
-from openletter.merge import MergeReport, merge
-from openletter.pofile import Catalog, Entry, read_po
-from openletter.powriter import PoWriter
+from openletter.gettext.merge import MergeReport, merge
+from openletter.gettext.pofile import Catalog, Entry, read_po
+from openletter.gettext.powriter import PoWriter
 from openletter.project import THEME_DOMAIN, Project
-from openletter.review import REVIEW_HEADER, UNREVIEWED
+from openletter.site.review import REVIEW_HEADER, UNREVIEWED
 
 
 @dataclass(slots=True)

@@ -1,0 +1,1 @@
+"""Catalog checks: every problem a ``Problem(path, line, severity, code, message)``."""

@@ -1,0 +1,1 @@
+"""The commands behind ``invoke`` and ``openletter``: build, preview, publish, and the catalog commands."""

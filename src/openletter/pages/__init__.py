@@ -1,0 +1,1 @@
+"""What every written page goes through before it is published."""
