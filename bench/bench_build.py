@@ -85,9 +85,9 @@ def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> P
     """N languages from pseudo-translated catalogs.  Without ``translator_pages`` the site has the
     pages native Pelican builds (letters, chooser, sitemap); with them, also a dashboard per
     language, a review page per translation, badges and catalog downloads (3N + 2 pages)."""
-    from openletter.gettext.maintenance import Catalogs
-    from openletter.gettext.pofile import read_po
-    from openletter.gettext.powriter import PoWriter
+    from openletter.maintenance import Catalogs
+    from openletter.po.pofile import read_po
+    from openletter.po.powriter import PoWriter
     from openletter.project import Project
     from openletter.commands.build import load_settings
     from openletter.pseudo import pseudo_translate

@@ -77,7 +77,7 @@ def edit_letter(path: Path, rng: random.Random) -> list[str]:
 
 def catalogs_of(config: Path):
     from openletter.commands.build import load_settings
-    from openletter.gettext.maintenance import Catalogs
+    from openletter.maintenance import Catalogs
     from openletter.project import Project
 
     return Catalogs(Project.from_settings(load_settings(config), config), environ=ENVIRON)
@@ -103,7 +103,7 @@ def main() -> None:
             raise SystemExit(f"{tool} not found (GNU gettext: apt-get install gettext)")
 
     from openletter.commands.actions import check
-    from openletter.gettext.pofile import read_po
+    from openletter.po.pofile import read_po
 
     with tempfile.TemporaryDirectory(prefix="bench-catalogs-") as temp_name:
         temp = Path(temp_name)

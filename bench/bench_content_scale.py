@@ -224,14 +224,14 @@ def make_project(root: Path, source: str) -> Path:
 
 def catalogs_of(config: Path):
     from openletter.commands.build import load_settings
-    from openletter.gettext.maintenance import Catalogs
+    from openletter.maintenance import Catalogs
     from openletter.project import Project
 
     return Catalogs(Project.from_settings(load_settings(config), config), environ=ENVIRON)
 
 
 def pseudo_translate_language(catalogs, code: str) -> None:
-    from openletter.gettext.pofile import read_po
+    from openletter.po.pofile import read_po
     from openletter.pseudo import pseudo_translate
 
     catalogs.add_language(code)
@@ -246,7 +246,7 @@ def pseudo_translate_language(catalogs, code: str) -> None:
 def quality(path: Path, edits: list[Edit], old_translation: dict[str, str], new_units: list[str]) -> dict[str, Counter]:
     """Per kind of edit, what became of it in the merged catalog at ``path``: the new unit
     (``new:``) and the old unit's translation (``old:``)."""
-    from openletter.gettext.pofile import read_po
+    from openletter.po.pofile import read_po
 
     catalog = read_po(path)
     active = {entry.msgid: entry for entry in catalog.entries}
@@ -323,8 +323,8 @@ def main() -> None:
 
     from openletter.checks.checker import DEFAULT_SIZE_CAP
     from openletter.commands.actions import check
-    from openletter.gettext.merge import merge
-    from openletter.gettext.pofile import read_po
+    from openletter.po.merge import merge
+    from openletter.po.pofile import read_po
 
     rng = random.Random(args.seed)
     metadata, blocks = split_letter((REPO / "content" / "letter.md").read_text(encoding="utf-8"))

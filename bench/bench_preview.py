@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 import bench_build  # noqa: E402
 
 from openletter.commands.build import build  # noqa: E402
-from openletter.gettext.pofile import read_po  # noqa: E402
-from openletter.gettext.powriter import PoWriter  # noqa: E402
+from openletter.po.pofile import read_po  # noqa: E402
+from openletter.po.powriter import PoWriter  # noqa: E402
 from openletter.commands.preview import PreviewSession  # noqa: E402
 
 

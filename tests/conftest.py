@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from openletter.gettext.maintenance import Catalogs
-from openletter.gettext.pofile import read_po
-from openletter.gettext.powriter import PoWriter
+from openletter.maintenance import Catalogs
+from openletter.po.pofile import read_po
+from openletter.po.powriter import PoWriter
 from openletter.project import Project
 from openletter.pseudo import pseudo_translate
+from openletter.settings import OPTIONS_KEY, Options, load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -38,12 +39,14 @@ def msgcat_bytes(path: Path) -> bytes:
 
 
 class SiteCopy:
-    """A copy of the repository's content, theme and templates in ``tmp_path``."""
+    """A copy of the repository's content and theme in ``tmp_path``, with a second document
+    (``content/about.md``, at ``/<lang>/about/``) beside the letter."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         for name in ("content", "theme"):
             shutil.copytree(REPO / name, root / name)
+        shutil.copy(DATA / "content" / "about.md", root / "content" / "about.md")
         (root / "locale").mkdir()
         for name in ("letter.cfg", "theme.cfg"):
             shutil.copy(REPO / "locale" / name, root / "locale" / name)
@@ -51,10 +54,13 @@ class SiteCopy:
         self.config.write_text((REPO / "pelicanconf.py").read_text(encoding="utf-8") + TEST_SETTINGS, encoding="utf-8")
 
     @property
-    def project(self) -> Project:
-        from openletter.commands.build import load_settings
+    def options(self) -> Options:
+        options: Options = load_settings(self.config)[OPTIONS_KEY]
+        return options
 
-        return Project.from_settings(load_settings(self.config), self.config)
+    @property
+    def project(self) -> Project:
+        return Project.from_options(self.options)
 
     def catalogs(self, **environ: str) -> Catalogs:
         return Catalogs(self.project, environ={"SOURCE_DATE_EPOCH": "1700000000", **environ})
@@ -72,23 +78,31 @@ class SiteCopy:
         catalogs = self.catalogs()
         catalogs.extract()
         catalogs.add_language(code)
-        for domain in ("letter", "theme"):
+        for domain in self.project.domains():
             path = self.po(code, domain)
             catalog = pseudo_translate(read_po(path))
             path.write_bytes(PoWriter().dump_bytes(catalog))
 
 
-def build_shipped_site(root: Path) -> Path:
-    """The repository's own site (all shipped catalogs, its exact settings) built under ``root``."""
-    from openletter.commands.build import build
-
+def shipped_copy(root: Path) -> SiteCopy:
+    """The repository's own project (its content, every shipped catalog, its exact settings) under
+    ``root``, with the test settings (the shared cache and node_modules)."""
     copy = SiteCopy(root)
+    (root / "content" / "about.md").unlink()  # the shipped content is the letter alone
     shutil.rmtree(root / "locale")
     shutil.copytree(REPO / "locale", root / "locale")
     shutil.copy(REPO / "pelicanconf.py", copy.config)
     with copy.config.open("a", encoding="utf-8") as handle:
         handle.write(TEST_SETTINGS.split("\n", 1)[1])  # the shared cache and node_modules only
-    build(copy.config, root / "output")
+    return copy
+
+
+def build_shipped_site(root: Path, pseudo: bool = False) -> Path:
+    """The repository's own site built under ``root`` (with the pseudo-locale, on request)."""
+    from openletter.commands.build import build
+
+    copy = shipped_copy(root)
+    build(copy.config, root / "output", pseudo=pseudo)
     return root / "output"
 
 

@@ -18,9 +18,9 @@ from conftest import REPO, SiteCopy
 from openletter.commands.build import build
 from openletter.errors import ErrorList, OpenletterError, SettingsError
 from openletter.languages import Language
-from openletter.gettext.pofile import read_po
+from openletter.po.pofile import read_po
 from openletter.pseudo import pseudo
-from openletter.gettext.powriter import PoWriter
+from openletter.po.powriter import PoWriter
 
 
 class Page(HTMLParser):
@@ -118,7 +118,9 @@ def test_switcher_and_hreflang_cluster_list_every_language(built: tuple[SiteCopy
     og = re.findall(r'<meta property="og:locale:alternate" content="([^"]+)">', (output / "ar" / "index.html").read_text(encoding="utf-8"))
     assert sorted(og) == ["en_US", "eo"]  # every other language, not the page's own
     sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count('<xhtml:link rel="alternate" hreflang="ar"') == 3  # the cluster under each of its URLs
+    # Each document's cluster under each of its URLs: the letter's three, the about page's three.
+    assert sitemap.count('<xhtml:link rel="alternate" hreflang="ar"') == 6
+    assert sitemap.count('<xhtml:link rel="alternate" hreflang="ar" href="./ar/about/"/>') == 3
 
 
 def test_the_theme_is_compiled_once_and_then_loaded_from_the_cache(built: tuple[SiteCopy, Path]) -> None:

@@ -12,7 +12,7 @@ import pytest
 from conftest import SiteCopy, msgcat_bytes
 from openletter import atomic
 from openletter.errors import LanguageError
-from openletter.gettext.pofile import read_po
+from openletter.po.pofile import read_po
 
 LETTER = "\n".join(f"Paragraph {i} says something about topic {i}, at some length, so it wraps." for i in range(1, 7))
 
@@ -29,7 +29,7 @@ def translate_all(path: Path) -> None:
             entry.msgstr = "DE: " + entry.msgid
         else:
             entry.msgstr_plural = ["DE1: " + entry.msgid, "DE2: " + entry.msgid_plural]
-    from openletter.gettext.powriter import PoWriter
+    from openletter.po.powriter import PoWriter
 
     path.write_bytes(PoWriter().dump_bytes(catalog))
     assert path.read_text(encoding="utf-8") != text
@@ -146,7 +146,7 @@ def test_an_unencodable_translation_never_truncates_the_file(german: SiteCopy) -
     before = path.read_bytes()
     catalog = read_po(path)
     catalog.entries[0].msgstr = "lone surrogate \udc80"
-    from openletter.gettext.powriter import PoWriter
+    from openletter.po.powriter import PoWriter
 
     with pytest.raises(UnicodeEncodeError):
         atomic.write_bytes_atomic(path, PoWriter().dump_bytes(catalog))

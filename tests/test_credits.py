@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openletter.checks.checker import CatalogChecker
 from openletter.checks.credits import CREDITS_HEADER, Credits
-from openletter.gettext.pofile import parse_po
+from openletter.po.pofile import parse_po
 from openletter.content.segments import new_markdown
 
 PATH = Path("locale/fa/LC_MESSAGES/letter.po")
@@ -61,6 +61,6 @@ def test_check_reports_refused_credits(tmp_path: Path) -> None:
         f'"{CREDITS_HEADER}: Omid; omid@example.org\\n"\n',
         encoding="utf-8",
     )
-    report = CatalogChecker(new_markdown()).check_file(path)
+    report = CatalogChecker(new_markdown(), size_cap=1_000_000).check_file(path)
     assert [(problem.code, problem.line) for problem in report.problems if problem.code == "credits"] == [("credits", 1)]
     assert report.usable  # a warning: the catalog is still used

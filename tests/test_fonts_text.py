@@ -8,14 +8,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, TEST_SETTINGS, SiteCopy
+from conftest import build_shipped_site
 from openletter.fonts import pages_from_site
 from openletter.fonts.constants import DEFAULT_BOLD
 from openletter.fonts.text import _fast_page_text, _reference_page_text, page_text
@@ -48,17 +47,7 @@ def check(html: str, lang: str = "en", bold: tuple[str, ...] = DEFAULT_BOLD) -> 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped site (every shipped catalog) with the pseudo-locale, dashboards and review pages."""
-    from openletter.commands.build import build
-
-    root = tmp_path_factory.mktemp("site")
-    copy = SiteCopy(root)
-    shutil.rmtree(root / "locale")
-    shutil.copytree(REPO / "locale", root / "locale")
-    shutil.copy(REPO / "pelicanconf.py", copy.config)
-    with copy.config.open("a", encoding="utf-8") as handle:
-        handle.write(TEST_SETTINGS)
-    build(copy.config, root / "output", pseudo=True)
-    return root / "output"
+    return build_shipped_site(tmp_path_factory.mktemp("site"), pseudo=True)
 
 
 def test_fast_equals_reference_on_every_page_of_a_built_site(built_site: Path) -> None:

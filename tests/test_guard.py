@@ -64,22 +64,28 @@ def test_scripts_may_load_from_the_sites_own_absolute_url() -> None:
         PageGuard("https://letter.example").sanitize(page(head=head.replace("letter.example", "letter.example.evil.test")), Path("x.html"))
 
 
-def test_sanitize_tree_writes_what_sanitizing_the_text_gives_and_reuses_it(tmp_path: Path) -> None:
-    """The tree is guarded as bytes (cached as bytes) with the result reading it as text gave."""
-    from openletter.cache import ContentCache
+def test_sanitize_file_writes_what_sanitizing_the_text_gives_and_reuses_it(tmp_path: Path) -> None:
+    """Pages are guarded as bytes (cached as bytes) with the result reading them as text gave."""
+    from openletter.cache import Cache
 
     site = tmp_path / "site"
     (site / "de").mkdir(parents=True)
     dirty = page(body='<p onclick="x()">a\r\nb &#34;q&#34;</p>').encode("utf-8")
     clean = page(body="<p>plain</p>").replace("\n", "\r\n").encode("utf-8")
     expected = PageGuard().sanitize(dirty.decode("utf-8").replace("\r\n", "\n"), Path("x.html")).encode("utf-8")
-    cache = ContentCache(tmp_path / "cache")
+    cache = Cache(tmp_path / "cache")
+
+    def guard_both() -> None:
+        for page in (site / "index.html", site / "de" / "index.html"):
+            PageGuard().sanitize_file(page, page.relative_to(site), cache)
+
     for hits in (0, 2):
         (site / "index.html").write_bytes(dirty)
         (site / "de" / "index.html").write_bytes(clean)
-        assert PageGuard().sanitize_tree(site, cache) == 2 and cache.hits == hits
+        guard_both()
+        assert cache.hits == hits
         assert (site / "index.html").read_bytes() == expected  # LF only, '"' for &#34;, no onclick
         assert (site / "de" / "index.html").read_bytes() == clean  # nothing to sanitize: left as written
     (site / "index.html").write_bytes(dirty.replace(b"a", b"A"))
-    PageGuard().sanitize_tree(site, cache)
+    guard_both()
     assert cache.hits == 3 and b"A" in (site / "index.html").read_bytes()  # other bytes: a miss

@@ -6,7 +6,7 @@ import polib
 from babel.messages.pofile import read_po as babel_read_po
 
 from conftest import REPO
-from openletter.gettext.pofile import read_po
+from openletter.po.pofile import read_po
 
 CATALOGS = sorted((REPO / "locale").rglob("*.po"))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from openletter.gettext import linebreak
-from openletter.gettext.linebreak import BREAK_POSSIBLE, BREAK_PROHIBITED, LineBreaker, LineBreakUnavailable
+from openletter.po import linebreak
+from openletter.po.linebreak import BREAK_POSSIBLE, BREAK_PROHIBITED, LineBreaker, LineBreakUnavailable
 
 
 def test_breaks_after_spaces_when_the_width_is_exceeded() -> None:

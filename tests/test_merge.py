@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openletter.gettext.merge import merge
-from openletter.gettext.pofile import Catalog, Entry
+from openletter.po.merge import merge
+from openletter.po.pofile import Catalog, Entry
 
 P = ["The cat sat on the mat today.", "Dogs bark at night in the town.", "Birds sing in the early morning.",
      "Fish swim in the deep blue sea.", "Horses run across the wide field."]  # fmt: skip

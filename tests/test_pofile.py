@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openletter.errors import PoSyntaxError
-from openletter.gettext.pofile import Catalog, Entry, parse_po, read_po
-from openletter.gettext.powriter import PoWriter
+from openletter.po.pofile import Catalog, Entry, parse_po, read_po
+from openletter.po.powriter import PoWriter
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, msgcat_bytes
-from openletter.gettext.pofile import Catalog, Entry
-from openletter.gettext.powriter import PoWriter, known_flags
+from openletter.po.pofile import Catalog, Entry
+from openletter.po.powriter import PoWriter, known_flags
 
 HEADER = Entry(msgid="", msgstr="Project-Id-Version: t\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n")
 

@@ -1,73 +1,110 @@
-"""The warm preview: a saved catalog re-renders only what it affects, and the result is the
-same, byte for byte, as a full build."""
+"""The preview (``invoke livereload``): every saved change rebuilds the site as ``invoke build`` does."""
 
 from __future__ import annotations
 
+import queue
+import threading
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from conftest import SiteCopy
 from openletter.commands.build import build
-from openletter.languages import Language
-from openletter.gettext.pofile import read_po
-from openletter.gettext.powriter import PoWriter
-from openletter.commands.preview import PreviewSession
+from openletter.commands.preview import Preview, Rebuilt, serve
+from openletter.po.pofile import read_po
+from openletter.po.powriter import PoWriter
 
 
 def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+def retitle(path: Path, title: str) -> None:
     catalog = read_po(path)
-    change(catalog)
+    catalog.entries[0].msgstr = title
     path.write_bytes(PoWriter().dump_bytes(catalog))
 
 
-def test_incremental_updates_equal_a_full_build(project: SiteCopy) -> None:
+class Watching:
+    """A preview watching in a thread; each rebuild arrives on a queue."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.stop = threading.Event()
+        self.rebuilds: queue.Queue[Rebuilt] = queue.Queue()
+        self.thread = threading.Thread(target=self._watch, args=(preview,), daemon=True)
+        self.thread.start()
+
+    def _watch(self, preview: Preview) -> None:
+        for rebuilt in preview.watch(self.stop):
+            self.rebuilds.put(rebuilt)
+
+    def next(self) -> Rebuilt:
+        return self.rebuilds.get(timeout=60)
+
+
+@pytest.fixture
+def watching(project: SiteCopy) -> Iterator[tuple[SiteCopy, Watching, list[str]]]:
     project.add_pseudo_language("eo")
-    project.add_pseudo_language("ar")
-    session = PreviewSession(project.config, project.root / "preview")
-    session.start()
-    assert session.poll() == []
+    messages: list[str] = []
+    watcher = Watching(Preview(project.config, project.root / "preview", messages.append))
+    assert watcher.next().result is not None  # the first build
+    yield project, watcher, messages
+    watcher.stop.set()
+    watcher.thread.join(timeout=10)
 
-    def retitle(catalog) -> None:  # type: ignore[no-untyped-def]
-        catalog.entries[0].msgstr = "A NEW TITLE"
 
-    edit(project.po("eo"), retitle)
-    [update] = session.poll()
-    assert update.language == Language.parse("eo")
-    # The letter, the chooser (its title) and the review page; the dashboards' rows did not change.
-    assert sorted(str(p.relative_to(project.root / "preview")) for p in update.pages) == ["eo/index.html", "eo/review/index.html", "index.html"]
+def test_an_edit_to_each_document_catalog_is_on_its_page_and_equals_a_full_build(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, _ = watching
+    preview = project.root / "preview"
+    retitle(project.po("eo", "letter"), "A NEW LETTER TITLE")
+    rebuilt = watcher.next()
+    assert rebuilt.result is not None and project.po("eo", "letter") in rebuilt.changed
+    assert "<h1>A NEW LETTER TITLE</h1>" in (preview / "eo" / "index.html").read_text(encoding="utf-8")
+    retitle(project.po("eo", "about"), "A NEW ABOUT TITLE")
+    watcher.next()
+    assert "<h1>A NEW ABOUT TITLE</h1>" in (preview / "eo" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "A NEW LETTER TITLE" in (preview / "index.html").read_text(encoding="utf-8")  # the chooser
     build(project.config, project.root / "full")
-    assert tree(project.root / "preview") == tree(project.root / "full")
+    assert tree(preview) == tree(project.root / "full")
 
-    def renotice(catalog) -> None:  # type: ignore[no-untyped-def]
-        for entry in catalog.entries:
-            if entry.msgid == "Dismiss":
-                entry.msgstr = "أغلق الآن"
 
-    edit(project.po("ar", "theme"), renotice)
-    [update] = session.poll()
-    # Every letter (each language menu carries Arabic's notice), the chooser and Arabic's review
-    # page at once; the 3 dashboards (their menus too) on the next poll.
-    assert len(update.pages) == 5
-    [dashboards] = session.poll()
-    assert sorted(str(p.relative_to(project.root / "preview")) for p in dashboards.pages) == [
-        "ar/translate/index.html", "eo/translate/index.html", "translate/index.html"
-    ]
-    assert session.poll() == []
-    build(project.config, project.root / "full")
-    assert tree(project.root / "preview") == tree(project.root / "full")
+def test_a_broken_catalog_keeps_the_last_good_site_and_says_where(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, messages = watching
+    preview = project.root / "preview"
+    before = tree(preview)
+    path = project.po("eo")
+    path.write_text(path.read_text(encoding="utf-8") + 'msgid "unterminated\n', encoding="utf-8")
+    rebuilt = watcher.next()
+    assert rebuilt.result is None
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert messages[0].startswith(f"locale/eo/LC_MESSAGES/letter.po:{line}: error: syntax: ")
+    assert "the last good build" in messages[-1]
+    assert tree(preview) == before
+    messages.clear()
+    path.write_text(path.read_text(encoding="utf-8").replace('msgid "unterminated\n', ""), encoding="utf-8")
+    assert watcher.next().result is not None and messages == []
 
-    def untranslate(catalog) -> None:  # type: ignore[no-untyped-def]
-        catalog.entries[-1].msgstr = ""
 
-    edit(project.po("eo"), untranslate)
-    [update] = session.poll()
-    assert sorted(str(p.relative_to(project.root / "preview")) for p in update.pages) == ["eo/index.html", "eo/review/index.html", "index.html"]
-    # The dashboards' row for eo changed (one message fewer): every dashboard and the badge follow.
-    [dashboards] = session.poll()
-    assert len(dashboards.pages) == 3
-    build(project.config, project.root / "full")
-    assert tree(project.root / "preview") == tree(project.root / "full")
-    assert 'data-dismiss="أغلق الآن"' in (project.root / "preview" / "en" / "index.html").read_text(encoding="utf-8")
+def test_content_and_theme_changes_rebuild_too(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, _ = watching
+    stylesheet = project.root / "theme" / "static" / "css" / "letter.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    watcher.next()
+    assert (project.root / "preview" / "theme" / "css" / "letter.css").read_text(encoding="utf-8").endswith("/* edited */\n")
+
+
+def test_the_server_serves_the_site_a_build_swapped_in(project: SiteCopy) -> None:
+    output = project.root / "output"
+    build(project.config, output)
+    server = serve(output, 0)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/en/"
+        assert b"<h1>" in urllib.request.urlopen(url, timeout=10).read()
+        retitle_source = project.root / "content" / "letter.md"
+        retitle_source.write_text(retitle_source.read_text(encoding="utf-8").replace("Title: ", "Title: Renamed ", 1), encoding="utf-8")
+        build(project.config, output)
+        assert b"Renamed" in urllib.request.urlopen(url, timeout=10).read()
+    finally:
+        server.shutdown()

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SiteCopy
-from openletter.commands.build import load_settings
-from openletter.errors import ErrorList, LanguageError, SettingsError
-from openletter.project import Project
+from openletter.errors import ErrorList, LanguageError
 
 
 def test_languages_are_the_locale_folders(project: SiteCopy) -> None:
@@ -30,18 +28,21 @@ def test_several_bad_folders_are_reported_together(project: SiteCopy) -> None:
     assert len(raised.value.errors) == 2
 
 
-@pytest.mark.parametrize(
-    ("setting", "fragment"),
-    [
-        ('PATH = "missing"', "PATH: 'missing' is not a folder"),
-        ('THEME = "nowhere"', "THEME: 'nowhere' is not a folder"),
-        ("OPENLETTER_BUGS_ADDRESS = 3", "OPENLETTER_BUGS_ADDRESS: must be a string"),
-    ],
-)
-def test_bad_settings_name_the_setting_and_its_line(project: SiteCopy, setting: str, fragment: str) -> None:
-    with project.config.open("a", encoding="utf-8") as handle:
-        handle.write(setting + "\n")
-    line = len(project.config.read_text(encoding="utf-8").splitlines())
-    with pytest.raises(SettingsError, match=fragment) as raised:
-        Project.from_settings(load_settings(project.config), project.config)
-    assert (raised.value.path, raised.value.line) == (project.config, line)
+def test_folder_problems_name_both_folders_of_one_locale(project: SiteCopy) -> None:
+    for name in ("fr", "FR", "xx", "en"):
+        (project.root / "locale" / name).mkdir()
+    languages, problems = project.project.discover_languages()
+    assert [language.code for language in languages] == ["fr"]
+    assert [str(p) for p in problems] == [
+        "locale/fr: error: same-locale: locale/FR, locale/fr name the same locale (fr)",
+        "locale/FR: error: locale-folder: language code 'FR' is not in canonical form; use 'fr'",
+        "locale/en: error: locale-folder: folder for the source language; its text is content/ itself",
+        "locale/xx: error: locale-folder: unknown language code 'xx' (not in CLDR)",
+    ]
+
+
+def test_documents_are_the_home_document_first_then_the_others_by_name(project: SiteCopy) -> None:
+    for name in ("about", "zebra", "0-first"):
+        (project.root / "content" / f"{name}.md").write_text(f"Title: {name}\n\nText.\n", encoding="utf-8")
+    assert project.project.content_domains() == ["letter", "0-first", "about", "zebra"]
+    assert project.project.domains()[-1] == "theme"

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from openletter.languages import Language
-from openletter.gettext.pofile import parse_po
-from openletter.pseudo import PseudoLanguage, pseudo, pseudo_catalog, unmarked_text
+from openletter.po.pofile import parse_po
+from openletter.pseudo import PseudoLanguage, pseudo, pseudo_catalog
 from openletter.content.segments import new_markdown
 
 
@@ -51,20 +51,3 @@ def test_pseudo_catalog_fills_a_copy_of_the_template_with_a_usable_header() -> N
     assert catalog.entries[0].msgstr == pseudo("Skip") and catalog.entries[1].msgstr_plural == [pseudo("%(n)d part"), pseudo("%(n)d parts")]
     assert catalog.header_fields()["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
     assert catalog.header_fields()["Language"] == "en_XA"
-
-
-def test_unmarked_text_finds_english_outside_the_brackets_with_its_line() -> None:
-    html = (
-        '<html lang="en-XA"><body>\n'
-        "<p>‹Şõmé téxt ‹ñéštéd›› <code>invoke build</code></p>\n"
-        '<p>Forgotten string</p>\n<p lang="de">Deutsch ist kein Fehler</p>\n'
-        "<p>‹Çõdé <code>x</code> îñ thé mîddlé›, 42 ·</p>\n"
-        "<p>‹Léft› then right</p>\n</body></html>"
-    )
-    found = unmarked_text(html, Path("en-xa/index.html"))
-    assert [(item.line, item.text) for item in found] == [(3, "Forgotten string"), (6, "then right")]
-    assert str(found[0]).startswith("en-xa/index.html:3: warning: unmarked:")
-
-
-def test_unmarked_text_ignores_pages_in_other_languages() -> None:
-    assert unmarked_text('<html lang="de"><body><p>English here</p></body></html>', Path("de/index.html")) == []

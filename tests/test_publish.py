@@ -8,8 +8,8 @@ import subprocess
 import pytest
 
 from conftest import REPO, SiteCopy
-from openletter.errors import SettingsError
 from openletter.commands.publish import publish
+from openletter.errors import ErrorList, SettingsError
 
 
 @pytest.fixture
@@ -21,29 +21,35 @@ def repo(project: SiteCopy) -> SiteCopy:
     return project
 
 
-def test_a_relative_siteurl_is_refused_with_its_line(repo: SiteCopy) -> None:
-    with pytest.raises(SettingsError, match="SITEURL must be the absolute address") as raised:
-        publish(repo.root / "publishconf.py", repo.root / "output", {})
-    assert raised.value.path.name == "publishconf.py" and raised.value.line is not None
+def test_every_missing_publish_setting_is_named_with_its_line_before_building(repo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENLETTER_SITEURL", raising=False)
+    monkeypatch.delenv("OPENLETTER_DEPLOY", raising=False)
+    with pytest.raises(ErrorList) as raised:
+        publish(repo.root / "publishconf.py", repo.root / "output")
+    siteurl, deploy = raised.value.errors
+    assert siteurl.message.startswith("SITEURL: must be the absolute address") and siteurl.path.name == "publishconf.py" and siteurl.line
+    assert deploy.message.startswith("OPENLETTER_DEPLOY: no deploy target") and deploy.line
     assert not (repo.root / "output").exists()
 
 
 def test_no_deploy_target_is_a_clear_error_before_building(repo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENLETTER_SITEURL", "https://letter.example")
+    monkeypatch.delenv("OPENLETTER_DEPLOY", raising=False)
     with pytest.raises(SettingsError, match="no deploy target"):
-        publish(repo.root / "publishconf.py", repo.root / "output", {})
+        publish(repo.root / "publishconf.py", repo.root / "output")
     assert not (repo.root / "output").exists()
 
 
 def test_gh_pages_gets_the_published_tree(repo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENLETTER_SITEURL", "https://letter.example")
-    result, deployed = publish(repo.root / "publishconf.py", repo.root / "output", {"OPENLETTER_DEPLOY": "gh-pages"})
+    monkeypatch.setenv("OPENLETTER_DEPLOY", "gh-pages")
+    result, deployed = publish(repo.root / "publishconf.py", repo.root / "output")
     assert deployed.target == "git:gh-pages" and deployed.detail.startswith("committed")
     listing = subprocess.run(["git", "-C", str(repo.root), "ls-tree", "-r", "--name-only", "gh-pages"], capture_output=True, text=True).stdout.split()
     assert {"index.html", "en/index.html", "eo/index.html", "sitemap.xml", ".nojekyll"} <= set(listing)
     page = subprocess.run(["git", "-C", str(repo.root), "show", "gh-pages:eo/index.html"], capture_output=True, text=True).stdout
     assert '<link rel="canonical" href="https://letter.example/eo/">' in page
-    _, again = publish(repo.root / "publishconf.py", repo.root / "output", {"OPENLETTER_DEPLOY": "gh-pages"})
+    _, again = publish(repo.root / "publishconf.py", repo.root / "output")
     assert again.detail.startswith("unchanged")
 
 

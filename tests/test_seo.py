@@ -41,10 +41,15 @@ def test_sitemap_lists_every_language_with_alternates(published: Path) -> None:
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(published / "sitemap.xml").getroot()
     urls = root.findall("s:url", namespaces)
-    assert [u.find("s:loc", namespaces).text for u in urls] == [f"{SITE}/en/", f"{SITE}/ar/", f"{SITE}/eo/"]
-    for url in urls:
+    assert [u.find("s:loc", namespaces).text for u in urls] == [
+        f"{SITE}/en/", f"{SITE}/ar/", f"{SITE}/eo/", f"{SITE}/en/about/", f"{SITE}/ar/about/", f"{SITE}/eo/about/",
+    ]  # fmt: skip
+    for url in urls[:3]:  # the letter's cluster: x-default is the chooser
         links = {(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", namespaces)}
         assert links == {("en", f"{SITE}/en/"), ("ar", f"{SITE}/ar/"), ("eo", f"{SITE}/eo/"), ("x-default", f"{SITE}/")}
+    for url in urls[3:]:  # the about page's own cluster: x-default is its source-language page
+        links = {(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", namespaces)}
+        assert links == {(code, f"{SITE}/{code}/about/") for code in ("en", "ar", "eo")} | {("x-default", f"{SITE}/en/about/")}
 
 
 def test_robots_points_to_the_sitemap_and_the_favicon_is_published(published: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, build_shipped_site
 from openletter.languages import Language
 from openletter.content.markup import inline_markup
-from openletter.gettext.pofile import read_po
+from openletter.po.pofile import read_po
 from openletter.content.segments import new_markdown
 
 LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
@@ -43,7 +43,7 @@ def test_catalogs_are_complete_checked_and_honest(code: str) -> None:
                 assert source.differences(inline_markup(markdown, form)) == [], f"{path}:{entry.line}"
         header = catalog.header_fields()
         assert header["Language"] == code
-        assert header["Plural-Forms"] == language.plural_forms
+        assert header["Plural-Forms"] == str(language.plural_forms)
         assert header["Content-Type"] == "text/plain; charset=UTF-8"
         assert header["Last-Translator"] == "openletter team"
         assert header["Language-Team"].startswith(language.english_name)

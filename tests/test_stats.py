@@ -8,8 +8,11 @@ import subprocess
 from pathlib import Path
 
 from conftest import REPO, SiteCopy
-from openletter.gettext.pofile import read_po
-from openletter.gettext.stats import catalog_stats, project_stats, render
+from openletter.po.pofile import read_po
+from openletter.loading import LoadedCatalogs, load_documents
+from openletter.cache import Cache
+from openletter.content.segments import new_markdown
+from openletter.po.stats import catalog_stats, render
 
 
 def msgfmt_counts(path: Path) -> tuple[int, int, int]:
@@ -68,8 +71,9 @@ def test_counts_agree_with_msgfmt_on_every_shipped_catalog() -> None:
 def test_project_stats_sorted_least_complete_first_in_every_format(project: SiteCopy) -> None:
     project.add_pseudo_language("eo")
     project.catalogs().add_language("de")
-    rows = project_stats(project.project)
-    assert [(row.language, row.domain) for row in rows][:2] == [("de", "letter"), ("de", "theme")]
+    markdown = new_markdown()
+    rows = LoadedCatalogs.load(project.project, load_documents(project.project, markdown), markdown, 1_000_000, Cache(None)).stats()
+    assert [(row.language, row.domain) for row in rows][:3] == [("de", "about"), ("de", "letter"), ("de", "theme")]
     assert rows[0].percent == 0 and rows[-1].percent == 100
     as_json = json.loads(render(rows, "json"))
     assert as_json[0]["language"] == "de" and as_json[0]["total"] == rows[0].total

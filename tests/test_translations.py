@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from openletter.gettext.pofile import parse_po
-from openletter.gettext.compiled import CompiledCatalog, UiTranslations
+from openletter.po.pofile import parse_po
+from openletter.po.compiled import CompiledCatalog, UiTranslations
 
 CATALOG = '''msgid ""
 msgstr ""
@@ -73,4 +73,5 @@ def test_a_theme_string_without_percent_signs_is_format_safe_and_plural_rules_ar
     assert first.get("%(count)s languages") == "Sprachen" and first.get("<b>markup</b>") is not None
     assert {skipped.entry.msgid for skipped in first.skipped} == {"Published on %(date)s", "stray percent"}
     second = CompiledCatalog.compile(parse_po(CATALOG))
-    assert second.plural is first.plural and [first.plural(n) for n in (0, 1, 2, 5, 11, 100)] == [0, 1, 2, 3, 4, 5]
+    assert second.plural_forms.function is first.plural_forms.function
+    assert [first.plural_forms.index(n) for n in (0, 1, 2, 5, 11, 100)] == [0, 1, 2, 3, 4, 5]

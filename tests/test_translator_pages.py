@@ -14,10 +14,10 @@ from conftest import SiteCopy
 from openletter.commands.build import build
 from openletter.checks.credits import CREDITS_HEADER
 from openletter.errors import ContentError
-from openletter.gettext.pofile import read_po
-from openletter.gettext.powriter import PoWriter
+from openletter.po.pofile import read_po
+from openletter.po.powriter import PoWriter
 from openletter.pseudo import pseudo_translate
-from openletter.gettext.stats import catalog_stats
+from openletter.po.stats import catalog_stats
 
 BODY = (
     "First paragraph about our goals.\n\n"
@@ -81,7 +81,7 @@ def test_review_page_lists_every_unit_with_state_line_and_findings(site: tuple[S
     lines = {entry.msgid: entry.line for entry in catalog.entries}
     units = units_of(html)
     letter = [units[f"letter-{number}"] for number in range(1, 7)]  # title, summary, four paragraphs
-    assert [unit["state"] for unit in letter] == ["translated", "translated", "translated", "fuzzy", "rejected", "missing"]
+    assert [unit["state"] for unit in letter] == ["translated", "translated", "translated", "fuzzy", "rejected", "untranslated"]
     for unit, msgid in zip(letter[2:], EDITED.strip().split("\n\n")):
         assert unescape(msgid) in unescape(unit["body"])  # the source, as the translator sees it
         assert re.search(rf"\b{lines[msgid]}\b", unit["body"])  # its line in letter.po
@@ -107,12 +107,12 @@ def test_dashboard_in_every_language_with_progress_review_and_downloads(site: tu
     german = (output / "de" / "translate" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de" dir="ltr">' in german and "‹" in german.split("<main")[1]  # in the page's language
     assert 'hreflang="de" href="../de/translate/"' in english and 'hreflang="en" href="../../translate/"' in german
-    stats = [catalog_stats(read_po(project.po("de", domain)), "de", domain) for domain in ("letter", "theme")]
+    stats = [catalog_stats(read_po(project.po("de", domain)), "de", domain) for domain in ("letter", "about", "theme")]
     translated, total = sum(s.translated for s in stats), sum(s.total for s in stats)
     assert f'<progress max="{total}" value="{translated}" aria-labelledby="language-de">' in english
     assert f"{translated} of {total} messages translated" in english and "1 needs review" in english
     assert "not yet reviewed" in english and 'href="../de/review/"' in english
-    for domain in ("letter", "theme"):
+    for domain in ("letter", "about", "theme"):
         assert f'href="../locale/de/LC_MESSAGES/{domain}.po" download' in english
         assert (output / "locale" / "de" / "LC_MESSAGES" / f"{domain}.po").read_bytes() == project.po("de", domain).read_bytes()
         assert (output / "locale" / f"{domain}.pot").read_bytes() == (project.root / "locale" / f"{domain}.pot").read_bytes()
@@ -121,7 +121,7 @@ def test_dashboard_in_every_language_with_progress_review_and_downloads(site: tu
 
 def test_badges_match_the_dashboard(site: tuple[SiteCopy, Path, list[str]]) -> None:
     project, output, _ = site
-    stats = [catalog_stats(read_po(project.po("de", domain)), "de", domain) for domain in ("letter", "theme")]
+    stats = [catalog_stats(read_po(project.po("de", domain)), "de", domain) for domain in ("letter", "about", "theme")]
     translated, total = sum(s.translated for s in stats), sum(s.total for s in stats)
     badge = ElementTree.parse(output / "translate" / "badges" / "de.svg").getroot()
     assert badge.get("aria-label") == f"de: {100 * translated // total}% translated ({translated} of {total}), not reviewed"
@@ -152,7 +152,7 @@ def test_pseudo_locale_only_on_request_and_never_listed(translated: SiteCopy) ->
     assert not (output / "translate" / "badges" / "en-xa.svg").exists() and not (output / "locale" / "en_XA").exists()
     assert [w for w in result.warnings if w.code == "unmarked"] == []  # the shipped theme marks every string
     review = (output / "en-xa" / "review" / "index.html").read_text(encoding="utf-8")
-    assert 'class="unit translated"' in review and 'class="unit missing"' not in review  # its in-memory catalogs
+    assert 'class="unit translated"' in review and 'class="unit untranslated"' not in review  # its in-memory catalogs
 
 
 def test_pseudo_locale_reveals_a_theme_string_nobody_marked(translated: SiteCopy) -> None:
@@ -161,7 +161,10 @@ def test_pseudo_locale_reveals_a_theme_string_nobody_marked(translated: SiteCopy
     template.write_text(html.replace('<article class="letter">', '<article class="letter">\n<p>Share this letter</p>'), encoding="utf-8")
     result = build(translated.config, translated.root / "output", pseudo=True)
     unmarked = [w for w in result.warnings if w.code == "unmarked"]
-    assert [(str(w.path), w.message) for w in unmarked] == [("en-xa/index.html", "'Share this letter' is not marked for translation")]
+    assert [(str(w.path), w.message) for w in unmarked] == [
+        ("en-xa/about/index.html", "'Share this letter' is not marked for translation"),  # page.html: both documents
+        ("en-xa/index.html", "'Share this letter' is not marked for translation"),
+    ]
     built = (translated.root / "output" / "en-xa" / "index.html").read_text(encoding="utf-8").splitlines()
     assert "Share this letter" in built[unmarked[0].line - 1]
 

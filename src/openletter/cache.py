@@ -1,53 +1,80 @@
-"""A content-addressed cache, so a build only redoes the work whose inputs changed.
+"""The build cache, behind one rule: an entry's key is a digest of its inputs and of the code.
 
-Keys are SHA-256 digests of everything a result depends on (file bytes, settings,
-openletter's version), so a stale entry can never be hit: changing any input
-changes the key.  Entries are written atomically; a corrupt or unreadable entry
-is treated as a miss.  The cache holds only what this machine computed itself.
+"The code" is :func:`fingerprint`: openletter's own source and the versions of the libraries it
+runs on.  Change an input, edit openletter, upgrade a library, and the key changes, so a stale
+entry can never be hit, no module keeps a format number to bump, and nobody keeps a list of
+what to forget.  Entries are written atomically; a damaged or unreadable one is a miss, and a
+cache that cannot be written only costs the next build the work.  The cache holds only what
+this machine computed itself.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
-from pathlib import Path
 from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
-from openletter import __version__
 from openletter.atomic import write_bytes_atomic
 
-#: Bump when the shape or meaning of cached results changes.
-CACHE_FORMAT = f"{__version__}/3"
+#: The distributions whose code computes what is cached (besides openletter's own).
+LIBRARIES = ("babel", "jinja2", "markupsafe", "pelican", "markdown-it-py", "nh3", "fonttools", "brotli")
 
 
-class ContentCache:
-    """Results by key, in ``root/<kind>/<key>``; ``root=None`` disables caching."""
+@functools.cache
+def fingerprint() -> bytes:
+    """A digest of openletter's source files and of the versions of :data:`LIBRARIES` (once per process)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}=={version}\0".encode())
+    return digest.digest()
+
+
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 of ``parts``, each length-prefixed (``("ab", "c")`` and ``("a", "bc")`` differ)."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+class Cache:
+    """Results by kind and key under ``root`` (``root=None``: nothing is kept)."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self.hits = 0
         self.misses = 0
+        self._memos: dict[str, Memo] = {}
 
     @staticmethod
-    def key(*parts: bytes | str) -> str:
-        digest = hashlib.sha256(CACHE_FORMAT.encode())
-        for part in parts:
-            data = part.encode("utf-8") if isinstance(part, str) else part
-            digest.update(len(data).to_bytes(8, "big"))
-            digest.update(data)
-        return digest.hexdigest()
+    def key(kind: str, *inputs: bytes | str) -> str:
+        """The key of a ``kind`` of result computed from ``inputs`` by this code."""
+        return digest(fingerprint(), kind, *inputs)
 
     def _path(self, kind: str, key: str) -> Path | None:
         return None if self.root is None else self.root / kind / key[:2] / key
 
     def load(self, kind: str, key: str) -> Any | None:
+        """The value stored under ``key``, or None (a miss)."""
         path = self._path(kind, key)
         if path is None:
             return None
         try:
             value = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
             self.misses += 1
             return None
         self.hits += 1
@@ -55,23 +82,55 @@ class ContentCache:
 
     def store(self, kind: str, key: str, value: Any) -> None:
         path = self._path(kind, key)
-        if path is not None:
-            write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if path is None:
+            return
+        try:
+            write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        except OSError:  # a read-only or full cache folder: the next build computes it again
+            pass
+
+    def get(self, kind: str, inputs: tuple[bytes | str, ...], compute: Callable[[], Any], valid: type | tuple[type, ...] = object) -> Any:
+        """The value for ``inputs``: stored, or computed now and stored (a stored value that is
+        not an instance of ``valid`` is a miss)."""
+        key = self.key(kind, *inputs)
+        value = self.load(kind, key)
+        if value is None or not isinstance(value, valid):
+            value = compute()
+            self.store(kind, key, value)
+        return value
+
+    def folder(self, kind: str, *inputs: bytes | str) -> Path | None:
+        """A folder of files this code made from ``inputs`` (Jinja2's compiled templates), created."""
+        if self.root is None:
+            return None
+        path = self.root / kind / self.key(kind, *inputs)[:24]
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def memo(self, name: str) -> Memo:
+        """The memo of one pure function (see :class:`Memo`), one per name and cache."""
+        if name not in self._memos:
+            self._memos[name] = Memo(self, name)
+        return self._memos[name]
+
+    def save_memos(self) -> None:
+        """Keep what this build computed for the next."""
+        for memo in self._memos.values():
+            memo.save()
 
 
 class Memo:
     """A persistent memo for one pure function of small values (a date as a language writes it,
-    a translation escaped for its block): one file, read once per build, written once if it grew.
+    a translation escaped for its block): one file, read once per build, written once if it changed.
 
-    ``versions`` are everything the function's results depend on besides its arguments (library
-    versions); a new version is a new file.  Only the entries a build used are written back, so
-    the file holds the current site's values, not every value it ever held.
+    Only the entries a build used are written back, so the file holds the current site's values,
+    not every value it ever held.
     """
 
-    def __init__(self, cache: ContentCache, name: str, *versions: str) -> None:
+    def __init__(self, cache: Cache, name: str) -> None:
         self.cache = cache
         self.name = name
-        self.key = ContentCache.key(name, *versions)
+        self.key = Cache.key("memo", name)
         self._values: dict[Any, Any] | None = None
         self._used: dict[Any, Any] = {}
         self._stored: dict[Any, Any] = {}
@@ -83,10 +142,7 @@ class Memo:
         if self._values is None:
             loaded = self.cache.load("memo", self.key)
             self._values = self._stored = loaded if isinstance(loaded, dict) else {}
-        if arguments in self._values:
-            value = self._values[arguments]
-        else:
-            value = compute()
+        value = self._values[arguments] if arguments in self._values else compute()
         self._used[arguments] = value
         return value
 
@@ -94,9 +150,6 @@ class Memo:
         """Write the entries used since loading, unless the file already holds exactly them."""
         if self.cache.root is None or self._used == self._stored:
             return False
-        try:
-            self.cache.store("memo", self.key, dict(self._used))
-        except OSError:  # a read-only or full cache folder: the next build computes them again
-            return False
+        self.cache.store("memo", self.key, dict(self._used))
         self._stored = dict(self._used)
         return True

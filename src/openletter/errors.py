@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 class OpenletterError(Exception):
@@ -36,6 +41,12 @@ class OpenletterError(Exception):
         where = self.location()
         return f"{where}: {self.message}" if where else self.message
 
+    def lines(self) -> list[str]:
+        """``path:line: error: code: message``, one line per error, as every command prints them."""
+        code = f"{self.code}: " if self.code != "error" else ""
+        where = self.location()
+        return [f"{where}: error: {code}{self.message}" if where else f"error: {code}{self.message}"]
+
 
 class PoSyntaxError(OpenletterError):
     """A PO file that GNU gettext would not read the same way."""
@@ -62,3 +73,36 @@ class ErrorList(OpenletterError):
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
+
+    def lines(self) -> list[str]:
+        return [line for error in self.errors for line in error.lines()]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding, printable as ``path:line: severity: code: message`` (1-based line)."""
+
+    path: Path
+    line: int | None  # None for a folder or a file as a whole
+    severity: Severity
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+        return f"{where}: {self.severity}: {self.code}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["path"] = str(self.path)
+        return data
+
+    def as_error(self) -> OpenletterError:
+        return OpenletterError(self.message, path=self.path, line=self.line, code=self.code)
+
+
+def raise_all(errors: Iterable[OpenletterError | Problem]) -> None:
+    """Raise every error (a :class:`Problem` as the error it describes) together; nothing if none."""
+    found = [error.as_error() if isinstance(error, Problem) else error for error in errors]
+    if found:
+        raise ErrorList(found) if len(found) > 1 else found[0]

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from babel.messages.plurals import get_plural
 
 from openletter.errors import LanguageError
+from openletter.po.plurals import PluralForms
 
 if TYPE_CHECKING:
     from openletter.cache import Memo
@@ -79,10 +80,10 @@ class Language:
         return self.locale.get_display_name("en") or self.code
 
     @cached_property
-    def plural_forms(self) -> str:
-        """The gettext ``Plural-Forms`` header value Babel knows for the language."""
+    def plural_forms(self) -> PluralForms:
+        """The language's plural rule as gettext writes it (``Plural-Forms``), from CLDR via Babel."""
         plural = get_plural(self.locale)
-        return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
+        return PluralForms(plural.num_plurals, plural.plural_expr)
 
     @cached_property
     def og_locale(self) -> str:
@@ -175,11 +176,13 @@ _ZERO_DIGITS = {
 
 
 def _likely_territory(locale: Locale) -> str | None:
+    """CLDR's likely territory for the locale, its script included (``zh_Hant`` -> ``TW``, ``zh`` -> ``CN``)."""
     from babel.core import get_global
 
-    likely = get_global("likely_subtags").get(locale.language)
+    subtags = get_global("likely_subtags")
+    keys = [f"{locale.language}_{locale.script}"] if locale.script else []
+    likely = next((subtags[key] for key in [*keys, locale.language] if subtags.get(key)), None)
     if not likely:
         return None
-    parts = likely.split("_")
-    territories = [part for part in parts[1:] if part.isupper() and len(part) == 2]
+    territories = [part for part in likely.split("_")[1:] if part.isupper() and len(part) == 2]
     return territories[0] if territories else None

@@ -1,34 +1,29 @@
-"""Where things live, read from the Pelican settings and checked once."""
+"""Where things live: the documents, the templates, the catalogs, and the languages (``locale/`` folders)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from openletter.errors import ErrorList, LanguageError, SettingsError
+from babel import Locale
+
+from openletter.errors import LanguageError, Problem, raise_all
 from openletter.languages import Language
+from openletter.settings import Options
 
+#: The catalog of the theme's strings (every other catalog is a content file's).
 THEME_DOMAIN = "theme"
-
-
-def setting_line(config: Path | None, name: str) -> int | None:
-    """The line of the last ``NAME =`` in the settings file, to point errors at it."""
-    if config is None or not config.is_file():
-        return None
-    pattern = re.compile(rf"^\s*{re.escape(name)}\s*[:=]")
-    found = None
-    for number, line in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1):
-        if pattern.match(line):
-            found = number  # the last assignment is the one Python keeps
-    return found
+#: Names a content file may not have: a page of every language, or a catalog, already has them.
+RESERVED_NAMES = {
+    "translate": "the translators' dashboard /<lang>/translate/",
+    "review": "the review page /<lang>/review/",
+    THEME_DOMAIN: "the theme's catalog theme.po",
+}
 
 
 @dataclass(frozen=True)
 class Project:
-    """The project's folders and source language; the languages are the folders of ``locale/``."""
+    """The project's folders, source language and documents; its languages are the folders of ``locale/``."""
 
     root: Path
     content_dir: Path
@@ -36,37 +31,21 @@ class Project:
     theme_dir: Path
     source_language: Language
     bugs_address: str
-    config: Path | None = None
+    #: The document whose pages are ``/<lang>/`` (``OPENLETTER_HOME``).
+    home: str = "letter"
 
     @classmethod
-    def from_settings(cls, settings: Mapping[str, Any], config: Path | None = None) -> Project:
-        """Build from Pelican settings (``PATH``, ``THEME``, ``DEFAULT_LANG``, ``OPENLETTER_*``)."""
-        root = Path(settings.get("OPENLETTER_ROOT") or (config.parent if config else Path.cwd())).resolve()
-
-        def setting_error(name: str, message: str) -> SettingsError:
-            return SettingsError(f"{name}: {message}", path=config, line=setting_line(config, name), value=settings.get(name))
-
-        content_dir = (root / settings.get("PATH", "content")).resolve()
-        if not content_dir.is_dir():
-            raise setting_error("PATH", f"content folder {content_dir} does not exist")
-        theme_dir = (root / settings.get("THEME", "theme")).resolve()
-        if not (theme_dir / "templates").is_dir():
-            raise setting_error("THEME", f"theme folder {theme_dir} has no templates/")
-        locale_dir = (root / settings.get("OPENLETTER_LOCALE_PATH", "locale")).resolve()
-        try:
-            source = Language.parse(str(settings.get("DEFAULT_LANG", "en")))
-        except LanguageError as error:
-            raise setting_error("DEFAULT_LANG", error.message) from None
-        bugs = settings.get("OPENLETTER_BUGS_ADDRESS", "")
-        if not isinstance(bugs, str):
-            raise setting_error("OPENLETTER_BUGS_ADDRESS", "must be a string")
-        return cls(root, content_dir, locale_dir, theme_dir, source, bugs, config)
+    def from_options(cls, options: Options) -> Project:
+        return cls(
+            options.root, options.content_path, options.locale_path, options.theme_path,
+            options.source_language, options.bugs_address, options.home,
+        )  # fmt: skip
 
     # -- sources and catalogs --------------------------------------------------------
 
     def content_files(self) -> list[Path]:
-        """The translatable Markdown sources, in a stable order."""
-        return sorted(self.content_dir.glob("*.md"))
+        """The translatable Markdown sources: the home document first, then the others by name."""
+        return sorted(self.content_dir.glob("*.md"), key=lambda path: (path.stem != self.home, path.name))
 
     def content_domains(self) -> list[str]:
         return [path.stem for path in self.content_files()]
@@ -92,12 +71,48 @@ class Project:
     def catalog_path(self, language: Language, domain: str) -> Path:
         return self.locale_dir / language.code / "LC_MESSAGES" / f"{domain}.po"
 
-    def languages(self) -> list[Language]:
-        """Every translation language, one per folder of ``locale/``; bad folder names are errors."""
-        from openletter.checks.checker import check_folders
+    # -- languages -------------------------------------------------------------------
 
-        languages, problems = check_folders(self.locale_dir, self.relative, self.source_language)
-        errors = [LanguageError(f"locale folder: {p.message}", path=p.path, value=p.path.name, code=p.code) for p in problems]
-        if errors:
-            raise ErrorList(errors) if len(errors) > 1 else errors[0]
+    def discover_languages(self) -> tuple[list[Language], list[Problem]]:
+        """The translation languages, one per folder of ``locale/``, and what is wrong with the
+        folders that are not one (a bad code, two spellings of one locale, the source language)."""
+        languages: list[Language] = []
+        problems: list[Problem] = []
+        if not self.locale_dir.is_dir():
+            return languages, problems
+        folders = [f for f in sorted(self.locale_dir.iterdir()) if f.is_dir() and not f.name.startswith(".")]
+        by_locale: dict[str, list[Path]] = {}
+        for folder in folders:
+            canonical = _canonical(folder.name)
+            if canonical:
+                by_locale.setdefault(canonical, []).append(folder)
+        for canonical, group in by_locale.items():
+            if len(group) > 1:
+                names = ", ".join(str(self.relative(folder)) for folder in group)
+                problems.append(Problem(self.relative(group[-1]), None, "error", "same-locale", f"{names} name the same locale ({canonical})"))
+        for folder in folders:
+            try:
+                language = Language.parse(folder.name)
+            except LanguageError as error:
+                problems.append(Problem(self.relative(folder), None, "error", "locale-folder", error.message))
+                continue
+            if language == self.source_language:
+                problems.append(
+                    Problem(self.relative(folder), None, "error", "locale-folder", "folder for the source language; its text is content/ itself")
+                )
+                continue
+            languages.append(language)
+        return languages, problems
+
+    def languages(self) -> list[Language]:
+        """Every translation language; bad folder names raise, all together."""
+        languages, problems = self.discover_languages()
+        raise_all(LanguageError(f"locale folder: {p.message}", path=p.path, value=p.path.name, code=p.code) for p in problems)
         return languages
+
+
+def _canonical(name: str) -> str | None:
+    try:
+        return str(Locale.parse(name))
+    except Exception:  # Babel raises ValueError, TypeError or UnknownLocaleError for bad names
+        return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from conftest import SiteCopy
 from openletter.commands.build import build
-from openletter.gettext.pofile import read_po
-from openletter.gettext.powriter import PoWriter
+from openletter.po.pofile import read_po
+from openletter.po.powriter import PoWriter
 from browser.conftest import new_context, watch
 
 PAYLOADS = [

@@ -9,7 +9,7 @@ import pytest
 from browser.conftest import Served, new_context, screenshot_on_failure, serious_axe_violations, watch
 from conftest import REPO
 from openletter.languages import Language
-from openletter.gettext.pofile import read_po
+from openletter.po.pofile import read_po
 
 TRANSLATIONS = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openletter.checks.checker import Problem
-from openletter.gettext.pofile import Catalog
+from openletter.errors import Problem
+from openletter.po.pofile import Catalog
 
 CREDITS_HEADER = "X-Translator-Credits"
 #: Longer than any real name list entry; a paragraph in the header is a mistake.

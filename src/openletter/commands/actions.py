@@ -14,20 +14,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from openletter.commands.build import build, load_settings
-from openletter.gettext.maintenance import Catalogs, Written
-from openletter.errors import ErrorList, OpenletterError
-from openletter.checks.checker import check_project
-from openletter.project import Project
+from openletter.cache import Cache
+from openletter.commands.build import build
 from openletter.content.segments import new_markdown
-from openletter.content.documents import read_document
+from openletter.errors import ErrorList, OpenletterError
+from openletter.loading import LoadedCatalogs, load_documents
+from openletter.maintenance import Catalogs, Written
+from openletter.project import Project
+from openletter.settings import OPTIONS_KEY, Options, load_settings
 
 
 def report_error(error: OpenletterError, stream: TextIO) -> None:
-    for each in error.errors if isinstance(error, ErrorList) else [error]:
-        where = each.location()
-        code = f"{each.code}: " if each.code != "error" else ""
-        print(f"{where}: error: {code}{each.message}" if where else f"error: {code}{each.message}", file=stream)
+    for line in error.lines():
+        print(line, file=stream)
 
 
 def guarded(action: Callable[[], None], stream: TextIO | None = None) -> int:
@@ -40,8 +39,21 @@ def guarded(action: Callable[[], None], stream: TextIO | None = None) -> int:
     return 0
 
 
+def _options(config: Path) -> Options:
+    options: Options = load_settings(config)[OPTIONS_KEY]
+    return options
+
+
 def _catalogs(config: Path) -> Catalogs:
-    return Catalogs(Project.from_settings(load_settings(config), config.resolve()))
+    return Catalogs(Project.from_options(_options(config)))
+
+
+def _load(config: Path) -> LoadedCatalogs:
+    """Every catalog of the project, checked (through the build cache, as a build checks them)."""
+    options = _options(config)
+    project = Project.from_options(options)
+    markdown = new_markdown()
+    return LoadedCatalogs.load(project, load_documents(project, markdown), markdown, options.max_catalog_bytes, Cache(options.cache_path))
 
 
 def _print_written(written: Written, project: Project, out: TextIO) -> None:
@@ -96,26 +108,21 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
     def action() -> None:
         nonlocal status
         started = time.perf_counter()
-        project = Project.from_settings(load_settings(config), config.resolve())
-        markdown = new_markdown()
-        references = {}
-        for path in project.content_files():
-            document = read_document(path, markdown, reference_path=project.relative(path))
-            references[document.domain] = document.body.references
-        report = check_project(project, markdown, references)
+        report = _load(config)
         problems = report.problems()
         errors = sum(problem.severity == "error" for problem in problems)
         warnings = len(problems) - errors
         elapsed = time.perf_counter() - started
         if output_format == "json":
-            summary = {"catalogs": len(report.catalogs), "errors": errors, "warnings": warnings, "seconds": round(elapsed, 3)}
+            catalogs = sum(len(reports) for reports in report.reports.values())
+            summary = {"catalogs": catalogs, "errors": errors, "warnings": warnings, "seconds": round(elapsed, 3)}
             json.dump({"problems": [p.as_dict() for p in problems], "summary": summary}, out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
             for problem in problems:
                 print(problem, file=out)
             print(
-                f"{len(report.catalogs)} catalog(s) of {len(report.languages)} language(s) checked in {elapsed:.2f} s: "
+                f"{sum(len(reports) for reports in report.reports.values())} catalog(s) of {len(report.languages)} language(s) checked in {elapsed:.2f} s: "
                 f"{errors} error(s), {warnings} warning(s)",
                 file=out,
             )
@@ -128,10 +135,13 @@ def stats(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
     """Per language and domain: translated, fuzzy, untranslated units and words; review state."""
 
     def action() -> None:
-        from openletter.gettext.stats import project_stats, render
+        from openletter.po.stats import render
 
-        project = Project.from_settings(load_settings(config), config.resolve())
-        print(render(project_stats(project), output_format), file=out)
+        loaded = _load(config)
+        for problem in loaded.problems():
+            if problem.severity == "error":
+                print(problem, file=sys.stderr)
+        print(render(loaded.stats(), output_format), file=out)
 
     return guarded(action)
 

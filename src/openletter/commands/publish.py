@@ -1,10 +1,11 @@
-"""Publishing: the checked, absolute-URL build, then a deploy to a static host.
+"""``invoke publish``: the checked, absolute-URL build, then a deploy to a static host.
 
-Targets (setting ``OPENLETTER_DEPLOY`` in publishconf.py, or the environment variable of the
-same name): ``gh-pages`` (or ``git:<branch>``) commits ``output/`` to that branch of this
-repository with git's plumbing, leaving your work tree and index alone (push it yourself);
-``rsync:<destination>`` mirrors ``output/`` there with ``rsync --delete``.  No target, a
-relative ``SITEURL`` or a missing tool is a clear error, not a traceback.
+Targets (``OPENLETTER_DEPLOY``, which publishconf.py reads from the environment variable of the
+same name): ``gh-pages`` or ``git:<branch>`` commits ``output/`` to that branch of this
+repository with ``ghp-import`` (what Pelican's own quickstart tasks use), leaving the work tree
+and index alone; ``rsync:<destination>`` mirrors ``output/`` there with ``rsync --delete``.  The
+build and the deploy hold the output's lock together, so no other build changes the site while
+it is being deployed.
 """
 
 from __future__ import annotations
@@ -12,14 +13,19 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openletter.commands.build import BuildResult, build, load_settings
-from openletter.errors import SettingsError
-from openletter.project import setting_line
+from openletter.commands.build import BuildResult, build_settings, exclusive
+from openletter.errors import OpenletterError, raise_all
+from openletter.settings import DEPLOY_TARGETS, OPTIONS_KEY, Options, load_settings
+
+
+class DeployError(OpenletterError):
+    """The site was built but could not be deployed (a git or rsync failure)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,84 +34,80 @@ class Deployed:
     detail: str
 
 
-def deploy_target(settings: dict[str, Any], config: Path, environ: dict[str, str]) -> str:
-    target = environ.get("OPENLETTER_DEPLOY") or settings.get("OPENLETTER_DEPLOY") or ""
-    if not target:
-        raise SettingsError(
-            "no deploy target: set OPENLETTER_DEPLOY to 'gh-pages', 'git:<branch>' or 'rsync:<destination>' "
-            "(in publishconf.py or the environment)",
-            path=config, line=setting_line(config, "OPENLETTER_DEPLOY"),
-        )  # fmt: skip
-    if target != "gh-pages" and not target.startswith(("git:", "rsync:")):
-        raise SettingsError(f"unknown deploy target {target!r}", path=config, line=setting_line(config, "OPENLETTER_DEPLOY"), value=target)
-    return target
+def publish(config: Path, output: Path, overrides: Mapping[str, Any] | None = None) -> tuple[BuildResult, Deployed]:
+    """Check the publish settings, build with them, then deploy ``output``."""
+    settings = load_settings(config, overrides)
+    options: Options = settings[OPTIONS_KEY]
+    file = options.file
+    problems = []
+    if not options.absolute_site_url:
+        problems.append(
+            file.error("SITEURL", f"must be the absolute address of the published site (set OPENLETTER_SITEURL), got {options.site_url!r}", options.site_url)
+        )
+    if options.pseudo_locale:
+        problems.append(file.error("OPENLETTER_PSEUDO_LOCALE", "is for local builds (invoke build --pseudo); it is never published", True))
+    if not options.deploy:
+        problems.append(file.error("OPENLETTER_DEPLOY", f"no deploy target: set it to {DEPLOY_TARGETS} (in publishconf.py or the environment)"))
+    raise_all(problems)
+    output = Path(output).resolve()
+    with exclusive(output):
+        result = build_settings(settings, output)
+        if options.deploy.startswith("rsync:"):
+            return result, _rsync(output, options.deploy.removeprefix("rsync:"))
+        branch = "gh-pages" if options.deploy == "gh-pages" else options.deploy.removeprefix("git:")
+        return result, _commit_to_branch(output, options.root, branch)
 
 
-def publish(config: Path, output: Path, environ: dict[str, str] | None = None) -> tuple[BuildResult, Deployed]:
-    """Check and build with the publish settings, then deploy ``output``."""
-    environ = dict(os.environ if environ is None else environ)
-    config = config.resolve()
-    settings = load_settings(config)
-    site_url = str(settings.get("SITEURL", ""))
-    if "://" not in site_url:
-        raise SettingsError(
-            "SITEURL must be the absolute address of the published site (set OPENLETTER_SITEURL), "
-            f"got {site_url!r}",
-            path=config, line=setting_line(config, "SITEURL"), value=site_url,
-        )  # fmt: skip
-    if settings.get("OPENLETTER_PSEUDO_LOCALE"):
-        raise SettingsError(
-            "OPENLETTER_PSEUDO_LOCALE is for local builds (invoke build --pseudo); it is never published",
-            path=config, line=setting_line(config, "OPENLETTER_PSEUDO_LOCALE"), value=settings.get("OPENLETTER_PSEUDO_LOCALE"),
-        )  # fmt: skip
-    target = deploy_target(settings, config, environ)
-    result = build(config, output, overrides={"OPENLETTER_PSEUDO_LOCALE": False})
-    if target.startswith("rsync:"):
-        return result, _rsync(output, target.removeprefix("rsync:"), config)
-    branch = "gh-pages" if target == "gh-pages" else target.removeprefix("git:")
-    return result, _commit_to_branch(output, config.parent, branch)
-
-
-def _rsync(output: Path, destination: str, config: Path) -> Deployed:
+def _rsync(output: Path, destination: str) -> Deployed:
     if shutil.which("rsync") is None:
-        raise SettingsError("deploying with rsync needs rsync (apt-get install rsync)", path=config)
+        raise DeployError("deploying with rsync needs rsync (apt-get install rsync)", path=output)
     completed = subprocess.run(["rsync", "-a", "--delete", f"{output}/", destination], capture_output=True, text=True)
     if completed.returncode != 0:
-        raise SettingsError(f"rsync to {destination} failed: {completed.stderr.strip()}", path=config)
+        raise DeployError(f"rsync to {destination} failed: {completed.stderr.strip()}", path=output)
     return Deployed(f"rsync:{destination}", "mirrored")
 
 
-def _git(repository: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    completed = subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True, env=env)
+def _git(repository: Path, *args: str) -> str:
+    completed = subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True)
     if completed.returncode != 0:
-        raise SettingsError(f"git {' '.join(args)} failed: {completed.stderr.strip()}", path=repository)
+        raise DeployError(f"git {' '.join(args)} failed: {completed.stderr.strip()}", path=repository)
     return completed.stdout.strip()
+
+
+@contextmanager
+def _in_repository(repository: Path) -> Iterator[None]:
+    """ghp-import runs git in the current folder and signs with the committer's identity."""
+    cwd, environ = os.getcwd(), dict(os.environ)
+    os.chdir(repository)
+    os.environ.setdefault("GIT_COMMITTER_NAME", _git(repository, "config", "--default", "openletter publish", "user.name"))
+    os.environ.setdefault("GIT_COMMITTER_EMAIL", _git(repository, "config", "--default", "publish@openletter.invalid", "user.email"))
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(environ)
 
 
 def _commit_to_branch(output: Path, repository: Path, branch: str) -> Deployed:
     """Commit the tree of ``output`` onto ``branch`` without touching the work tree or index."""
+    import ghp_import
+
     if shutil.which("git") is None:
-        raise SettingsError("deploying to a branch needs git", path=repository)
+        raise DeployError("deploying to a branch needs git", path=repository)
     _git(repository, "rev-parse", "--git-dir")
-    with tempfile.TemporaryDirectory() as temp:
-        env = {
-            **os.environ,
-            "GIT_INDEX_FILE": str(Path(temp) / "index"),
-            "GIT_WORK_TREE": str(output),
-            "GIT_AUTHOR_NAME": os.environ.get("GIT_AUTHOR_NAME", "openletter publish"),
-            "GIT_AUTHOR_EMAIL": os.environ.get("GIT_AUTHOR_EMAIL", "publish@openletter.invalid"),
-            "GIT_COMMITTER_NAME": os.environ.get("GIT_COMMITTER_NAME", "openletter publish"),
-            "GIT_COMMITTER_EMAIL": os.environ.get("GIT_COMMITTER_EMAIL", "publish@openletter.invalid"),
-        }
-        (output / ".nojekyll").touch()  # GitHub Pages: serve the folders as they are
-        _git(repository, "add", "--all", "--force", ".", env=env)
-        tree = _git(repository, "write-tree", env=env)
-        parent = subprocess.run(
-            ["git", "-C", str(repository), "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
-            capture_output=True, text=True,
-        ).stdout.strip()  # fmt: skip
-        if parent and _git(repository, "rev-parse", f"{parent}^{{tree}}") == tree:
-            return Deployed(f"git:{branch}", f"unchanged ({parent[:12]})")
-        commit = _git(repository, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", "Publish the site", env=env)
-        _git(repository, "update-ref", f"refs/heads/{branch}", commit)
+    before = subprocess.run(
+        ["git", "-C", str(repository), "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"], capture_output=True, text=True
+    ).stdout.strip()
+    with _in_repository(repository):
+        try:
+            ghp_import.ghp_import(str(output), branch=branch, mesg="Publish the site", nojekyll=True)
+        except (ghp_import.GhpError, subprocess.CalledProcessError, OSError) as error:
+            raise DeployError(f"ghp-import could not commit the site to {branch}: {error}", path=repository) from None
+    commit = _git(repository, "rev-parse", f"refs/heads/{branch}")
+    if commit == before:
+        raise DeployError(f"ghp-import did not commit the site to {branch}", path=repository)
+    if before and _git(repository, "rev-parse", f"{commit}^{{tree}}") == _git(repository, "rev-parse", f"{before}^{{tree}}"):
+        _git(repository, "update-ref", f"refs/heads/{branch}", before, commit)  # the same site: no empty commit
+        return Deployed(f"git:{branch}", f"unchanged ({before[:12]})")
     return Deployed(f"git:{branch}", f"committed {commit[:12]}; push it with: git push origin {branch}")

@@ -96,7 +96,15 @@ class Staging:
             shutil.rmtree(retired, ignore_errors=True)
 
     def discard(self) -> None:
-        """A failed build's folder: removed (the live site was never touched)."""
+        """A failed build's folder (the live site was never touched): kept as the spare when it
+        was one (what the build wrote into it is swept by the next build that recycles it), else
+        removed."""
+        if self.recycled:
+            try:
+                os.rename(self.path, spare_for(self.output))
+                return
+            except OSError:  # another build left a spare meanwhile
+                pass
         shutil.rmtree(self.path, ignore_errors=True)
 
 

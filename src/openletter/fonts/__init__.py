@@ -67,7 +67,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from openletter.fonts.builder import FontBuilder, check_coverage, pages_from_site
+from openletter.fonts.builder import FontBuilder, check_coverage, page_langs, pages_from_site
 from openletter.fonts.constants import (
     DEFAULT_BOLD,
     FONTS_DIR,
@@ -117,6 +117,7 @@ __all__ = [
     "declared_faces",
     "family_for",
     "main",
+    "page_langs",
     "page_text",
     "pages_from_site",
     "prune_fonts",

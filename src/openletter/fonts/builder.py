@@ -572,17 +572,19 @@ def _page_start(page: Path, chars: int) -> str:
         raise OpenletterError(f"cannot read page: {error}", path=page) from None
 
 
-def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str]:
-    """Every ``*.html`` under ``site_root`` with the ``lang`` of its ``<html>`` element.
+def page_langs(pages: Iterable[Path], default_lang: str = "en") -> dict[Path, str]:
+    """Each page with the ``lang`` of its ``<html>`` element (``default_lang`` when it has none)."""
+    found = {}
+    for page in pages:
+        match = _HTML_LANG.search(_page_start(page, _HEAD_CHARS))
+        found[page] = match[1] if match else default_lang
+    return found
 
-    For callers that have no page list at hand (and for ``python -m openletter.fonts``).
-    """
-    pages = {}
-    for page in sorted(Path(site_root).rglob("*.html")):
-        head = _page_start(page, _HEAD_CHARS)
-        match = _HTML_LANG.search(head)
-        pages[page] = match[1] if match else default_lang
-    return pages
+
+def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str]:
+    """Every ``*.html`` under ``site_root`` with the ``lang`` of its ``<html>`` element
+    (for ``python -m openletter.fonts`` and checking a site afterwards)."""
+    return page_langs(sorted(Path(site_root).rglob("*.html")), default_lang)
 
 
 def _same_file(first: Path, second: Path) -> bool:

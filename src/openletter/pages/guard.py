@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from openletter.cache import ContentCache
+from openletter.cache import Cache
 from openletter.errors import OpenletterError
 
 BODY_TAGS = {
@@ -173,25 +173,19 @@ class PageGuard:
             raise PageGuardError("no <body> element", path=path)
         return html[: match.start(2)] + self.cleaner.clean(match.group(2)) + html[match.end(2) :]
 
-    def sanitize_tree(self, root: Path, cache: ContentCache | None = None) -> int:
-        """Sanitize every ``*.html`` under ``root`` in place; the number of pages.
+    def sanitize_file(self, page: Path, shown: Path, cache: Cache | None = None) -> None:
+        """Sanitize ``page`` in place (``shown`` is its path in messages and in the cache key).
 
         With a ``cache``, a page byte-identical to one guarded before gets that result back.
         Pages are handled as bytes and decoded only to be sanitized: a hit costs a hash, no
         UTF-8 decoding or encoding (most of the step's time at 200 languages otherwise)."""
-        cache = cache or ContentCache(None)
-        count = 0
-        for page in sorted(root.rglob("*.html")):
-            html = page.read_bytes()
-            key = ContentCache.key(html, str(page.relative_to(root)), self.site_url)
-            cleaned = cache.load("guarded-page-bytes", key)
-            if not isinstance(cleaned, bytes):
-                cleaned = self._sanitize_bytes(html, page.relative_to(root))
-                cache.store("guarded-page-bytes", key, cleaned)
-            if cleaned != html:
-                page.write_bytes(cleaned)
-            count += 1
-        return count
+        html = page.read_bytes()
+        if cache is None:
+            cleaned = self._sanitize_bytes(html, shown)
+        else:
+            cleaned = cache.get("guarded-page", (html, shown.as_posix(), self.site_url), lambda: self._sanitize_bytes(html, shown), valid=bytes)
+        if cleaned != html:
+            page.write_bytes(cleaned)
 
     def _sanitize_bytes(self, html: bytes, path: Path) -> bytes:
         """What the page must hold: ``html`` itself when the sanitizer changes nothing.

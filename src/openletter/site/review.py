@@ -1,5 +1,5 @@
-"""Reviewing a translation without a PO editor: its review state, and the units of a catalog
-side by side with their source, state, check findings and ``.po`` line (``/<lang>/review/``)."""
+"""Reviewing a translation without a PO editor: the units of a catalog side by side with their
+source, state, check findings and ``.po`` line (``/<lang>/review/``)."""
 
 from __future__ import annotations
 
@@ -7,26 +7,12 @@ import difflib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from markupsafe import Markup, escape
 
-from openletter.checks.checker import Problem
-from openletter.gettext.pofile import Catalog, Entry
-
-#: Header naming the review state: "unreviewed" until a native speaker has reviewed the whole catalog.
-REVIEW_HEADER = "X-Review-State"
-UNREVIEWED = "unreviewed"
-REVIEWED = "reviewed"
-
-#: ``translated`` and used; ``fuzzy`` (needs review, not used); ``missing``; ``rejected``
-#: (translated, but a check error keeps it off the page).
-UnitState = Literal["translated", "fuzzy", "missing", "rejected"]
-
-
-def review_state(catalog: Catalog) -> str:
-    """``reviewed`` only when the header says exactly so; anything else is ``unreviewed``."""
-    return REVIEWED if catalog.header_fields().get(REVIEW_HEADER) == REVIEWED else UNREVIEWED
+from openletter.errors import Problem
+from openletter.po.pofile import Catalog
+from openletter.po.states import EntryState, entry_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +31,8 @@ class ReviewUnit:
 
     number: int
     source: SourceUnit
-    state: UnitState
-    #: Every msgstr (one per plural form); empty when missing.
+    state: EntryState
+    #: Every msgstr (one per plural form); empty when untranslated.
     translations: tuple[str, ...]
     #: Line of the entry's ``msgid`` in the catalog, or None when the catalog has no entry.
     line: int | None
@@ -54,14 +40,6 @@ class ReviewUnit:
     #: For a fuzzy entry that kept its previous source (``#| msgid``): what changed, word by word.
     changes: Markup | None
     notes: tuple[str, ...]
-
-
-def _state(entry: Entry | None, rejected: Collection[tuple[str | None, str]]) -> UnitState:
-    if entry is None or not entry.translations[0]:
-        return "missing"
-    if entry.fuzzy:
-        return "fuzzy"
-    return "rejected" if entry.key in rejected else "translated"
 
 
 def review_units(
@@ -79,7 +57,7 @@ def review_units(
     units = []
     for number, source in enumerate(sources, start=1):
         entry = entries.get((source.context, source.msgid))
-        state = _state(entry, rejected)
+        state = entry_state(entry, rejected)
         changes = None
         if entry is not None and entry.fuzzy and entry.previous_msgid is not None:
             changes = word_diff(entry.previous_msgid, entry.msgid)
@@ -88,7 +66,7 @@ def review_units(
                 number=number,
                 source=source,
                 state=state,
-                translations=tuple(entry.translations) if entry is not None and state != "missing" else (),
+                translations=tuple(entry.translations) if entry is not None and state != "untranslated" else (),
                 line=entry.line if entry is not None else None,
                 problems=tuple(by_line.get(entry.line, ())) if entry is not None else (),
                 changes=changes,

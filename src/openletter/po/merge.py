@@ -16,7 +16,8 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openletter.gettext.pofile import Catalog, Entry
+from openletter.po.plurals import declared_nplurals
+from openletter.po.pofile import Catalog, Entry
 
 #: Below this word similarity, a leftover unit is not offered as a fuzzy match
 #: outside its aligned region (inside one, position decides).
@@ -147,20 +148,10 @@ def _obsolete(old: Entry) -> Entry:
     return entry
 
 
-def nplurals_of(catalog: Catalog) -> int:
-    """``nplurals`` from the catalog's Plural-Forms header (2 when absent or unreadable)."""
-    forms = catalog.header_fields().get("Plural-Forms", "")
-    for part in forms.split(";"):
-        name, _, value = part.strip().partition("=")
-        if name.strip() == "nplurals" and value.strip().isdigit():
-            return int(value)
-    return 2
-
-
 def merge(catalog: Catalog, template: Catalog) -> tuple[Catalog, MergeReport]:
     """A new catalog: the template's entries in order, the old translations carried over."""
     report = MergeReport()
-    nplurals = nplurals_of(catalog)
+    nplurals = declared_nplurals(catalog.header_fields().get("Plural-Forms"))
     old = catalog.entries
     pairs = align(old, template.entries)
     obsolete_by_key = {entry.key: entry for entry in catalog.obsolete}

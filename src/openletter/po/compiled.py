@@ -9,16 +9,15 @@ rather than crash the build or a reader's page.
 
 from __future__ import annotations
 
-import functools
-import gettext as stdlib_gettext
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
 from openletter.errors import OpenletterError
-from openletter.gettext.pofile import Catalog, Entry
+from openletter.po.plurals import GERMANIC, PluralForms, PluralFormsError
+from openletter.po.pofile import Catalog, Entry
 
 _PLACEHOLDER_RE = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|%%")
 _PERCENT_RE = re.compile(r"%")
@@ -55,17 +54,6 @@ def _format_safe(entry: Entry, text: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=256)
-def _plural_function(expression: str) -> Callable[[int], int]:
-    """gettext's compiled ``Plural-Forms`` expression; catalogs of a site share a handful of
-    rules, and compiling one (a Python ``exec``) costs more than the rest of compiling a catalog."""
-    return stdlib_gettext.c2py(expression)
-
-
-def _one_or_other(n: int) -> int:
-    return int(n != 1)
-
-
 @dataclass(slots=True)
 class CompiledCatalog:
     """Usable translations of one catalog: msgid (and context) -> forms."""
@@ -73,31 +61,24 @@ class CompiledCatalog:
     messages: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
     lines: dict[tuple[str | None, str], int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
-    #: The ``plural=`` expression of the catalog's ``Plural-Forms`` ("" for n != 1), kept as text so
-    #: a compiled catalog can be cached with its checked report (a function cannot be pickled).
-    plural_expression: str = ""
-
-    @property
-    def plural(self) -> Callable[[int], int]:
-        return _plural_function(self.plural_expression) if self.plural_expression else _one_or_other
+    #: The catalog's plural rule (gettext's default, ``n != 1``, when it declares none).
+    plural_forms: PluralForms = GERMANIC
 
     @classmethod
     def compile(
         cls, catalog: Catalog, *, format_strings: bool = False, excluded: Collection[tuple[str | None, str]] = ()
     ) -> CompiledCatalog:
+        """What msgfmt would compile (translated, not fuzzy), less ``excluded``; with
+        ``format_strings``, less what ``translation % variables`` would break on (listed in
+        :attr:`skipped`).  The catalog's ``Plural-Forms`` must have passed the checks."""
         compiled = cls()
-        forms = catalog.header_fields().get("Plural-Forms", "")
-        expression = forms.partition("plural=")[2].rstrip(";").strip()
-        if expression:
+        value = catalog.header_fields().get("Plural-Forms")
+        if value:
             try:
-                _plural_function(expression)
-                compiled.plural_expression = expression
-            except (ValueError, SyntaxError, RecursionError):
+                compiled.plural_forms = PluralForms.parse(value)
+            except PluralFormsError as error:
                 raise OpenletterError(
-                    f"invalid Plural-Forms expression {expression!r}",
-                    path=catalog.path,
-                    line=catalog.header.line if catalog.header else None,
-                    value=expression,
+                    f"Plural-Forms: {error}", path=catalog.path, line=catalog.header.line if catalog.header else None, value=value
                 ) from None
         for entry in catalog.entries:
             if not entry.translated or entry.key in excluded:
@@ -134,7 +115,7 @@ class UiTranslations:
         if self.compiled:
             forms = self.compiled.messages.get((None, singular))
             if forms:
-                index = self.compiled.plural(number)
+                index = self.compiled.plural_forms.index(number)
                 if 0 <= index < len(forms):
                     return escape(forms[index])
         return escape(singular if number == 1 else plural)

@@ -34,7 +34,8 @@ def test_title_and_summary_are_units_before_the_body(tmp_path: Path) -> None:
 def test_the_shipped_letter_is_segmented_verbatim() -> None:
     repo = Path(__file__).resolve().parent.parent
     document = read_document(repo / "content" / "letter.md", new_markdown())
-    letter = (repo.parent / "shared" / "letter" / "letter.txt").read_text(encoding="utf-8")
+    # The letter as its authors published it (plain text), kept beside the tests.
+    letter = (repo / "tests" / "data" / "letter-original.txt").read_text(encoding="utf-8")
     lines = letter.split("\n")
     paragraphs = [p.strip() for p in "\n".join(lines[1:]).split("\n\n") if p.strip()]
     assert document.metadata["title"] == lines[0].strip()

@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from openletter.gettext.pofile import Catalog, Entry, read_po
-from openletter.project import Project
-from openletter.site.review import REVIEW_HEADER
+from openletter.po.pofile import Catalog
+from openletter.po.states import entry_state, review_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,36 +37,20 @@ class CatalogStats:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
-def _state(entry: Entry) -> str:
-    if not entry.translations[0]:
-        return "untranslated"
-    return "fuzzy" if entry.fuzzy else "translated"
-
-
 def catalog_stats(catalog: Catalog, language: str, domain: str) -> CatalogStats:
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
     words = dict.fromkeys(counts, 0)
     for entry in catalog.entries:
-        state = _state(entry)
+        state = entry_state(entry)
         counts[state] += 1
         words[state] += len(entry.msgid.split())
     header = catalog.header_fields()
     return CatalogStats(
         language, domain, counts["translated"], counts["fuzzy"], counts["untranslated"],
         words["translated"], words["fuzzy"], words["untranslated"],
-        header.get(REVIEW_HEADER, "unreviewed") or "unreviewed", header.get("PO-Revision-Date", ""),
+        review_state(catalog), header.get("PO-Revision-Date", ""),
     )  # fmt: skip
 
-
-def project_stats(project: Project) -> list[CatalogStats]:
-    """Every catalog, least complete first, then by language and domain."""
-    rows = []
-    for language in project.languages():
-        for domain in project.domains():
-            path = project.catalog_path(language, domain)
-            if path.exists():
-                rows.append(catalog_stats(read_po(path), language.code, domain))
-    return sorted(rows, key=lambda row: (row.percent, row.language, row.domain))
 
 
 def render(rows: list[CatalogStats], output_format: str) -> str:

@@ -1,4 +1,5 @@
-"""Compiled templates come back from the cache only for the same source and compile options."""
+"""What the theme gets: compiled templates come back from the cache only for the same source and
+compile options."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from openletter.pelican_plugin.template_cache import bytecode_cache
+from openletter.cache import Cache
+from openletter.pelican_plugin.theme import bytecode_cache
 
 TEMPLATE = "{% if x %}\n  <b>{{ x }}</b>\n{% endif %}\n"
 
 
 def environment(templates: Path, cache_root: Path | None, **options: object) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates)), **options)  # type: ignore[arg-type]
-    env.bytecode_cache = bytecode_cache(env, cache_root)
+    env.bytecode_cache = bytecode_cache(env, Cache(cache_root))
     return env
 
 
@@ -50,5 +52,5 @@ def test_other_compile_options_never_load_code_compiled_under_these(templates: P
 
 
 def test_no_cache_without_a_folder_or_with_autoescape_by_name(templates: Path, tmp_path: Path) -> None:
-    assert bytecode_cache(Environment(), None) is None
-    assert bytecode_cache(Environment(autoescape=select_autoescape()), tmp_path) is None
+    assert bytecode_cache(Environment(), Cache(None)) is None
+    assert bytecode_cache(Environment(autoescape=select_autoescape()), Cache(tmp_path)) is None

@@ -13,7 +13,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from jinja2 import TemplateSyntaxError
 
 from openletter.errors import OpenletterError
-from openletter.gettext.pofile import Catalog, Entry
+from openletter.po.pofile import Catalog, Entry
 from openletter.content.segments import Unit, new_markdown
 from openletter.content.documents import read_document, read_document_text
 

@@ -5,7 +5,7 @@ Lokalize or Weblate, which re-save through GNU gettext.  If our writer wrapped
 lines even slightly differently, every save on either side would rewrite
 unrelated entries.  This is a port of gettext's ``write-po.c`` (``wrap``,
 ``message_print``, ``message_print_obsolete``) using the same line breaker
-(:mod:`openletter.gettext.linebreak`), checked against ``msgcat`` in the tests.
+(:mod:`openletter.po.linebreak`), checked against ``msgcat`` in the tests.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from openletter.gettext.linebreak import BREAK_POSSIBLE, BREAK_PROHIBITED, BREAK_UNDEFINED, LineBreaker
-from openletter.gettext.pofile import Catalog, Entry
+from openletter.po.linebreak import BREAK_POSSIBLE, BREAK_PROHIBITED, BREAK_UNDEFINED, LineBreaker
+from openletter.po.pofile import Catalog, Entry
 
 PAGE_WIDTH = 79
 _INT_MAX = 2**31 - 1

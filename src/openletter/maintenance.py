@@ -15,18 +15,18 @@ from pathlib import Path
 
 from openletter.atomic import write_bytes_atomic, write_if_changed
 from openletter.errors import LanguageError, OpenletterError
-from openletter.gettext.extract import (
+from openletter.extract import (
     content_template,
     creation_date,
     template_header,
     theme_template,
 )
 from openletter.languages import Language
-from openletter.gettext.merge import MergeReport, merge
-from openletter.gettext.pofile import Catalog, Entry, read_po
-from openletter.gettext.powriter import PoWriter
+from openletter.po.merge import MergeReport, merge
+from openletter.po.pofile import Catalog, Entry, read_po
+from openletter.po.powriter import PoWriter
 from openletter.project import THEME_DOMAIN, Project
-from openletter.site.review import REVIEW_HEADER, UNREVIEWED
+from openletter.po.states import REVIEW_HEADER, UNREVIEWED
 
 
 @dataclass(slots=True)
@@ -124,7 +124,7 @@ class Catalogs:
             ("MIME-Version", "1.0"),
             ("Content-Type", "text/plain; charset=UTF-8"),
             ("Content-Transfer-Encoding", "8bit"),
-            ("Plural-Forms", language.plural_forms),
+            ("Plural-Forms", str(language.plural_forms)),
             (REVIEW_HEADER, UNREVIEWED),
         ]:
             catalog.set_header_field(name, value)

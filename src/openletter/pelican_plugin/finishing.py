@@ -1,0 +1,85 @@
+"""The end of every run: each page the run wrote is guarded, gets its webfonts, and is reported on.
+
+Part of the Pelican run itself (a writer that records the pages, and ``signals.finalized``), so
+``pelican``, ``invoke build``, the preview and ``invoke publish`` produce the same site.
+
+* The guard (:mod:`openletter.pages.guard`) sanitizes every page's body and checks its head: the
+  last line of defence against a hostile translation.
+* The fonts (:mod:`openletter.fonts`) subset the webfonts to each page's characters and write the
+  stylesheet the page links.  A character no shipped webfont covers is a ``font-coverage``
+  warning: the reader's system fonts show it.
+* Pages of the pseudo-locale are scanned for English that no ``‹ ›`` marks: theme text nobody
+  marked for translation (``unmarked`` warnings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from openletter.errors import Problem
+from openletter.fonts import FontBuilder, page_langs
+from openletter.pages.guard import PageGuard
+from openletter.pages.unmarked import unmarked_text
+from openletter.pelican_plugin.run import Run, run_of
+from openletter.pseudo import PseudoLanguage
+
+
+class PageRecordingWriter(Writer):
+    """Pelican's writer, keeping the list of HTML pages it wrote for :func:`finish`."""
+
+    def write_file(self, name: str, *args: Any, **kwargs: Any) -> None:
+        super().write_file(name, *args, **kwargs)
+        if name.endswith(".html"):
+            run_of(self.settings).pages.append(Path(sanitised_join(self.output_path, name)))
+
+
+def finish(run: Run, output: Path) -> None:
+    """Guard, set fonts for and report on the pages the run wrote under ``output``."""
+    pages = list(dict.fromkeys(run.pages))
+    guard = PageGuard(run.options.absolute_site_url)
+    for page in pages:
+        guard.sanitize_file(page, page.relative_to(output), run.cache)
+    fonts = FontBuilder(run.options.node_modules, run.cache.root / "fonts" if run.cache.root else None)
+    report = fonts.build(output, page_langs(pages, run.site.source.tag), exclusive=True)
+    # A script no shipped webfont covers (a new language, say) is shown by the reader's system
+    # fonts; the build says which characters so a maintainer can add a Noto family.
+    problems = [*run.site.warnings, *font_warnings(report.missing, output), *unmarked_warnings(run, pages, output)]
+    run.cache.save_memos()
+    for problem in problems:
+        run.report(problem)
+
+
+def font_warnings(missing: Iterable[tuple[Path, str]], output: Path) -> list[Problem]:
+    """One warning per page listing the characters no webfont covers."""
+    by_page: dict[Path, list[str]] = {}
+    for page, char in missing:
+        by_page.setdefault(page, []).append(char)
+    return [
+        Problem(
+            page.relative_to(output),
+            None,
+            "warning",
+            "font-coverage",
+            f"{len(chars)} character(s) no webfont covers, left to system fonts: "
+            + " ".join(f"U+{ord(char):04X}" for char in sorted(set(chars))[:12]),
+        )
+        for page, chars in sorted(by_page.items())
+    ]
+
+
+def unmarked_warnings(run: Run, pages: list[Path], output: Path) -> list[Problem]:
+    """What the pseudo-locale's pages show in plain English: theme strings not marked for translation."""
+    problems = []
+    for language in run.site.languages:
+        if isinstance(language, PseudoLanguage):
+            folder = output / language.slug
+            for page in sorted(page for page in pages if page.is_relative_to(folder)):
+                relative = page.relative_to(output)
+                for found in unmarked_text(page.read_text(encoding="utf-8"), relative, language.tag):
+                    problems.append(Problem(relative, found.line, "warning", "unmarked", f"{found.text!r} is not marked for translation"))
+    return problems

@@ -1,0 +1,84 @@
+"""One Pelican run's state: the site it builds, what its templates share, the pages it wrote.
+
+Made afresh at the start of every run (``pelican --autoreload`` runs many in one process) and
+kept in the run's settings, so nothing is shared between runs but the build cache on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from openletter.cache import Cache
+from openletter.content.documents import Document
+from openletter.errors import Problem
+from openletter.languages import Language
+from openletter.settings import Options, options_of
+from openletter.site.links import LanguageLink, LinkCluster, LinkRenderer
+from openletter.site.model import Site
+
+#: Where a run keeps its :class:`Run` in Pelican's settings (lowercase: not a template variable).
+RUN_KEY = "_openletter_run"
+#: A caller that prints the run's warnings itself puts a function taking each :class:`Problem` here;
+#: otherwise they are logged, as Pelican logs its own.
+REPORT_KEY = "_openletter_report"
+
+logger = logging.getLogger("openletter")
+
+
+def _log(problem: Problem) -> None:
+    logger.warning("%s", problem)
+
+
+@dataclass(slots=True)
+class Run:
+    """What one Pelican run of an openletter project holds."""
+
+    site: Site
+    options: Options
+    report: Callable[[Problem], None] = _log
+    #: Per language, the theme's ``notice-attributes.html`` rendered (see :mod:`.theme`).
+    notices: dict[Language, Markup] = field(default_factory=dict)
+    #: The language menu's and hreflang's items, rendered once per run.
+    link_renderer: LinkRenderer = field(default_factory=LinkRenderer)
+    #: The theme's ``{% cache %}`` blocks, rendered once per distinct key.
+    fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: The HTML pages the run wrote (see :mod:`.finishing`).
+    pages: list[Path] = field(default_factory=list)
+    _clusters: dict[str, LinkCluster] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, settings: MutableMapping[str, Any]) -> Run:
+        """Check the settings (once), load and check the site, and keep the run in ``settings``."""
+        options = options_of(settings)
+        site = Site.load(options, Cache(options.cache_path))
+        run = cls(site, options, settings.get(REPORT_KEY) or _log)
+        settings[RUN_KEY] = run
+        return run
+
+    @property
+    def cache(self) -> Cache:
+        return self.site.cache
+
+    def links(self, document: Document, current: Language | None) -> LinkCluster:
+        """Every published language's link to ``document``, ``current`` marked (built once per document)."""
+        if document.domain not in self._clusters:
+            site = self.site
+            self._clusters[document.domain] = LinkCluster([
+                LanguageLink(language, edition.url, edition.title, edition.title_fallback, notice=self.notices.get(language, Markup("")))
+                for language in site.languages
+                if site.is_published(language)
+                for edition in (site.edition(document, language),)
+            ])  # fmt: skip
+        return self._clusters[document.domain].marked(current)
+
+
+def run_of(settings: MutableMapping[str, Any]) -> Run:
+    """The run in ``settings`` (started by the ``get_generators`` receiver)."""
+    run = settings.get(RUN_KEY)
+    return run if isinstance(run, Run) else Run.start(settings)

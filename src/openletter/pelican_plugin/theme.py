@@ -1,0 +1,94 @@
+"""What the theme's templates get from openletter: gettext in the page's language, the lists of
+languages rendered once per run, ``{% cache %}`` fragments, and compiled templates kept on disk.
+
+The language travels in the render context (``page.language``), so one Jinja2 environment renders
+every language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from openletter.cache import Cache
+from openletter.languages import Language
+from openletter.pelican_plugin.fragments import FragmentCache
+from openletter.pelican_plugin.run import Run
+
+#: Theme template rendered once per language for the language menu (optional).
+NOTICE_TEMPLATE = "notice-attributes.html"
+
+#: Environment attributes the compiled code depends on besides the template source: Jinja2 keys
+#: its bytecode cache by name and source only, so these pick the cache's folder.
+COMPILE_OPTIONS = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+    "autoescape", "newstyle_gettext",
+)  # fmt: skip
+
+
+def install(run: Run, environment: Environment) -> None:
+    """Prepare a generator's environment for openletter's theme."""
+    site = run.site
+
+    def language_of(context: Context) -> Language:
+        """The page's language, carried by the render context."""
+        language = getattr(context.get("page"), "language", None)
+        return language if isinstance(language, Language) else site.source
+
+    @pass_context
+    def gettext(context: Context, message: str) -> Markup:
+        return site.ui(language_of(context)).gettext(message)
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, number: int) -> Markup:
+        return site.ui(language_of(context)).ngettext(singular, plural, number)
+
+    if "jinja2.ext.InternationalizationExtension" not in environment.extensions:
+        environment.add_extension("jinja2.ext.i18n")
+    environment.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # A string in another page's language (the menu's "also available in ..." notice);
+    # N_ only marks a string for extraction.
+    environment.globals.update(in_language=lambda language, message: site.ui(language).gettext(message), N_=lambda message: message)
+    environment.filters["render_links"] = link_filter(run)
+    if FragmentCache.identifier not in environment.extensions:
+        environment.add_extension(FragmentCache)
+    environment.fragment_cache = run.fragments  # type: ignore[attr-defined]
+    environment.fragment_language = language_of  # type: ignore[attr-defined]
+    if environment.bytecode_cache is None:
+        environment.bytecode_cache = bytecode_cache(environment, run.cache)
+    if not run.notices and NOTICE_TEMPLATE in environment.list_templates():
+        template = environment.get_template(NOTICE_TEMPLATE)
+        for language in site.languages:
+            # One line: the menu item puts it among its attributes.
+            run.notices[language] = Markup(" ".join(template.render(language=language).split("\n")).strip())
+
+
+def bytecode_cache(environment: Environment, cache: Cache) -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in the build cache, in a folder per set of compile options; none
+    without a cache folder or when autoescape is a function (its code cannot be keyed by a value)."""
+    if not isinstance(environment.autoescape, bool):
+        return None
+    options = [repr(getattr(environment, name, None)) for name in COMPILE_OPTIONS]
+    folder = cache.folder("jinja", *options, *sorted(environment.extensions))
+    return FileSystemBytecodeCache(str(folder), "%s.cache") if folder is not None else None
+
+
+def link_filter(run: Run) -> Callable[..., Markup]:
+    """The ``render_links`` filter: ``{{ alternates|render_links("links/menu-item.html") }}`` renders
+    that template once per language per run (see :mod:`openletter.site.links`), not once per page."""
+    templates: dict[str, Any] = {}  # get_template would stat the file on every call
+
+    @pass_context
+    def render_links(context: Context, links: Sequence[Any], template_name: str) -> Markup:
+        template = templates.get(template_name)
+        if template is None:
+            template = templates[template_name] = context.environment.get_template(template_name)
+        return run.link_renderer.render(template, links, context.get("SITEURL", ""))
+
+    return render_links
