@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openletter.fonts.stylesheet import _relative
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class FontReport:
         lines = []
         for page in sorted(self.pages):
             info = self.pages[page]
-            name = _relative(page, site_root).as_posix() if site_root else str(page)
+            name = Path(os.path.relpath(page, site_root)).as_posix() if site_root else str(page)
             lines.append(f"{name:28} {info.lang:8} {len(info.files):3} files {info.total_bytes:8,} B / {info.budget:,}")
         lines.append(
             f"cache: {self.cache_hits} hit(s), {self.cache_misses} miss(es); pages: {self.page_cache_hits} "
