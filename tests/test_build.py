@@ -326,3 +326,36 @@ def test_a_draft_is_built_noindex_and_left_out_of_menus_and_sitemap(project: Sit
     assert "noindex" not in published and 'hreflang="de"' not in published
     assert 'hreflang="de"' not in (output / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="de"' not in (output / "index.html").read_text(encoding="utf-8")
+
+
+def tree_of(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_builds_that_overlap_take_turns_and_the_live_site_is_always_one_whole_build(project: SiteCopy) -> None:
+    """Three `openletter build` at once, several rounds, and a build while the preview rebuilds:
+    no traceback, every build exits 0, and the live site equals a sequential build each time."""
+    from openletter.commands.preview import Preview
+
+    project.add_pseudo_language("eo")
+    project.add_pseudo_language("ar")
+    reference = project.root / "reference"
+    build(project.config, reference)
+    expected = tree_of(reference)
+    output = project.root / "output"
+    command = [sys.executable, "-m", "openletter.commands.cli", "build", "--output", str(output)]
+    for _ in range(4):
+        processes = [subprocess.Popen(command, cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        results = [(process.wait(timeout=300), *process.communicate()) for process in processes]
+        for status, stdout, stderr in results:
+            assert status == 0 and "Traceback" not in stderr, stderr
+            assert "built 3 language(s), 12 page(s)" in stdout
+        assert tree_of(output) == expected
+        assert any("waiting for another build" in stderr for _, _, stderr in results)  # they did overlap
+    preview = Preview(project.config, output, report=lambda message: None)
+    for _ in range(3):
+        other = subprocess.Popen(command, cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        rebuilt = preview.rebuild()
+        assert other.wait(timeout=300) == 0 and rebuilt.result is not None
+        assert tree_of(output) == expected
+    assert not list(project.root.glob(".output-new-*"))
