@@ -359,3 +359,30 @@ def test_builds_that_overlap_take_turns_and_the_live_site_is_always_one_whole_bu
         assert other.wait(timeout=300) == 0 and rebuilt.result is not None
         assert tree_of(output) == expected
     assert not list(project.root.glob(".output-new-*"))
+
+
+def test_a_second_document_gets_its_own_page_menu_cluster_and_notice_in_every_language(built: tuple[SiteCopy, Path]) -> None:
+    _, output = built
+    html, parsed = page(output, "ar/about")
+    assert parsed.html_attrs == {"lang": "ar", "dir": "rtl"}
+    assert parsed.alternates == {"en": "../../en/about/", "ar": "../../ar/about/", "eo": "../../eo/about/", "x-default": "../../en/about/"}
+    assert {link["hreflang"]: link["href"] for link in parsed.switcher} == {"en": "../../en/about/", "ar": "../../ar/about/", "eo": "../../eo/about/"}
+    assert "0 of 2 parts of this page are translated; the rest is shown in English." in html  # not "of this letter"
+    assert "<h1" in html and "About this letter" in html
+    eo = (output / "eo" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "‹Ábõüt thîš léttér" in eo and "of this page" not in eo
+    review = (output / "ar" / "review" / "index.html").read_text(encoding="utf-8")
+    assert 'id="catalog-about"' in review and "About this letter" in review  # its section, titled
+    chooser = (output / "index.html").read_text(encoding="utf-8")
+    assert "about/" not in chooser  # the chooser is the home document's
+
+
+def test_the_home_document_is_a_setting(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    with project.config.open("a", encoding="utf-8") as handle:
+        handle.write('OPENLETTER_HOME = "about"\n')
+    output = project.root / "output"
+    build(project.config, output)
+    assert "Ábõüt" in (output / "eo" / "index.html").read_text(encoding="utf-8")
+    assert "Ábõüt" not in (output / "eo" / "letter" / "index.html").read_text(encoding="utf-8")
+    assert "About this letter" in (output / "index.html").read_text(encoding="utf-8")

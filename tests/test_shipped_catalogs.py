@@ -53,6 +53,22 @@ def test_catalogs_are_complete_checked_and_honest(code: str) -> None:
             assert any("not yet reviewed by a native speaker" in line for line in catalog.header.translator_comments)
 
 
+#: How ten translations first read "eventually" (a false friend: "possibly"); the English says "in the end".
+POSSIBLY = {
+    "de": "womöglich", "pt_BR": "talvez", "nl": "mogelijk", "pl": "być może", "cs": "případně", "sk": "prípadne",
+    "sv": "eventuellt", "el": "ίσως", "tr": "belki", "id": "politisi mungkin",
+}  # fmt: skip
+
+
+def test_eventually_is_translated_as_in_the_end_and_the_source_says_so() -> None:
+    template = read_po(REPO / "locale" / "letter.pot")
+    unit = next(entry for entry in template.entries if "eventually take it" in entry.msgid)
+    assert any("not \"possibly\"" in note for note in unit.extracted_comments)  # the translators' note
+    for code, possibly in POSSIBLY.items():
+        translation = next(e.msgstr for e in read_po(REPO / "locale" / code / "LC_MESSAGES" / "letter.po").entries if e.msgid == unit.msgid)
+        assert possibly not in translation, code
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_shipped_site(tmp_path_factory.mktemp("shipped") / "site")
