@@ -89,7 +89,7 @@ def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> P
     from openletter.po.pofile import read_po
     from openletter.po.powriter import PoWriter
     from openletter.project import Project
-    from openletter.commands.build import load_settings
+    from openletter.settings import OPTIONS_KEY, load_settings
     from openletter.pseudo import pseudo_translate
 
     for name in ("content", "theme"):
@@ -101,7 +101,7 @@ def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> P
     with (root / "pelicanconf.py").open("a", encoding="utf-8") as handle:
         handle.write(f"OPENLETTER_NODE_MODULES = {str(REPO / 'node_modules')!r}\n")
         handle.write(f"OPENLETTER_TRANSLATOR_PAGES = {translator_pages!r}\n")
-    catalogs = Catalogs(Project.from_settings(load_settings(root / "pelicanconf.py"), root / "pelicanconf.py"))
+    catalogs = Catalogs(Project.from_options(load_settings(root / "pelicanconf.py")[OPTIONS_KEY]))
     writer = PoWriter()
     for code in codes:
         catalogs.add_language(code)
@@ -135,7 +135,8 @@ def native_theme(source: Path, target: Path) -> None:
 
 def make_native(root: Path, codes: list[str]) -> Path:
     """N Markdown pages, each the letter already translated (assembled by openletter once, here)."""
-    from openletter.commands.build import load_settings
+    from pelican.settings import read_settings
+
     from openletter.languages import Language
     from openletter.pseudo import pseudo
     from openletter.content.segments import Assembler, new_markdown
@@ -162,7 +163,7 @@ def make_native(root: Path, codes: list[str]) -> Path:
     config = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
     config = config.replace('PLUGINS = ["openletter.pelican_plugin"]', 'PLUGIN_PATHS = ["."]\nPLUGINS = ["native_shim"]')
     (root / "pelicanconf.py").write_text(config, encoding="utf-8")
-    load_settings(root / "pelicanconf.py")
+    read_settings(str(root / "pelicanconf.py"))  # a settings file Pelican reads
     return root / "pelicanconf.py"
 
 

@@ -76,11 +76,11 @@ def edit_letter(path: Path, rng: random.Random) -> list[str]:
 
 
 def catalogs_of(config: Path):
-    from openletter.commands.build import load_settings
+    from openletter.settings import OPTIONS_KEY, load_settings
     from openletter.maintenance import Catalogs
     from openletter.project import Project
 
-    return Catalogs(Project.from_settings(load_settings(config), config), environ=ENVIRON)
+    return Catalogs(Project.from_options(load_settings(config)[OPTIONS_KEY]), environ=ENVIRON)
 
 
 def cli(config: Path, command: str) -> None:

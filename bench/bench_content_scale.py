@@ -223,11 +223,11 @@ def make_project(root: Path, source: str) -> Path:
 
 
 def catalogs_of(config: Path):
-    from openletter.commands.build import load_settings
+    from openletter.settings import OPTIONS_KEY, load_settings
     from openletter.maintenance import Catalogs
     from openletter.project import Project
 
-    return Catalogs(Project.from_settings(load_settings(config), config), environ=ENVIRON)
+    return Catalogs(Project.from_options(load_settings(config)[OPTIONS_KEY]), environ=ENVIRON)
 
 
 def pseudo_translate_language(catalogs, code: str) -> None:
@@ -321,7 +321,9 @@ def main() -> None:
         if not shutil.which(tool):
             raise SystemExit(f"{tool} not found (GNU gettext: apt-get install gettext)")
 
-    from openletter.checks.checker import DEFAULT_SIZE_CAP
+    from openletter.settings import SETTINGS
+
+    size_cap = next(setting.default for setting in SETTINGS if setting.name == "OPENLETTER_MAX_CATALOG_BYTES")
     from openletter.commands.actions import check
     from openletter.po.merge import merge
     from openletter.po.pofile import read_po
@@ -410,7 +412,7 @@ def main() -> None:
               + ", ".join(f"{n} {k}" for k, n in edit_counts.items()))  # fmt: skip
         print("files: " + ", ".join(f"{name} {size / 1000:.0f} kB" for name, size in sizes.items()))
         print(f"check said: {report.getvalue().strip().splitlines()[-1]} "
-              f"(largest catalog {max(sizes.values()) / DEFAULT_SIZE_CAP:.0%} of check's {DEFAULT_SIZE_CAP:,}-byte size cap)")
+              f"(largest catalog {max(sizes.values()) / size_cap:.0%} of check's {size_cap:,}-byte size cap)")
         print()
         print(f"{'step':<8} | {'ours s':>7} | {'baseline':<38} {'s':>7} | {'ratio':>6}")
         median_of = {name: median(values) for name, values in times.items()}
