@@ -61,3 +61,17 @@ def test_the_pseudo_locale_is_never_published(repo: SiteCopy, monkeypatch: pytes
         publish(publishconf, repo.root / "output", {"OPENLETTER_DEPLOY": "gh-pages"})
     assert raised.value.line == len(publishconf.read_text(encoding="utf-8").splitlines())
     assert not (repo.root / "output").exists()
+
+
+def test_a_deploy_that_fails_is_a_deploy_error_after_the_build(repo: SiteCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openletter.commands.publish import DeployError
+
+    monkeypatch.setenv("OPENLETTER_SITEURL", "https://letter.example")
+    monkeypatch.setenv("OPENLETTER_DEPLOY", "rsync:/nonexistent-folder/of/the/host/")
+    with pytest.raises(DeployError, match="rsync"):
+        publish(repo.root / "publishconf.py", repo.root / "output")
+    assert (repo.root / "output" / "eo" / "index.html").exists()  # built; only the deploy failed
+    shutil.rmtree(repo.root / ".git")
+    monkeypatch.setenv("OPENLETTER_DEPLOY", "gh-pages")
+    with pytest.raises(DeployError, match="git"):
+        publish(repo.root / "publishconf.py", repo.root / "output")
