@@ -86,3 +86,20 @@ def test_each_language_page_is_whole_and_in_its_own_direction(site: Path, code: 
     notice = review[(None, "This is a community translation that has not yet been reviewed by a native speaker.")].msgstr
     assert notice in html
     assert 'href="../translate/"' in html
+
+
+#: The Open Graph locale (language_TERRITORY, CLDR's likely territory) each shipped language's page declares.
+OG_LOCALES = {
+    "ar": "ar_EG", "bn": "bn_BD", "cs": "cs_CZ", "de": "de_DE", "el": "el_GR", "es": "es_ES", "fa": "fa_IR",
+    "fr": "fr_FR", "he": "he_IL", "hi": "hi_IN", "id": "id_ID", "it": "it_IT", "ja": "ja_JP", "ko": "ko_KR",
+    "nl": "nl_NL", "pl": "pl_PL", "pt_BR": "pt_BR", "ru": "ru_RU", "sk": "sk_SK", "sv": "sv_SE", "tr": "tr_TR",
+    "uk": "uk_UA", "vi": "vi_VN", "zh_Hans": "zh_CN", "zh_Hant": "zh_TW",
+}  # fmt: skip
+
+
+def test_every_shipped_language_declares_its_own_og_locale(site: Path) -> None:
+    assert set(OG_LOCALES) == set(LANGUAGES)
+    for code, og_locale in OG_LOCALES.items():
+        html = (site / Language.parse(code).slug / "index.html").read_text(encoding="utf-8")
+        assert f'<meta property="og:locale" content="{og_locale}">' in html, code
+        assert f'<meta property="og:locale:alternate" content="{og_locale}">' not in html, code
