@@ -89,8 +89,8 @@ def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> P
     from openletter.po.pofile import read_po
     from openletter.po.powriter import PoWriter
     from openletter.project import Project
-    from openletter.settings import OPTIONS_KEY, load_settings
     from openletter.pseudo import pseudo_translate
+    from openletter.settings import OPTIONS_KEY, load_settings
 
     for name in ("content", "theme"):
         shutil.copytree(REPO / name, root / name)
@@ -137,10 +137,10 @@ def make_native(root: Path, codes: list[str]) -> Path:
     """N Markdown pages, each the letter already translated (assembled by openletter once, here)."""
     from pelican.settings import read_settings
 
+    from openletter.content.documents import read_document
+    from openletter.content.segments import Assembler, new_markdown
     from openletter.languages import Language
     from openletter.pseudo import pseudo
-    from openletter.content.segments import Assembler, new_markdown
-    from openletter.content.documents import read_document
 
     native_theme(REPO / "theme", root / "theme")
     (root / "content").mkdir()
@@ -175,10 +175,10 @@ def child(kind: str, config: str, output: str) -> None:
 
         build(Path(config), Path(output))
     else:
+        import os
+
         from pelican import Pelican
         from pelican.settings import read_settings
-
-        import os
 
         os.chdir(Path(config).parent)
         settings = read_settings(config, override={"OUTPUT_PATH": output})

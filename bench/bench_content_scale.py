@@ -223,9 +223,9 @@ def make_project(root: Path, source: str) -> Path:
 
 
 def catalogs_of(config: Path):
-    from openletter.settings import OPTIONS_KEY, load_settings
     from openletter.maintenance import Catalogs
     from openletter.project import Project
+    from openletter.settings import OPTIONS_KEY, load_settings
 
     return Catalogs(Project.from_options(load_settings(config)[OPTIONS_KEY]), environ=ENVIRON)
 

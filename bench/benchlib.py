@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+
 def timed(action: Callable[[], object], before: Callable[[], object] | None = None, repeats: int = 5) -> list[float]:
     """Wall times of ``action``, once per repeat (``before`` runs untimed ahead of each)."""
     times = []

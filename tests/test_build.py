@@ -13,14 +13,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SiteCopy
+
 from openletter.commands.build import build
 from openletter.errors import ErrorList, OpenletterError, SettingsError
 from openletter.languages import Language
 from openletter.po.pofile import read_po
-from openletter.pseudo import pseudo
 from openletter.po.powriter import PoWriter
+from openletter.pseudo import pseudo
 
 
 class Page(HTMLParser):

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SiteCopy, msgcat_bytes
+
 from openletter import atomic
 from openletter.errors import LanguageError
 from openletter.po.pofile import read_po

@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, REPO, SiteCopy
+
 from openletter.checks.checker import CatalogChecker
+from openletter.content.segments import new_markdown
 from openletter.languages import Language
 from openletter.po.pofile import read_po
-from openletter.content.segments import new_markdown
 
 BAD = DATA / "bad-po"
 CASES = json.loads((BAD / "cases.json").read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from openletter.checks.checker import CatalogChecker
 from openletter.checks.credits import CREDITS_HEADER, Credits
-from openletter.po.pofile import parse_po
 from openletter.content.segments import new_markdown
+from openletter.po.pofile import parse_po
 
 PATH = Path("locale/fa/LC_MESSAGES/letter.po")
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from openletter.errors import ContentError
-from openletter.content.segments import new_markdown
 from openletter.content.documents import read_document
+from openletter.content.segments import new_markdown
+from openletter.errors import ContentError
 
 
 def write(tmp_path: Path, text: str) -> Path:

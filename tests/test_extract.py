@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, SiteCopy, msgcat_bytes
 
-from conftest import DATA, REPO, SiteCopy, msgcat_bytes
 from openletter.errors import OpenletterError
 from openletter.extract import creation_date
 from openletter.po.pofile import read_po

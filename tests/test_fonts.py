@@ -13,9 +13,9 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from conftest import REPO, build_shipped_site
 from fontTools.ttLib import TTFont
 
-from conftest import REPO, build_shipped_site
 from openletter.errors import OpenletterError
 from openletter.fonts import (
     BUDGET_CJK,

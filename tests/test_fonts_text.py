@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import build_shipped_site
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import build_shipped_site
 from openletter.fonts import pages_from_site
 from openletter.fonts.constants import DEFAULT_BOLD
 from openletter.fonts.text import _fast_page_text, _reference_page_text, page_text

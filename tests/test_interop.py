@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import polib
 from babel.messages.pofile import read_po as babel_read_po
-
 from conftest import REPO
+
 from openletter.po.pofile import read_po
 
 CATALOGS = sorted((REPO / "locale").rglob("*.po"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SiteCopy
+
 from openletter.cache import Cache
 from openletter.content.segments import new_markdown
 from openletter.errors import ContentError, ErrorList, OpenletterError

@@ -8,9 +8,9 @@ import sys
 import weakref
 from pathlib import Path
 
+from conftest import SiteCopy
 from pelican import Pelican, signals
 
-from conftest import SiteCopy
 from openletter import pelican_plugin
 from openletter.commands.build import build
 from openletter.po.pofile import read_po

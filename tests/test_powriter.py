@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import REPO, msgcat_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, msgcat_bytes
 from openletter.po.pofile import Catalog, Entry
 from openletter.po.powriter import PoWriter, known_flags
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import SiteCopy
+
 from openletter.commands.build import build
 from openletter.commands.preview import Preview, Rebuilt, serve
 from openletter.po.pofile import read_po

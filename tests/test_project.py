@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SiteCopy
+
 from openletter.errors import ErrorList, LanguageError
 
 

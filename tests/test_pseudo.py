@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from openletter.content.segments import new_markdown
 from openletter.languages import Language
 from openletter.po.pofile import parse_po
 from openletter.pseudo import PseudoLanguage, pseudo, pseudo_catalog
-from openletter.content.segments import new_markdown
 
 
 def test_pseudo_keeps_links_code_placeholders_and_escapes() -> None:

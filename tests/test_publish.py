@@ -6,8 +6,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import REPO, SiteCopy
+
 from openletter.commands.publish import publish
 from openletter.errors import ErrorList, SettingsError
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openletter.languages import Language
 from openletter.content.render import Renderer, Sanitizer
 from openletter.content.segments import new_markdown, segment
+from openletter.languages import Language
 
 
 def test_sanitizer_removes_script_handlers_styles_and_bad_urls() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from conftest import DATA
 from openletter.content.segments import Assembler, new_markdown, normalize, segment
 
 SOURCE = (DATA / "markdown" / "all-blocks.md").read_text(encoding="utf-8")

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import SiteCopy
+
 from openletter.commands.build import build
 
 SITE = "https://letter.example"

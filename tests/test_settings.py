@@ -9,8 +9,8 @@ import sys
 from contextlib import redirect_stderr
 
 import pytest
-
 from conftest import REPO, SiteCopy
+
 from openletter.commands import actions
 from openletter.errors import ErrorList, SettingsError
 from openletter.settings import SETTINGS, SettingsFile, load_settings

@@ -3,17 +3,17 @@ honest in its header, and published as a whole page in its own language and dire
 
 from __future__ import annotations
 
-from html import unescape
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, build_shipped_site
-from openletter.languages import Language
+
 from openletter.content.markup import inline_markup
-from openletter.po.pofile import read_po
 from openletter.content.segments import new_markdown
+from openletter.languages import Language
+from openletter.po.pofile import read_po
 
 LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
 REQUIRED = {"de", "fr", "es", "it", "pt_BR", "nl", "pl", "cs", "sk", "sv", "tr", "id", "vi", "uk", "ru", "el",

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import SiteCopy
-from openletter.languages import Language
-from openletter.po.pofile import read_po
-from openletter.po.powriter import PoWriter
+
 from openletter.content.render import Renderer
 from openletter.content.segments import Assembler
+from openletter.languages import Language
 from openletter.pelican_plugin.run import Run
+from openletter.po.pofile import read_po
+from openletter.po.powriter import PoWriter
 from openletter.site.model import Site
 
 

@@ -8,10 +8,11 @@ import subprocess
 from pathlib import Path
 
 from conftest import REPO, SiteCopy
-from openletter.po.pofile import read_po
-from openletter.loading import LoadedCatalogs, load_documents
+
 from openletter.cache import Cache
 from openletter.content.segments import new_markdown
+from openletter.loading import LoadedCatalogs, load_documents
+from openletter.po.pofile import read_po
 from openletter.po.stats import catalog_stats, render
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from openletter.po.pofile import parse_po
 from openletter.po.compiled import CompiledCatalog, UiTranslations
+from openletter.po.pofile import parse_po
 
 CATALOG = '''msgid ""
 msgstr ""

@@ -9,15 +9,15 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
 from conftest import SiteCopy
-from openletter.commands.build import build
+
 from openletter.checks.credits import CREDITS_HEADER
+from openletter.commands.build import build
 from openletter.errors import ContentError
 from openletter.po.pofile import read_po
 from openletter.po.powriter import PoWriter
-from openletter.pseudo import pseudo_translate
 from openletter.po.stats import catalog_stats
+from openletter.pseudo import pseudo_translate
 
 BODY = (
     "First paragraph about our goals.\n\n"

@@ -12,10 +12,10 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from jinja2 import TemplateSyntaxError
 
+from openletter.content.documents import read_document, read_document_text
+from openletter.content.segments import Unit, new_markdown
 from openletter.errors import OpenletterError
 from openletter.po.pofile import Catalog, Entry
-from openletter.content.segments import Unit, new_markdown
-from openletter.content.documents import read_document, read_document_text
 
 TRANSLATOR_COMMENT_TAGS = ("TRANSLATORS:",)
 

@@ -14,9 +14,9 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_locale_identifier
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
-from babel.messages.plurals import get_plural
 
 from openletter.errors import LanguageError
 from openletter.po.plurals import PluralForms

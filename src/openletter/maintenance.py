@@ -25,8 +25,8 @@ from openletter.languages import Language
 from openletter.po.merge import MergeReport, merge
 from openletter.po.pofile import Catalog, Entry, read_po
 from openletter.po.powriter import PoWriter
-from openletter.project import THEME_DOMAIN, Project
 from openletter.po.states import REVIEW_HEADER, UNREVIEWED
+from openletter.project import THEME_DOMAIN, Project
 
 
 @dataclass(slots=True)

@@ -191,13 +191,13 @@ class SettingsFile:
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """The checked settings one build (or command) runs with."""
+    """The checked settings the code reads (the theme reads its own, such as ``OPENLETTER_HELP_URL``,
+    from Pelican's settings, checked and filled in by :func:`validate` all the same)."""
 
     file: SettingsFile
     root: Path
     content_path: Path
     theme_path: Path
-    output_path: Path
     source_language: Language
     site_url: str
     relative_urls: bool
@@ -207,9 +207,7 @@ class Options:
     node_modules: Path
     cache_path: Path | None
     publish_threshold: float
-    help_url: str
     translator_pages: bool
-    repository_url: str
     pseudo_locale: bool
     skip_broken: bool
     max_catalog_bytes: int
@@ -237,7 +235,7 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
             close = difflib.get_close_matches(name, _BY_NAME, n=1)
             hint = f"; did you mean {close[0]}?" if close else "; the README lists them"
             errors.append(file.error(name, f"is not an openletter setting{hint}", settings[name]))
-    root = _root(settings, file)
+    root = _root(file)
     try:
         folders = _check_folders(settings, file)
     except OpenletterError as error:
@@ -255,8 +253,7 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
     home = values.get("OPENLETTER_HOME")
     if home and folders["PATH"].is_dir() and not (folders["PATH"] / f"{home}.md").is_file():
         errors.append(file.error("OPENLETTER_HOME", f"names {home}.md, which is not in {folders['PATH']}", home))
-    if errors:
-        raise ErrorList(errors) if len(errors) > 1 else errors[0]
+    raise_all(errors)
     for setting in SETTINGS:
         settings[setting.name] = values[setting.name]
 
@@ -268,7 +265,6 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
         root=root,
         content_path=folders["PATH"],
         theme_path=folders["THEME"],
-        output_path=Path(str(settings.get("OUTPUT_PATH", "output"))),
         source_language=source,
         site_url=site_url.rstrip("/"),
         relative_urls=bool(settings.get("RELATIVE_URLS", False)),
@@ -278,9 +274,7 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
         node_modules=under_root("OPENLETTER_NODE_MODULES"),
         cache_path=under_root("OPENLETTER_CACHE_PATH") if values["OPENLETTER_CACHE_PATH"] else None,
         publish_threshold=values["OPENLETTER_PUBLISH_THRESHOLD"],
-        help_url=values["OPENLETTER_HELP_URL"],
         translator_pages=values["OPENLETTER_TRANSLATOR_PAGES"],
-        repository_url=values["OPENLETTER_REPOSITORY_URL"],
         pseudo_locale=values["OPENLETTER_PSEUDO_LOCALE"],
         skip_broken=values["OPENLETTER_SKIP_BROKEN"],
         max_catalog_bytes=values["OPENLETTER_MAX_CATALOG_BYTES"],
@@ -292,7 +286,7 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
 
 def _check_folders(settings: Mapping[str, Any], file: SettingsFile) -> dict[str, Path]:
     """``PATH`` and ``THEME`` (relative to the settings file, as Pelican reads them) as folders."""
-    root, folders, errors = _root(settings, file), {}, []
+    root, folders, errors = _root(file), {}, []
     for name, default, needs in (("PATH", "content", None), ("THEME", "theme", "templates")):
         value = settings.get(name, default)
         folder = root / value if isinstance(value, str) else None
@@ -305,7 +299,7 @@ def _check_folders(settings: Mapping[str, Any], file: SettingsFile) -> dict[str,
     return folders
 
 
-def _root(settings: Mapping[str, Any], file: SettingsFile) -> Path:
+def _root(file: SettingsFile) -> Path:
     """The project's folder: the settings file's (Pelican resolves PATH and THEME against it too)."""
     if file.path is not None:
         return file.path.parent.resolve()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-
 from conftest import SiteCopy
+
+from browser.conftest import new_context, watch
 from openletter.commands.build import build
 from openletter.po.pofile import read_po
 from openletter.po.powriter import PoWriter
-from browser.conftest import new_context, watch
 
 PAYLOADS = [
     "<script>alert('script')</script>",

@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from browser.conftest import Served, new_context, screenshot_on_failure, serious_axe_violations, watch
-from conftest import REPO
 from openletter.languages import Language
 
 LANGUAGES = ["en", *sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())]

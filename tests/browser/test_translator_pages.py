@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from browser.conftest import Served, new_context, screenshot_on_failure, serious_axe_violations, watch
-from conftest import REPO
 from openletter.languages import Language
 from openletter.po.pofile import read_po
 

@@ -22,6 +22,7 @@ from openletter.errors import PoSyntaxError, Problem
 from openletter.languages import Language
 from openletter.po.pofile import Catalog, decode_po_bytes, parse_po
 
+
 class CatalogChecker:
     """Checks catalog files; one instance serves a whole run."""
 

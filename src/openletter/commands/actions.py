@@ -17,7 +17,7 @@ from typing import TextIO
 from openletter.cache import Cache
 from openletter.commands.build import build
 from openletter.content.segments import new_markdown
-from openletter.errors import ErrorList, OpenletterError
+from openletter.errors import OpenletterError
 from openletter.loading import LoadedCatalogs, load_documents
 from openletter.maintenance import Catalogs, Written
 from openletter.project import Project
@@ -113,8 +113,8 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
         errors = sum(problem.severity == "error" for problem in problems)
         warnings = len(problems) - errors
         elapsed = time.perf_counter() - started
+        catalogs = sum(len(reports) for reports in report.reports.values())
         if output_format == "json":
-            catalogs = sum(len(reports) for reports in report.reports.values())
             summary = {"catalogs": catalogs, "errors": errors, "warnings": warnings, "seconds": round(elapsed, 3)}
             json.dump({"problems": [p.as_dict() for p in problems], "summary": summary}, out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -122,7 +122,7 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
             for problem in problems:
                 print(problem, file=out)
             print(
-                f"{sum(len(reports) for reports in report.reports.values())} catalog(s) of {len(report.languages)} language(s) checked in {elapsed:.2f} s: "
+                f"{catalogs} catalog(s) of {len(report.languages)} language(s) checked in {elapsed:.2f} s: "
                 f"{errors} error(s), {warnings} warning(s)",
                 file=out,
             )

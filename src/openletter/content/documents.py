@@ -9,8 +9,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from openletter.errors import ContentError
 from openletter.content.segments import Segmentation, Unit, normalize, segment
+from openletter.errors import ContentError
 
 _METADATA_RE = re.compile(r"\A([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)\Z")
 #: Metadata whose values readers see, so translators translate them.

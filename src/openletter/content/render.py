@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import nh3
 from markdown_it import MarkdownIt
 
+from openletter.content.segments import Assembler, Segmentation, walk
 from openletter.errors import OpenletterError
 from openletter.languages import Language
-from openletter.content.segments import Assembler, Segmentation, walk
 
 UNTRANSLATED_CLASS = "untranslated"
 #: id of the theme's hidden "Not translated yet; shown in English." note that marked blocks point to.

@@ -22,7 +22,6 @@ from jinja2.parser import Parser
 from jinja2.runtime import Context, Undefined
 from markupsafe import Markup
 
-
 #: What a template calls to translate (the i18n extension's ``{% trans %}`` compiles to these too).
 GETTEXT_NAMES = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext"})
 

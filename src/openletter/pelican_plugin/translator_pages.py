@@ -20,7 +20,6 @@ from pelican.generators import Generator
 from openletter.fonts import stylesheet_for
 from openletter.languages import Language
 from openletter.pelican_plugin.run import Run, run_of
-from openletter.pseudo import PseudoLanguage
 from openletter.site.badges import language_badge, summary_badge
 from openletter.site.dashboard import (
     BADGES_DIR,

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from openletter.errors import Problem
 from openletter.languages import Language
-from openletter.po.stats import CatalogStats, catalog_stats
 from openletter.po.states import REVIEWED
+from openletter.po.stats import CatalogStats, catalog_stats
 from openletter.project import THEME_DOMAIN
 from openletter.pseudo import PseudoLanguage
 from openletter.site.model import Site
