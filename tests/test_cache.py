@@ -91,3 +91,11 @@ def test_a_cache_that_cannot_be_written_is_not_an_error(tmp_path: Path) -> None:
     cache.store("kind", Cache.key("kind"), "value")
     assert cache.load("kind", Cache.key("kind")) is None
     assert isinstance(memo, Memo)
+
+
+def test_library_versions_are_those_importlib_metadata_reports() -> None:
+    from importlib import metadata
+
+    from openletter.cache import LIBRARIES, library_versions
+
+    assert library_versions() == {name: metadata.version(name) for name in LIBRARIES}

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
+import re
+import sys
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +33,28 @@ def fingerprint() -> bytes:
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
+    for name, version in sorted(library_versions().items()):
         digest.update(f"{name}=={version}\0".encode())
     return digest.digest()
+
+
+def library_versions() -> dict[str, str]:
+    """The installed version of each of :data:`LIBRARIES`, from the names of their ``.dist-info``
+    folders on ``sys.path`` (what ``importlib.metadata`` reads, without its 20 ms import)."""
+    wanted = {re.sub(r"[-_.]+", "_", name).lower(): name for name in LIBRARIES}
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.endswith(".dist-info") and "-" in entry:
+                name, _, version = entry[: -len(".dist-info")].rpartition("-")
+                key = re.sub(r"[-_.]+", "_", name).lower()
+                if key in wanted and wanted[key] not in found:
+                    found[wanted[key]] = version
+    return {name: found.get(name, "-") for name in LIBRARIES}
 
 
 def digest(*parts: bytes | str) -> str:
