@@ -1,50 +1,39 @@
-"""openletter.fonts: per-page Noto subsets from the npm @fontsource packages.
-
-The fonts come from node_modules, which `npm ci` fills from the committed package-lock.json;
-without it these tests fail (never skip) and say so.
-"""
+"""Webfonts: every shipped page shows every glyph from its own and the shared faces, within budget;
+faces hold only what their pages show; one family per script from CLDR; cached, deterministic."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_shipped_site
+from babel import Locale
+from babel.localedata import locale_identifiers
 from fontTools.ttLib import TTFont
 
+from conftest import REPO, build_shipped_site
+from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.fonts import (
-    BUDGET_CJK,
-    BUDGET_DEFAULT,
-    SYSTEM_FALLBACK,
+    FAMILIES,
     FontBuilder,
     FontReport,
-    Source,
-    check_coverage,
-    choose_sources,
     family_for,
     page_text,
     pages_from_site,
+    script_of,
     stylesheet_for,
     stylesheet_href,
+    unicode_range,
 )
+from openletter.fonts.sources import choose_slices
 from openletter.languages import Language
 
 NODE_MODULES = REPO / "node_modules"
 LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
-CJK = {"ja", "ko", "zh-hans", "zh-hant"}
-COMPLEX_SCRIPTS = {"Noto Naskh Arabic OL", "Noto Serif Devanagari OL", "Noto Serif Bengali OL"}
-
-
-@pytest.fixture(scope="session")
-def node_modules() -> Path:
-    if not (NODE_MODULES / "@fontsource").is_dir():
-        pytest.fail(f"{NODE_MODULES} has no @fontsource fonts: run `npm ci` in {REPO} (package-lock.json pins them)")
-    return NODE_MODULES
+#: What each shipped language's letter page fetched in fonts before this builder (every face its
+#: stylesheet declared: its own and the language menu's); what a reader fetches now must not exceed it.
+FETCHED_BEFORE = {"de": 26_520, "ar": 34_420, "hi": 64_500, "ja": 92_816, "zh-hant": 91_312}
 
 
 def page(root: Path, rel: str, body: str, lang: str = "en", title: str = "T") -> Path:
@@ -71,42 +60,42 @@ def font_bytes(site_root: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((site_root / "theme" / "fonts").iterdir())}
 
 
+def builder(cache: Path | None = None) -> FontBuilder:
+    return FontBuilder(NODE_MODULES, Cache(cache))
+
+
 # --------------------------------------------------------------------------- the shipped site
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory, node_modules: Path) -> tuple[Path, FontReport]:
-    """The shipped catalogs built into tmp, then the fonts subset for all its pages."""
-    root = tmp_path_factory.mktemp("fonts-shipped") / "site"
-    output = build_shipped_site(root)
-    pages = {output / rel: tag for rel, tag in PAGES.items()}
-    assert set(pages) == set(output.rglob("*.html")), "a built page is not in the font build"
-    report = FontBuilder(node_modules, REPO / ".cache" / "tests" / "fonts").build(output, pages)
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, FontReport]:
+    """The shipped site, and the fonts of all its pages built again (from the cache) to report on."""
+    output = build_shipped_site(tmp_path_factory.mktemp("fonts-shipped") / "site")
+    pages = pages_from_site(output)
+    groups = {p: ("chooser" if p == output / "index.html" else "translators" if p.parent.name in ("translate", "review") else "") for p in pages}
+    report = builder(REPO / ".cache" / "tests").build(output, pages, groups)
     return output, report
 
 
-#: Every page of the shipped site and its language: each language's letter, dashboard and review
-#: page; the source language's letter, the chooser and the source dashboard.
-PAGES = {
-    f"{language.slug}/{page}index.html": language.tag
-    for language in map(Language.parse, LANGUAGES)
-    for page in ("", "translate/", "review/")
-} | {"en/index.html": "en", "index.html": "en", "translate/index.html": "en"}
-
-
-@pytest.mark.parametrize("rel", PAGES)
-def test_every_shipped_page_shows_every_glyph_within_budget(shipped: tuple[Path, FontReport], rel: str) -> None:
+def test_every_shipped_page_shows_every_glyph_from_faces_that_map_it(shipped: tuple[Path, FontReport]) -> None:
     output, report = shipped
-    path = output / rel
-    info = report.pages[path]
-    assert [char for p, char in report.missing if p == path] == []
-    assert check_coverage(path, output, info.lang) == []
-    budget = BUDGET_CJK if rel.split("/")[0] in CJK else BUDGET_DEFAULT
-    assert info.budget == budget
-    assert 0 < info.total_bytes <= budget, f"{rel}: {info.total_bytes} bytes of fonts, budget {budget}"
-    assert info.total_bytes == sum(f.path.stat().st_size for f in info.files)
-    pairs = [(f.family, f.weight) for f in info.files]
-    assert len(pairs) == len(set(pairs)), f"{rel}: more than one file for a family and weight"
+    assert report.missing == []
+    for path, info in report.pages.items():
+        assert 0 < info.own_bytes <= info.total_bytes <= info.budget, path
+        for file in info.files:
+            mapped = cmap(file.path)
+            whole = file.path.read_bytes() == (NODE_MODULES / file.source).with_suffix(".woff2").read_bytes()
+            # A cut face maps exactly its unicode-range; a slice served whole maps more than it is used for.
+            assert set(file.codepoints) <= mapped if whole else set(file.codepoints) == mapped, file.path.name
+        css = (output / stylesheet_for(path, output)).read_text(encoding="utf-8")
+        assert css.count("unicode-range:") == css.count("@font-face") == len(info.files)
+
+
+@pytest.mark.parametrize(("slug", "before"), sorted(FETCHED_BEFORE.items()))
+def test_a_reader_fetches_no_more_than_before(shipped: tuple[Path, FontReport], slug: str, before: int) -> None:
+    output, report = shipped
+    info = report.pages[output / slug / "index.html"]
+    assert info.own_bytes <= before, f"{slug}: {info.own_bytes} bytes of its own faces, {before} before"
 
 
 @pytest.mark.parametrize(
@@ -116,33 +105,31 @@ def test_every_shipped_page_shows_every_glyph_within_budget(shipped: tuple[Path,
      ("ko", "Noto Serif KR OL"), ("zh-hans", "Noto Serif SC OL"), ("zh-hant", "Noto Serif TC OL"),
      ("ru", "Noto Serif OL"), ("el", "Noto Serif OL"), ("vi", "Noto Serif OL"), ("de", "Noto Serif OL")],
 )  # fmt: skip
-def test_rtl_cjk_and_indic_pages_get_their_scripts_family(shipped: tuple[Path, FontReport], slug: str, family: str) -> None:
+def test_each_page_is_set_in_its_scripts_family(shipped: tuple[Path, FontReport], slug: str, family: str) -> None:
     output, report = shipped
     path = output / slug / "index.html"
     css = (output / stylesheet_for(path, output)).read_text(encoding="utf-8")
     assert css.startswith("/* Generated by openletter.fonts")
     assert f':root {{ --ol-font: "{family}", ' in css
     assert ":root, :root body, [lang] { font-family: var(--ol-font); }" in css
-    html = path.read_text(encoding="utf-8")
-    heading = unescape(re.search(r"<h1>(.*?)</h1>", html)[1])
-    faces = {(f.family, f.weight): f for f in report.pages[path].files}
-    letters = {c for c in heading if c.isalpha()}
-    assert letters <= set(faces[family, 700].chars), "the bold heading is set in the script's family"
-    main = re.sub(r"<h1>.*?</h1>", "", html.split('<main id="main">')[1])
-    body_letters = {c for c in unescape(re.sub(r"<[^>]+>", "", main)) if c.isalpha()}
-    assert body_letters <= set(faces[family, 400].chars)
+    own = {file.family for file in report.pages[path].files if not file.shared}
+    assert family in own
+    # The language menu's other languages use the shared faces: the Arabic name on every page.
+    if slug not in ("ar", "fa"):
+        assert ':lang(ar) { --ol-font: "Noto Naskh Arabic OL site", ' in css
 
 
-def test_mixed_pages_cover_every_script_they_show(shipped: tuple[Path, FontReport]) -> None:
+def test_own_faces_hold_their_languages_text_and_shared_faces_the_others(shipped: tuple[Path, FontReport]) -> None:
     output, report = shipped
-    chooser = report.pages[output / "index.html"]
-    families = {f.family for f in chooser.files}
-    assert len(families) == 9, families  # Latin/Greek/Cyrillic, Arabic, Hebrew, Devanagari, Bengali, SC, TC, JP, KR
-    assert {f.weight for f in chooser.files} == {400, 700}  # the chooser's names are bold
-    css = (output / "theme/fonts/index.css").read_text(encoding="utf-8")
-    assert ':lang(ja) { --ol-font: "Noto Serif JP OL", ' in css
-    assert ':lang(ar), :lang(fa) { --ol-font: "Noto Naskh Arabic OL", ' in css
-    assert stylesheet_for(output / "translate" / "index.html", output) == "theme/fonts/translate.css"
+    own_text: set[str] = set()
+    other_text: set[str] = set()
+    for path, info in report.pages.items():
+        text = page_text(path.read_text(encoding="utf-8"), info.lang)
+        for (lang, _), chars in text.usage.items():
+            (own_text if lang == info.lang else other_text).update(chars)
+    for info in report.pages.values():
+        for file in info.files:
+            assert {chr(c) for c in file.codepoints} <= (other_text if file.shared else own_text), file.path.name
 
 
 def test_no_font_request_leaves_the_site(shipped: tuple[Path, FontReport]) -> None:
@@ -156,104 +143,125 @@ def test_no_font_request_leaves_the_site(shipped: tuple[Path, FontReport]) -> No
             assert re.fullmatch(r"[a-z0-9-]+\.woff2", name), f"{css.name}: {url} is not a same-folder file"
             assert (fonts / name).is_file()
         assert text.count("font-display: swap;") == text.count("@font-face")
-    assert list(fonts.glob("*-LICENSE.txt")), "the OFL text ships with the fonts"
+    used = {re.sub(r"-\d+-.*", "", p.name) for p in fonts.glob("*.woff2")}
+    assert {f"{package}-LICENSE.txt" for package in used} <= {p.name for p in fonts.glob("*-LICENSE.txt")}
 
 
-def test_shipped_subsets_hold_only_their_pages_characters(shipped: tuple[Path, FontReport]) -> None:
-    output, report = shipped
-    for path, info in report.pages.items():
-        shown = page_text(path.read_text(encoding="utf-8"), info.lang).chars()
-        for file in info.files:
-            mapped = cmap(file.path)
-            assert mapped == {ord(c) for c in file.chars}, file.path.name
-            assert mapped <= {ord(c) for c in shown}, f"{file.path.name} maps characters {path} does not show"
-            font = TTFont(file.path)
-            # Beyond the characters' own glyphs only what shaping can reach: joining forms,
-            # conjuncts and ligatures for the complex scripts, hardly anything for the others.
-            factor = 10 if file.family in COMPLEX_SCRIPTS else 2
-            assert font["maxp"].numGlyphs <= factor * len(mapped) + 8, file.path.name
-            font.close()
+# --------------------------------------------------------------------------- faces
 
 
-# --------------------------------------------------------------------------- subsets and coverage
-
-
-def test_a_subset_holds_the_pages_characters_and_no_more(tmp_path: Path, node_modules: Path) -> None:
+def test_a_page_gets_faces_with_exactly_its_characters(tmp_path: Path) -> None:
     path = page(tmp_path, "de/index.html", "<h1>Grüße</h1><p>Ein offener Brief.</p>", "de", title="Brief")
-    report = FontBuilder(node_modules).build(tmp_path, {path: "de"})
+    report = builder().build(tmp_path, {path: "de"})
     assert report.missing == []
     faces = {f.weight: f for f in report.files_for(path)}
-    assert set(faces) == {400, 700}
-    assert {f.family for f in faces.values()} == {"Noto Serif OL"}
+    assert set(faces) == {400, 700} and {f.family for f in faces.values()} == {"Noto Serif OL"}
     assert cmap(faces[700].path) == set(map(ord, "Grüße"))
-    assert cmap(faces[400].path) == set(map(ord, "Ein offener Brief.")) | {ord(" ")}  # "Brief" of the title too
+    assert cmap(faces[400].path) == set(map(ord, "Ein offener Brief."))  # "Brief" of the title too
     assert ord("Ж") not in cmap(faces[400].path) and ord("Ω") not in cmap(faces[400].path)  # style and script
 
 
-def test_slices_are_merged_into_one_file_per_family_and_weight(tmp_path: Path, node_modules: Path) -> None:
+def test_each_slice_is_a_face_of_its_own_with_its_unicode_range(tmp_path: Path) -> None:
     text = "Hello — Čeština, Ελληνικά, Русский, Tiếng Việt"
     path = page(tmp_path, "index.html", f"<p>{text}</p>")
-    report = FontBuilder(node_modules).build(tmp_path, {path: "en"})
+    report = builder().build(tmp_path, {path: "en"})
     assert report.missing == []
-    (face,) = report.files_for(path)
-    assert len(face.sources) >= 4  # latin, latin-ext, greek, cyrillic, vietnamese slices
-    assert cmap(face.path) == set(map(ord, text)) | set(map(ord, "T"))
-    font = TTFont(face.path)
-    assert font.flavor == "woff2" and "GSUB" in font and "GPOS" in font
-
-
-def test_a_japanese_page_is_cut_from_the_whole_script_slice(node_modules: Path) -> None:
-    builder = FontBuilder(node_modules)
-    sources = builder.package(family_for("ja")).sources(400)
-    chosen = choose_sources(sources, map(ord, "公開書簡：私たちは「Pause AI」運動に異議を表明する。"))
-    assert [source.name for source, _ in chosen] == ["japanese"]
-
-
-def test_choose_sources_covers_with_few_slices_and_prefers_named_ones() -> None:
-    def source(name: str, points: str, size: int = 10) -> Source:
-        return Source(Path(name), name, size, frozenset(map(ord, points)))
-
-    slices = [source("1", "abc"), source("latin", "abc"), source("3", "z"), source("2", "xyz", 1), source("4", "bz")]
-    chosen = choose_sources(slices, map(ord, "abz"))
-    assert [(s.name, "".join(sorted(map(chr, cps)))) for s, cps in chosen] == [("latin", "ab"), ("2", "z")]
-    assert choose_sources(slices, [ord("q")]) == []
-    with_math = [source("math", "abcxyz"), source("latin", "ab"), source("greek", "xy")]
-    chosen = choose_sources(with_math, map(ord, "abxy+"))
-    assert [s.name for s, _ in chosen] == ["greek", "latin"]  # "+" is nowhere; math only as a last resort
-    assert [s.name for s, _ in choose_sources(with_math, map(ord, "az"))] == ["latin", "math"]
-
-
-def test_the_coverage_check_finds_what_no_font_shows(tmp_path: Path, node_modules: Path) -> None:
-    hieroglyph = "\U00013000"  # no shipped family has Egyptian hieroglyphs
-    path = page(tmp_path, "en/index.html", f"<p>Hello {hieroglyph} world\u200d</p>")
-    report = FontBuilder(node_modules).build(tmp_path, {path: "en"})
-    assert report.missing == [(path, hieroglyph)]  # U+200D is a listed system fallback
-    assert "\u200d" in SYSTEM_FALLBACK and hieroglyph not in SYSTEM_FALLBACK
-
-    html = path.read_text(encoding="utf-8")
-    path.write_text(html.replace("world", "world Жук"), encoding="utf-8")  # text changed after the build
-    assert check_coverage(path, tmp_path, "en") == sorted(["Ж", "к", "у", hieroglyph])
-    path.write_text(html.replace("world", "<strong>world</strong>"), encoding="utf-8")
-    assert check_coverage(path, tmp_path, "en") == sorted(set("world") | {hieroglyph})  # no 700 face yet
-
-
-def test_mixed_language_text_goes_to_each_languages_family(tmp_path: Path, node_modules: Path) -> None:
-    body = (
-        '<p>Choose: <a lang="ar" dir="rtl">العربية</a> <a lang="he">עברית</a> <a lang="hi">हिन्दी</a> '
-        '<a lang="bn">বাংলা</a> <a lang="zh-Hans">中文 (简体)</a> <a lang="zh-Hant">中文 (繁體)</a> '
-        '<a lang="ja">日本語</a> <a lang="ko">한국어</a></p>'
-    )
-    path = page(tmp_path, "index.html", body)
-    report = FontBuilder(node_modules).build(tmp_path, {path: "en"})
-    assert report.missing == []
-    chars = {f.family: f.chars for f in report.files_for(path)}
-    assert set(chars["Noto Naskh Arabic OL"]) == set("العربية")
-    assert set(chars["Noto Serif Hebrew OL"]) == set("עברית")
-    assert {"中", "简", "(", ")"} <= set(chars["Noto Serif SC OL"]) and {"中", "繁"} <= set(chars["Noto Serif TC OL"])
-    assert set(chars["Noto Serif JP OL"]) == set("日本語")
-    assert set(chars["Noto Serif KR OL"]) == set("한국어")
+    faces = report.files_for(path)
+    assert {Path(face.source).name.split("-")[2] for face in faces} >= {"latin", "greek", "cyrillic"}
+    assert set().union(*(face.codepoints for face in faces)) == set(map(ord, text + "T"))
+    assert sum(len(face.codepoints) for face in faces) == len(set(text + "T"))  # each character in one face
     css = (tmp_path / "theme/fonts/index.css").read_text(encoding="utf-8")
-    assert css.index(":lang(zh-Hans)") < css.index(":lang(zh-Hant)")
+    for face in faces:
+        assert f"unicode-range: {unicode_range(face.codepoints)};" in css
+
+
+def test_text_in_another_language_goes_to_the_shared_faces(tmp_path: Path) -> None:
+    path = page(tmp_path, "de/index.html", '<p>Deutsch</p><ul><li lang="ar">العربية</li><li lang="fr">Français</li></ul>', "de")
+    report = builder().build(tmp_path, {path: "de"})
+    own = {f.family for f in report.files_for(path) if not f.shared}
+    shared = {f.family for f in report.files_for(path) if f.shared}
+    assert own == {"Noto Serif OL"} and shared == {"Noto Naskh Arabic OL site", "Noto Serif OL site"}
+    css = (tmp_path / "theme/fonts/de.css").read_text(encoding="utf-8")
+    assert ':lang(ar) { --ol-font: "Noto Naskh Arabic OL site", "Noto Serif OL site", "Noto Naskh Arabic", "Noto Serif", serif; }' in css
+    assert ':root { --ol-font: "Noto Serif OL", "Noto Serif", serif; }' in css
+
+
+def test_pages_of_a_group_and_language_share_their_faces(tmp_path: Path) -> None:
+    letter = page(tmp_path, "de/index.html", "<p>Brief</p>", "de")
+    about = page(tmp_path, "de/about/index.html", "<p>Über</p>", "de")
+    review = page(tmp_path, "de/review/index.html", "<p>Prüfung</p>", "de")
+    report = builder().build(tmp_path, {letter: "de", about: "de", review: "de"}, {review: "translators"})
+    assert report.files_for(letter) == report.files_for(about)  # the documents' pages share
+    assert set(report.files_for(letter)[0].codepoints) == set(map(ord, "BriefÜbrT "))
+    assert report.files_for(review) != report.files_for(letter)
+
+
+def test_a_japanese_page_is_cut_from_the_whole_script_slice() -> None:
+    package = builder().package(family_for("ja"))
+    chosen = choose_slices(package.slices(400), map(ord, "公開書簡の運動について"))
+    assert [piece.name for piece, _ in chosen] == ["japanese"]
+
+
+def test_a_cut_that_needs_most_of_a_slice_is_the_slice_itself(tmp_path: Path) -> None:
+    slices = builder().package(family_for("bn")).slices(400)
+    bengali = next(piece for piece in slices if piece.name == "bengali")
+    text = "".join(chr(c) for c in sorted(bengali.codepoints) if chr(c).isprintable() and not chr(c).isspace())
+    path = page(tmp_path, "bn/index.html", f"<p>{text}</p>", "bn")
+    (face,) = [f for f in builder().build(tmp_path, {path: "bn"}).files_for(path) if "bengali-bengali" in f.source]
+    assert face.path.read_bytes() == bengali.path.with_suffix(".woff2").read_bytes()
+
+
+def test_a_family_without_bold_shows_bold_text_from_its_regular_face(tmp_path: Path) -> None:
+    path = page(tmp_path, "nqo/index.html", "<h1>ߒߞߏ</h1><p>ߒߞߏ</p>", "nqo")
+    report = builder().build(tmp_path, {path: "nqo"})
+    assert report.missing == []
+    assert {(f.family, f.weight) for f in report.files_for(path) if "nko" in f.source} == {("Noto Sans NKo OL", 400)}
+
+
+def test_the_coverage_check_finds_what_no_font_shows(tmp_path: Path) -> None:
+    path = page(tmp_path, "index.html", "<p>Chakma 𑄌𑄋𑄴𑄟𑄳𑄦 and an emoji 🦉</p>")
+    report = builder().build(tmp_path, {path: "en"})
+    assert {char for _, char in report.missing} >= {"𑄌", "🦉"}
+    assert all(page == path for page, _ in report.missing)
+
+
+# --------------------------------------------------------------------------- families and scripts
+
+
+def test_the_script_of_a_language_comes_from_cldr() -> None:
+    assert [script_of(tag) for tag in ("th", "am", "zh-TW", "zh-Hant", "zh", "sr-Latn", "ur", "bo", "dv", "ja")] == [
+        "Thai", "Ethi", "Hant", "Hant", "Hans", "Latn", "Arab", "Tibt", "Thaa", "Jpan",
+    ]  # fmt: skip
+    assert family_for("xx-unknown").package == "noto-serif"
+    assert family_for("ff-Adlm").package == "noto-sans-adlam" and family_for("km").package == "noto-serif-khmer"
+
+
+def test_every_script_cldr_languages_use_has_a_webfont() -> None:
+    """The letters of every CLDR language (its month and day names, its name for itself and for
+    territories) are mapped by the webfont of its script; Chakma's is the one Noto family no npm
+    package carries."""
+    fonts = builder(REPO / ".cache" / "tests")
+    unmapped = {}
+    for ident in locale_identifiers():
+        locale = Locale.parse(ident)
+        if locale.territory:
+            continue
+        words = [*locale.months["format"]["wide"].values(), *locale.days["format"]["wide"].values()]
+        words += [locale.languages.get(locale.language, ""), *list(locale.territories.values())[:40]]
+        tag = "-".join(part for part in (locale.language, locale.script) if part)
+        _, lost = fonts.route(tag, 400, frozenset(c for word in words for c in word if not c.isspace()))
+        if lost:
+            unmapped[ident] = "".join(sorted(lost))
+    assert set(unmapped) == {"ccp"}, unmapped
+
+
+def test_every_family_is_installed_with_a_regular_weight() -> None:
+    fonts = builder()
+    for family in FAMILIES:
+        assert 400 in fonts.package(family).weights, family.package
+
+
+# --------------------------------------------------------------------------- text, names
 
 
 def test_page_text_by_language_and_weight() -> None:
@@ -273,23 +281,20 @@ def test_page_text_by_language_and_weight() -> None:
     assert text.root_lang == "en"
 
 
-def test_family_for_reads_script_region_and_language() -> None:
-    assert family_for("zh-Hant").key == "tc" and family_for("zh-TW").key == "tc" and family_for("zh").key == "sc"
-    assert family_for("zh-Hans-HK").key == "sc" and family_for("pt-BR").key == "serif"
-    assert family_for("fa").key == "arabic" and family_for("sr-Cyrl").key == "serif" and family_for("xx").key == "serif"
-
-
 def test_stylesheet_names_and_hrefs(tmp_path: Path) -> None:
     root = tmp_path / "output"
     assert stylesheet_for(root / "de" / "index.html", root) == "theme/fonts/de.css"
+    assert stylesheet_for(root / "de" / "about" / "index.html", root) == "theme/fonts/de-about.css"
     assert stylesheet_for(root / "index.html", root) == "theme/fonts/index.css"
-    assert stylesheet_for(root / "translate" / "index.html", root) == "theme/fonts/translate.css"
     assert stylesheet_for(root / "a" / "b.html", root) == "theme/fonts/a-b.css"
     assert stylesheet_href(root / "pt-br" / "index.html", root) == "../theme/fonts/pt-br.css"
-    assert stylesheet_href(root / "index.html", root) == "theme/fonts/index.css"
     with pytest.raises(OpenletterError) as error:
         stylesheet_for(tmp_path / "elsewhere.html", root)
     assert error.value.path == tmp_path / "elsewhere.html"
+
+
+def test_unicode_ranges_are_runs() -> None:
+    assert unicode_range([0x41, 0x42, 0x43, 0xE9, 0x1F600]) == "U+41-43,U+E9,U+1F600"
 
 
 def test_pages_from_site_reads_the_html_lang(tmp_path: Path) -> None:
@@ -299,7 +304,7 @@ def test_pages_from_site_reads_the_html_lang(tmp_path: Path) -> None:
     assert pages_from_site(tmp_path) == {ar: "ar", plain: "en"}
 
 
-# --------------------------------------------------------------------------- determinism, cache, pruning
+# --------------------------------------------------------------------------- determinism and the cache
 
 BODIES = {
     "de/index.html": ("de", "<h1>Offener Brief</h1><p>Über „Pause AI“.</p>"),
@@ -313,39 +318,45 @@ def make_site(root: Path) -> dict[Path, str]:
     return {page(root, rel, body, lang): lang for rel, (lang, body) in BODIES.items()}
 
 
-def test_builds_are_byte_identical_and_incremental_agrees_with_full(tmp_path: Path, node_modules: Path) -> None:
-    first, second, alone = tmp_path / "first", tmp_path / "second", tmp_path / "alone"
-    FontBuilder(node_modules, tmp_path / "cache1").build(first, make_site(first))
-    FontBuilder(node_modules, tmp_path / "cache2").build(second, make_site(second))
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    builder(tmp_path / "cache1").build(first, make_site(first))
+    builder(tmp_path / "cache2").build(second, make_site(second))
     assert font_bytes(first) == font_bytes(second)
 
-    pages = make_site(alone)
-    ja = alone / "ja" / "index.html"
-    FontBuilder(node_modules).build(alone, {ja: pages[ja]})
-    built = font_bytes(alone)
-    assert built["ja.css"] == font_bytes(first)["ja.css"]
-    referenced = re.findall(r'url\("([^"]+)"\)', built["ja.css"].decode())
-    assert all(built[name] == font_bytes(first)[name] for name in referenced)
 
-
-def test_the_cache_serves_a_repeat_build(tmp_path: Path, node_modules: Path) -> None:
+def test_a_repeat_build_makes_no_face_and_parses_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pages = make_site(tmp_path / "site")
-    cold = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", pages)
+    cold = builder(tmp_path / "cache").build(tmp_path / "site", pages)
     before = font_bytes(tmp_path / "site")
-    warm = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", pages)
-    faces = sum(len(p.files) for p in warm.pages.values())
-    assert cold.cache_misses > 0 and cold.cache_hits + cold.cache_misses == faces
-    assert (warm.cache_hits, warm.cache_misses) == (faces, 0)
+    assert cold.made > 0 and cold.reused == 0
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("a page the cache knows was parsed again")
+
+    monkeypatch.setattr("openletter.fonts.text.page_text", no_parsing)
+    monkeypatch.setattr("openletter.fonts.subsetting.make_face", no_parsing)
+    warm = builder(tmp_path / "cache").build(tmp_path / "site", pages)
+    assert (warm.made, warm.reused) == (0, cold.made)
     assert font_bytes(tmp_path / "site") == before
-    assert len(list((tmp_path / "cache" / "subsets").glob("*.woff2"))) == cold.cache_misses
+    assert {p: i.files for p, i in warm.pages.items()} == {p: i.files for p, i in cold.pages.items()}
 
 
-def test_subsets_no_page_uses_any_more_are_removed(tmp_path: Path, node_modules: Path) -> None:
+def test_a_damaged_cache_entry_is_made_again(tmp_path: Path) -> None:
+    pages = make_site(tmp_path / "site")
+    cold = builder(tmp_path / "cache").build(tmp_path / "site", pages)
+    for entry in (tmp_path / "cache" / "font-face").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"damaged")
+    again = builder(tmp_path / "cache").build(tmp_path / "site", pages)
+    assert again.made == cold.made and again.missing == []
+
+
+def test_faces_no_page_uses_any_more_are_removed(tmp_path: Path) -> None:
     path = page(tmp_path, "en/index.html", "<p>first</p>")
-    builder = FontBuilder(node_modules)
-    old = builder.build(tmp_path, {path: "en"}).files_for(path)
+    old = builder().build(tmp_path, {path: "en"}).files_for(path)
     page(tmp_path, "en/index.html", "<p>second</p>")
-    new = builder.build(tmp_path, {path: "en"}).files_for(path)
+    new = builder().build(tmp_path, {path: "en"}).files_for(path)
     assert not old[0].path.exists() and new[0].path.exists()
 
 
@@ -376,201 +387,3 @@ def test_an_unreadable_font_names_its_file(tmp_path: Path) -> None:
     with pytest.raises(OpenletterError, match="cannot read font") as error:
         FontBuilder(tmp_path / "node_modules").build(tmp_path / "site", {path: "en"})
     assert error.value.path == broken
-
-
-# --------------------------------------------------------------------------- the page cache
-
-
-def report_view(report: FontReport) -> tuple[object, ...]:
-    """What a build reports, minus timing and cache counts: equal for a cold and a cached build."""
-    pages = {page: (info.lang, info.stylesheet, info.files, info.budget) for page, info in report.pages.items()}
-    return pages, report.missing
-
-
-def no_parsing(html: str, lang: str, bold: object = None) -> None:
-    raise AssertionError("a page the page cache knows was parsed again")
-
-
-def test_a_repeat_build_reuses_every_pages_result_without_parsing(
-    tmp_path: Path, node_modules: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pages = make_site(tmp_path / "site")
-    cold = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", pages)
-    before = font_bytes(tmp_path / "site")
-    assert (cold.page_cache_hits, cold.page_cache_misses) == (0, len(pages))
-    assert len(list((tmp_path / "cache" / "pages").glob("*.page"))) == len(pages)
-
-    monkeypatch.setattr("openletter.fonts.text.page_text", no_parsing)
-    warm = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", pages)
-    assert (warm.page_cache_hits, warm.page_cache_misses) == (len(pages), 0)
-    assert (warm.cache_hits, warm.cache_misses) == (cold.cache_hits + cold.cache_misses, 0)
-    assert font_bytes(tmp_path / "site") == before
-    assert report_view(warm) == report_view(cold)
-    assert "pages: 4 reused, 0 built" in warm.summary()
-
-
-def test_a_fresh_site_from_the_page_cache_gets_every_file(tmp_path: Path, node_modules: Path) -> None:
-    FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "first", make_site(tmp_path / "first"))
-    report = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "second", make_site(tmp_path / "second"))
-    assert report.page_cache_hits == len(BODIES)
-    assert font_bytes(tmp_path / "second") == font_bytes(tmp_path / "first")
-
-
-def test_changing_one_page_rebuilds_only_its_result(tmp_path: Path, node_modules: Path) -> None:
-    site = tmp_path / "site"
-    pages = make_site(site)
-    builder = FontBuilder(node_modules, tmp_path / "cache")
-    builder.build(site, pages)
-    before = font_bytes(site)
-    page(site, "de/index.html", "<h1>Offener Brief</h1><p>Über „Pause AI“ – geändert.</p>", "de")
-
-    report = FontBuilder(node_modules, tmp_path / "cache").build(site, pages)
-    assert (report.page_cache_hits, report.page_cache_misses) == (len(pages) - 1, 1)
-    after = font_bytes(site)
-    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
-    assert "de.css" in changed and not {name for name in changed if name.endswith(".css")} - {"de.css"}
-
-    uncached = tmp_path / "uncached"
-    shutil.copytree(site / "de", uncached / "de")
-    FontBuilder(node_modules).build(uncached, {uncached / "de" / "index.html": "de"})
-    assert font_bytes(uncached)["de.css"] == after["de.css"]  # the same bytes as without any cache
-
-
-def test_the_page_key_covers_lang_path_and_the_slices(tmp_path: Path, node_modules: Path) -> None:
-    fonts = tmp_path / "node_modules" / "@fontsource" / "noto-serif"
-    (fonts / "files").mkdir(parents=True)
-    real = node_modules / "@fontsource" / "noto-serif"
-    for name in ("package.json", "LICENSE"):
-        shutil.copy2(real / name, fonts / name)
-    for slice_file in real.glob("files/*-[47]00-normal.woff"):
-        shutil.copy2(slice_file, fonts / "files" / slice_file.name)
-    site = tmp_path / "site"
-    path = page(site, "en/index.html", "<p>Hello</p>")
-    builder = FontBuilder(tmp_path / "node_modules", tmp_path / "cache")
-    html = path.read_bytes()
-    key = builder.page_key(path, site, "en", html)
-    assert builder.page_key(path, site, "en-GB", html) != key
-    assert builder.page_key(site / "fr" / "index.html", site, "en", html) != key
-    assert builder.page_key(path, site, "en", html + b" ") != key
-
-    first = builder.build(site, {path: "en"})
-    assert first.page_cache_misses == 1
-    before = font_bytes(site)
-    unused = fonts / "files" / "noto-serif-cyrillic-700-normal.woff"
-    os.utime(unused, ns=(unused.stat().st_atime_ns, unused.stat().st_mtime_ns + 1_000_000_000))
-    # Any slice can change which family or slice covers a character: the page is redone, while
-    # the subsets, keyed by the content of the slices they are cut from, are still served.
-    again = FontBuilder(tmp_path / "node_modules", tmp_path / "cache").build(site, {path: "en"})
-    assert (again.page_cache_hits, again.page_cache_misses, again.cache_misses) == (0, 1, 0)
-    assert font_bytes(site) == before
-
-
-def test_a_damaged_cache_entry_is_a_miss_and_is_rewritten(tmp_path: Path, node_modules: Path) -> None:
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    pages = make_site(site)
-    cold = FontBuilder(node_modules, cache).build(site, pages)
-    before = font_bytes(site)
-    entries = sorted((cache / "pages").glob("*.page"))
-    entries[0].write_bytes(entries[0].read_bytes()[:-20])  # truncated
-    # Still valid JSON, but no longer what was written: the entry's own digest catches it.
-    entries[1].write_bytes(entries[1].read_bytes().replace(b"font-display: swap", b"font-display: swaq", 1))
-    entries[2].write_bytes(b"not a cache entry")
-    for record in (cache / "subsets").glob("*.cmap"):
-        record.write_bytes(b"{}")  # the coverage check must read the woff2 again, not trust these
-
-    report = FontBuilder(node_modules, cache).build(site, pages)
-    assert (report.page_cache_hits, report.page_cache_misses) == (1, 3)
-    assert font_bytes(site) == before
-    assert report_view(report) == report_view(cold)
-    repeat = FontBuilder(node_modules, cache).build(site, pages)
-    assert (repeat.page_cache_hits, repeat.page_cache_misses) == (4, 0)
-
-
-def test_a_damaged_subset_behind_a_page_entry_is_made_again(tmp_path: Path, node_modules: Path) -> None:
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    pages = make_site(site)
-    FontBuilder(node_modules, cache).build(site, pages)
-    before = font_bytes(site)
-    damaged = sorted((cache / "subsets").glob("*.woff2"))[0]
-    damaged.write_bytes(b"wOF2 garbage")
-
-    report = FontBuilder(node_modules, cache).build(site, pages)
-    assert report.page_cache_misses >= 1 and report.cache_misses == 1
-    assert font_bytes(site) == before
-    assert damaged.read_bytes() != b"wOF2 garbage"
-
-
-def test_a_missing_glyph_is_still_reported_from_the_page_cache(tmp_path: Path, node_modules: Path) -> None:
-    hieroglyph = "\U00013000"
-    path = page(tmp_path / "site", "en/index.html", f"<p>Hello {hieroglyph}</p><b>world</b>")
-    for _ in range(2):
-        report = FontBuilder(node_modules, tmp_path / "cache").build(tmp_path / "site", {path: "en"})
-        assert report.missing == [(path, hieroglyph)]
-        assert check_coverage(path, tmp_path / "site", "en") == [hieroglyph]  # what is on disk agrees
-    assert report.page_cache_hits == 1
-
-
-def test_pages_from_site_reads_only_the_start_of_a_page_as_read_text_would(tmp_path: Path) -> None:
-    """The lang comes from the first 4096 characters (CR LF counting as one), whatever follows."""
-    from openletter.fonts.builder import _HEAD_CHARS
-
-    crlf = tmp_path / "crlf.html"
-    crlf.write_bytes(b"<!DOCTYPE html>\r\n" * ((_HEAD_CHARS - 40) // 16) + b'<html lang="fa">\r\n' + "ب".encode() * 40000)
-    late = tmp_path / "late.html"  # the tag starts past the first 4096 characters: not seen
-    late.write_bytes("ب".encode() * _HEAD_CHARS + b'<html lang="fa">')
-    tail = tmp_path / "tail.html"  # what follows the start is not decoded here
-    tail.write_bytes('<html lang="ar">'.encode() + "ب".encode() * 20000 + b"\xff")
-    assert pages_from_site(tmp_path) == {crlf: "fa", late: "en", tail: "ar"}
-    (tmp_path / "bad.html").write_bytes(b'<html lang="de">\xff')
-    with pytest.raises(OpenletterError, match="cannot read page"):
-        pages_from_site(tmp_path)
-
-
-def test_prune_fonts_keeps_what_a_stylesheet_references(tmp_path: Path) -> None:
-    """Stylesheets on disk are read; those the caller just wrote (``written``) are taken at its word."""
-    from openletter.fonts import prune_fonts
-
-    for name in ("a.woff2", "b.woff2", "c.woff2", "old.woff2"):
-        (tmp_path / name).write_bytes(b"woff2")
-    (tmp_path / "theme.css").write_text('@font-face { font-weight: 400; src: url("a.woff2") format("woff2"); }', encoding="utf-8")
-    (tmp_path / "de.css").write_text('@font-face { src: url("old.woff2"); }', encoding="utf-8")  # about to be replaced
-    removed = prune_fonts(tmp_path, {tmp_path / "de.css": ["b.woff2", "c.woff2"]})
-    assert removed == [tmp_path / "old.woff2"]
-    assert sorted(path.name for path in tmp_path.glob("*.woff2")) == ["a.woff2", "b.woff2", "c.woff2"]
-    assert [path.name for path in prune_fonts(tmp_path)] == ["b.woff2", "c.woff2"]  # de.css read back: old.woff2 only
-
-
-def test_cached_subsets_are_hard_linked_into_the_site(tmp_path: Path, node_modules: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A subset whose bytes were checked is linked, not copied; where links fail it is written."""
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    pages = make_site(site)
-    FontBuilder(node_modules, cache).build(site, pages)
-    subsets = {path.read_bytes(): path for path in (cache / "subsets").glob("*.woff2")}
-    woff2 = sorted((site / "theme" / "fonts").glob("*.woff2"))
-    assert woff2 and all(path.samefile(subsets[path.read_bytes()]) for path in woff2)
-
-    def no_links(source: object, target: object) -> None:
-        raise OSError(18, "Invalid cross-device link")
-
-    monkeypatch.setattr(os, "link", no_links)
-    other = tmp_path / "other"
-    FontBuilder(node_modules, cache).build(other, make_site(other))
-    assert font_bytes(other) == font_bytes(site)
-    assert not any(path.samefile(subsets[path.read_bytes()]) for path in (other / "theme" / "fonts").glob("*.woff2"))
-
-
-def test_a_subset_changed_through_a_site_link_is_not_reused(tmp_path: Path, node_modules: Path) -> None:
-    """Editing a built site's woff2 in place edits the cache's too: its .cmap record's hash catches it."""
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    FontBuilder(node_modules, cache).build(site, make_site(site))
-    before = font_bytes(site)
-    css = (site / "theme" / "fonts" / "de.css").read_text(encoding="utf-8")
-    linked = site / "theme" / "fonts" / re.findall(r'url\("([^"]+)"\)', css)[0]
-    with linked.open("r+b") as handle:  # in place, as an editor might
-        handle.write(b"wOF2 garbage")
-    # Another page (so no page result to check against) needs the very same subset.
-    again = tmp_path / "again"
-    page(again, "de/index.html", BODIES["de/index.html"][1] + "<!-- other bytes -->", "de")
-    report = FontBuilder(node_modules, cache).build(again, {again / "de" / "index.html": "de"})
-    assert report.page_cache_misses == 1 and report.cache_misses >= 1
-    assert font_bytes(again)[linked.name] == before[linked.name]

@@ -23,7 +23,7 @@ from typing import Any
 from openletter.atomic import write_bytes_atomic
 
 #: The distributions whose code computes what is cached (besides openletter's own).
-LIBRARIES = ("babel", "jinja2", "markupsafe", "pelican", "markdown-it-py", "nh3", "fonttools", "brotli")
+LIBRARIES = ("babel", "jinja2", "markupsafe", "pelican", "markdown-it-py", "nh3", "uharfbuzz", "brotli")
 
 
 @functools.cache

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from openletter.cache import Cache
 from openletter.errors import OpenletterError
-from openletter.fonts.builder import FontBuilder, pages_from_site
+from openletter.fonts.builder import FontBuilder
+from openletter.fonts.text import pages_from_site
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m openletter.fonts SITE_ROOT [CACHE_DIR]``: subset a built site, print the report."""
-    import sys
-
     args = sys.argv[1:] if argv is None else argv
     if not 1 <= len(args) <= 2:
         print("usage: python -m openletter.fonts SITE_ROOT [CACHE_DIR]", file=sys.stderr)
         return 2
     site_root = Path(args[0])
     try:
-        builder = FontBuilder(Path("node_modules"), Path(args[1]) if len(args) > 1 else None)
+        builder = FontBuilder(Path("node_modules"), Cache(Path(args[1]) if len(args) > 1 else None))
         report = builder.build(site_root, pages_from_site(site_root))
     except OpenletterError as error:
         print(f"error: {error}", file=sys.stderr)

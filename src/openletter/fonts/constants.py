@@ -1,9 +1,6 @@
-"""Constants every part of the webfont pipeline shares: recipe version, weights, output folder, fallbacks."""
+"""Constants every part of the webfont pipeline shares: weights, output folder, fallbacks, bold elements."""
 
 from __future__ import annotations
-
-#: Bump when the subsetting recipe changes, so cached subsets from the old recipe are not reused.
-PIPELINE_VERSION = "1"
 
 #: The weights shipped: body text and bold (headings, ``strong``, the chooser's names).
 WEIGHTS = (400, 700)

@@ -1,9 +1,18 @@
-"""The webfont families: which Noto family sets a language's text, its fallback order, its byte budget."""
+"""The webfont families: one Noto family per script, the script of a language from CLDR.
+
+A language's text is set in the Noto family of its script (Babel's CLDR likely subtags give the
+script of every locale: ``th`` -> Thai, ``am`` -> Ethiopic, ``zh_Hant`` -> Han Traditional).
+The table below maps scripts, not languages, to ``@fontsource`` packages (pinned by
+package-lock.json): the serif design where Google Fonts has one, the sans design otherwise.
+"""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 #: Font bytes a page may load: alphabetic and Indic pages, and CJK pages (1 KB = 1000 bytes).
 BUDGET_DEFAULT = 150_000
@@ -14,63 +23,127 @@ BUDGET_CJK = 350_000
 class Family:
     """One webfont family: the npm package it comes from and the names CSS uses for it."""
 
-    key: str
     package: str  # @fontsource/<package>
-    css_name: str  # the @font-face family, distinct from any installed system font
-    local_names: tuple[str, ...]  # system fonts of the same design, the fallback while loading
+    scripts: tuple[str, ...]  # ISO 15924 codes it is the family of
     cjk: bool = False
 
+    @property
+    def key(self) -> str:
+        return self.package
 
-#: In fallback order: a character goes to the first family in a language's list that has it.
-#: The language's own family comes first; the rest follow in this order.
+    @property
+    def design(self) -> str:
+        """The family's own name, as installed systems know it (``Noto Serif Thai``)."""
+        words = self.package.split("-")
+        special = {"jp": "JP", "kr": "KR", "sc": "SC", "tc": "TC", "hk": "HK", "nko": "NKo"}
+        return " ".join(special.get(word, word.capitalize()) for word in words)
+
+    @property
+    def css_name(self) -> str:
+        """The name of the page's own faces: distinct from any installed font."""
+        return f"{self.design} OL"
+
+    @property
+    def site_name(self) -> str:
+        """The name of the faces every page shares, for text in other languages than the page's."""
+        return f"{self.design} OL site"
+
+
+#: In fallback order: a character goes to the first family of a language's list that has it (the
+#: language's own family first); Latin, Greek and Cyrillic first, as most text mixes them in.
 FAMILIES: tuple[Family, ...] = (
-    Family("serif", "noto-serif", "Noto Serif OL", ("Noto Serif",)),
-    Family("arabic", "noto-naskh-arabic", "Noto Naskh Arabic OL", ("Noto Naskh Arabic",)),
-    Family("hebrew", "noto-serif-hebrew", "Noto Serif Hebrew OL", ("Noto Serif Hebrew",)),
-    Family("devanagari", "noto-serif-devanagari", "Noto Serif Devanagari OL", ("Noto Serif Devanagari",)),
-    Family("bengali", "noto-serif-bengali", "Noto Serif Bengali OL", ("Noto Serif Bengali",)),
-    Family("sc", "noto-serif-sc", "Noto Serif SC OL", ("Noto Serif SC", "Noto Serif CJK SC"), cjk=True),
-    Family("tc", "noto-serif-tc", "Noto Serif TC OL", ("Noto Serif TC", "Noto Serif CJK TC"), cjk=True),
-    Family("jp", "noto-serif-jp", "Noto Serif JP OL", ("Noto Serif JP", "Noto Serif CJK JP"), cjk=True),
-    Family("kr", "noto-serif-kr", "Noto Serif KR OL", ("Noto Serif KR", "Noto Serif CJK KR"), cjk=True),
+    Family("noto-serif", ("Latn", "Grek", "Cyrl")),
+    Family("noto-naskh-arabic", ("Arab",)),
+    Family("noto-serif-hebrew", ("Hebr",)),
+    Family("noto-serif-devanagari", ("Deva",)),
+    Family("noto-serif-bengali", ("Beng",)),
+    Family("noto-serif-armenian", ("Armn",)),
+    Family("noto-serif-georgian", ("Geor",)),
+    Family("noto-serif-gujarati", ("Gujr",)),
+    Family("noto-sans-gurmukhi", ("Guru",)),
+    Family("noto-sans-oriya", ("Orya",)),
+    Family("noto-serif-tamil", ("Taml",)),
+    Family("noto-serif-telugu", ("Telu",)),
+    Family("noto-sans-kannada", ("Knda",)),
+    Family("noto-serif-malayalam", ("Mlym",)),
+    Family("noto-serif-sinhala", ("Sinh",)),
+    Family("noto-serif-thai", ("Thai",)),
+    Family("noto-serif-lao", ("Laoo",)),
+    Family("noto-serif-khmer", ("Khmr",)),
+    Family("noto-serif-myanmar", ("Mymr",)),
+    Family("noto-serif-tibetan", ("Tibt",)),
+    Family("noto-sans-ethiopic", ("Ethi",)),
+    Family("noto-sans-thaana", ("Thaa",)),
+    Family("noto-sans-syriac", ("Syrc",)),
+    Family("noto-sans-mongolian", ("Mong",)),
+    Family("noto-sans-tifinagh", ("Tfng",)),
+    Family("noto-sans-nko", ("Nkoo",)),
+    Family("noto-sans-adlam", ("Adlm",)),
+    Family("noto-sans-ol-chiki", ("Olck",)),
+    Family("noto-sans-cherokee", ("Cher",)),
+    Family("noto-sans-canadian-aboriginal", ("Cans",)),
+    Family("noto-sans-meetei-mayek", ("Mtei",)),
+    Family("noto-sans-hanifi-rohingya", ("Rohg",)),
+    Family("noto-sans-tai-viet", ("Tavt",)),
+    Family("noto-sans-vai", ("Vaii",)),
+    Family("noto-sans-yi", ("Yiii",)),
+    Family("noto-sans-osage", ("Osge",)),
+    Family("noto-sans-coptic", ("Copt",)),
+    Family("noto-sans-deseret", ("Dsrt",)),
+    Family("noto-sans-shavian", ("Shaw",)),
+    Family("noto-serif-nyiakeng-puachue-hmong", ("Hmnp",)),
+    Family("noto-serif-sc", ("Hans",), cjk=True),
+    Family("noto-serif-tc", ("Hant",), cjk=True),
+    Family("noto-serif-jp", ("Jpan", "Hira", "Kana"), cjk=True),
+    Family("noto-serif-kr", ("Kore", "Hang"), cjk=True),
 )
+_BY_SCRIPT = {script: family for family in FAMILIES for script in family.scripts}
 _BY_KEY = {family.key: family for family in FAMILIES}
-
-_LANGUAGE_FAMILY = {
-    "ar": "arabic", "fa": "arabic", "ur": "arabic", "ps": "arabic", "ckb": "arabic", "ug": "arabic", "sd": "arabic",
-    "he": "hebrew", "iw": "hebrew", "yi": "hebrew",
-    "hi": "devanagari", "mr": "devanagari", "ne": "devanagari", "sa": "devanagari", "mai": "devanagari",
-    "bn": "bengali", "as": "bengali",
-    "zh": "sc", "yue": "tc", "ja": "jp", "ko": "kr",
-}  # fmt: skip
-_SCRIPT_FAMILY = {
-    "arab": "arabic", "hebr": "hebrew", "deva": "devanagari", "beng": "bengali",
-    "hans": "sc", "hant": "tc", "jpan": "jp", "hrkt": "jp", "kore": "kr", "hang": "kr",
-    "latn": "serif", "cyrl": "serif", "grek": "serif",
-}  # fmt: skip
-_TRADITIONAL_CHINESE_REGIONS = frozenset({"tw", "hk", "mo"})
+_LATIN = FAMILIES[0]
+#: Regions whose Chinese is written in traditional characters (CLDR: zh_TW, zh_HK, zh_MO).
+_TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
 
 
-@functools.lru_cache(maxsize=4096)  # called per (lang, weight) of every page; tags repeat across pages
+def family_by_key(key: str) -> Family:
+    return _BY_KEY[key]
+
+
+@functools.lru_cache(maxsize=4096)
+def script_of(lang: str) -> str | None:
+    """The ISO 15924 script a BCP 47 tag is written in: its script subtag, else CLDR's likely one."""
+    subtags = lang.replace("_", "-").split("-")
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    if script:
+        return script
+    region = next((s.upper() for s in subtags[1:] if len(s) == 2 and s.isalpha()), None)
+    language = subtags[0].lower()
+    if language == "zh" and region in _TRADITIONAL_REGIONS:
+        return "Hant"
+    likely = get_global("likely_subtags")
+    for key in ([f"{language}_{region}"] if region else []) + [language]:
+        found = likely.get(key)
+        if found:
+            return next((part for part in found.split("_")[1:] if len(part) == 4), None)
+    try:  # a tag CLDR spells differently (``iw``, ``in``): ask Babel for the locale it means
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    found = likely.get(locale.language)
+    return next((part for part in found.split("_")[1:] if len(part) == 4), None) if found else None
+
+
+@functools.lru_cache(maxsize=4096)
 def family_for(lang: str) -> Family:
-    """The family a language's text is set in, from its BCP 47 tag (script subtag first)."""
-    subtags = lang.lower().replace("_", "-").split("-")
-    script = next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
-    if script in _SCRIPT_FAMILY:
-        return _BY_KEY[_SCRIPT_FAMILY[script]]
-    region = next((s for s in subtags[1:] if (len(s) == 2 and s.isalpha()) or (len(s) == 3 and s.isdigit())), None)
-    if subtags[0] == "zh" and region in _TRADITIONAL_CHINESE_REGIONS:
-        return _BY_KEY["tc"]
-    return _BY_KEY[_LANGUAGE_FAMILY.get(subtags[0], "serif")]
+    """The family a language's text is set in, by the script it is written in."""
+    return _BY_SCRIPT.get(script_of(lang) or "Latn", _LATIN)
 
 
 @functools.lru_cache(maxsize=4096)
 def stack_for(lang: str) -> tuple[Family, ...]:
     """The fallback order for text in ``lang``: its own family, then all others in FAMILIES order.
 
-    Every family is in every list, so a character the language's family lacks (a Latin
-    name in Hebrew text) still finds a shipped font before any system font.
-    """
+    Every family is in every list, so a character the language's family lacks (a Latin name in
+    Hebrew text) still finds a shipped font before any system font."""
     first = family_for(lang)
     return (first, *(family for family in FAMILIES if family is not first))
 

@@ -1,4 +1,4 @@
-"""What a build reports: the woff2 files each page loads, their bytes against the budget, what is missing."""
+"""What a build reports: the faces each page declares, their bytes against the budget, what is missing."""
 
 from __future__ import annotations
 
@@ -9,19 +9,30 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class FontFile:
-    """One woff2 a page loads."""
+    """One WOFF2 a page declares."""
 
     path: Path  # absolute, under site_root/theme/fonts/
     family: str  # the CSS family name
     weight: int
     size: int
-    chars: str  # the characters it was cut for, sorted
-    sources: tuple[str, ...]  # the slice files, relative to node_modules
+    codepoints: frozenset[int]  # what it maps: its unicode-range
+    source: str  # the slice file it was cut from, relative to node_modules
+    #: A face every page shares (text in other languages than the page's), not the page's own.
+    shared: bool = False
+
+    @property
+    def package(self) -> str:
+        """The ``@fontsource`` package it comes from."""
+        return self.source.split("/")[1]
+
+    @property
+    def chars(self) -> str:
+        return "".join(map(chr, sorted(self.codepoints)))
 
 
 @dataclass
 class PageFonts:
-    """The fonts of one page: its stylesheet and the files it loads."""
+    """The fonts of one page: its stylesheet and the files it declares."""
 
     page: Path
     lang: str
@@ -31,8 +42,13 @@ class PageFonts:
 
     @property
     def total_bytes(self) -> int:
-        """What the page downloads in fonts (every face it declares is used by its text)."""
+        """Every face the page declares (a browser fetches those its visible text uses)."""
         return sum(file.size for file in self.files)
+
+    @property
+    def own_bytes(self) -> int:
+        """The page's own faces: what a reader fetches for the text in the page's language."""
+        return sum(file.size for file in self.files if not file.shared)
 
 
 @dataclass
@@ -41,18 +57,15 @@ class FontReport:
 
     pages: dict[Path, PageFonts] = field(default_factory=dict)
     missing: list[tuple[Path, str]] = field(default_factory=list)
-    cache_hits: int = 0
-    cache_misses: int = 0
-    page_cache_hits: int = 0  # pages whose whole result (stylesheet, faces, missing) was reused
-    page_cache_misses: int = 0  # pages parsed, planned and checked in this build
+    #: Faces made in this build, and faces the cache already held.
+    made: int = 0
+    reused: int = 0
     seconds: float = 0.0
 
     def files_for(self, page: Path) -> tuple[FontFile, ...]:
-        """The woff2 files ``page`` loads."""
         return self.pages[page].files
 
     def bytes_for(self, page: Path) -> int:
-        """Total font bytes ``page`` loads."""
         return self.pages[page].total_bytes
 
     def over_budget(self) -> list[tuple[Path, int, int]]:
@@ -60,14 +73,11 @@ class FontReport:
         return [(p.page, p.total_bytes, p.budget) for p in self.pages.values() if p.total_bytes > p.budget]
 
     def summary(self, site_root: Path | None = None) -> str:
-        """A plain-text table: page, lang, files, bytes, budget."""
+        """A plain-text table: page, lang, files, own and declared bytes, budget."""
         lines = []
         for page in sorted(self.pages):
             info = self.pages[page]
             name = Path(os.path.relpath(page, site_root)).as_posix() if site_root else str(page)
-            lines.append(f"{name:28} {info.lang:8} {len(info.files):3} files {info.total_bytes:8,} B / {info.budget:,}")
-        lines.append(
-            f"cache: {self.cache_hits} hit(s), {self.cache_misses} miss(es); pages: {self.page_cache_hits} "
-            f"reused, {self.page_cache_misses} built; {self.seconds:.1f} s"
-        )
+            lines.append(f"{name:28} {info.lang:8} {len(info.files):3} files {info.own_bytes:8,} B own {info.total_bytes:8,} B / {info.budget:,}")
+        lines.append(f"faces: {self.made} made, {self.reused} from the cache; {self.seconds:.2f} s")
         return "\n".join(lines)

@@ -1,122 +1,101 @@
-"""The installed ``@fontsource`` packages: their slice files, what each maps, and which slices a page needs."""
+"""The installed ``@fontsource`` packages: their slices, what each slice maps, and reading a slice.
+
+Fontsource splits every family into ``unicode-range`` slices (``latin``, ``latin-ext``, ``thai``;
+numbered shards for CJK), each shipped as WOFF and WOFF2.  The WOFF files are read: a WOFF is its
+tables compressed one by one with zlib, so a slice decodes in well under a millisecond, and a
+slice's character map is read from its ``cmap`` table alone.  HarfBuzz reads the decoded fonts.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import io
+import functools
 import json
 import os
 import struct
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from openletter.atomic import write_bytes_atomic
+from openletter.cache import Cache
 from openletter.errors import OpenletterError
-from openletter.fonts.caching import _from_ranges, _to_ranges
-from openletter.fonts.constants import PIPELINE_VERSION, WEIGHTS
-from openletter.fonts.families import FAMILIES, Family
+from openletter.fonts.families import Family
 
-if TYPE_CHECKING:
-    from fontTools.ttLib import TTFont
-
+#: Slices that map ASCII and Greek too, without the script slices' kerning: used only for what no
+#: script slice has.
 _AUXILIARY_SLICES = frozenset({"math", "symbols"})
+_WOFF_HEADER = struct.Struct(">4sIIHHIHHIIIII")
+_WOFF_ENTRY = struct.Struct(">4sIIII")
 
 
-def _sha256_file(path: Path) -> str:
-    """Content hash of a file: the identity of a source font in cache keys."""
+class FontFileError(OpenletterError):
+    """A font file that cannot be read (damaged, or not a WOFF)."""
+
+
+def woff_tables(data: bytes, path: Path, only: tuple[bytes, ...] | None = None) -> list[tuple[bytes, bytes]]:
+    """The (tag, table) pairs of a WOFF file, decompressed; just the ``only`` tables when given."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as error:
-        raise OpenletterError(f"cannot read font: {error}", path=path) from None
+        signature, flavor, _, count, *_ = _WOFF_HEADER.unpack_from(data)
+        if signature != b"wOFF":
+            raise FontFileError("not a WOFF file", path=path)
+        tables = []
+        for index in range(count):
+            tag, offset, length, original, _ = _WOFF_ENTRY.unpack_from(data, _WOFF_HEADER.size + index * _WOFF_ENTRY.size)
+            if only is not None and tag not in only:
+                continue
+            raw = data[offset : offset + length]
+            table = zlib.decompress(raw) if length < original else raw
+            if len(table) != original:
+                raise FontFileError(f"table {tag.decode('latin-1')} is damaged", path=path)
+            tables.append((tag, table))
+        return tables
+    except (struct.error, zlib.error) as error:
+        raise FontFileError(f"cannot read font: {error}", path=path) from None
 
 
-def _font_errors() -> tuple[type[BaseException], ...]:
-    """What fontTools raises on a damaged or foreign file (it has no single exception class).
-
-    A function, not a constant: ``fontTools.ttLib`` is imported only when a font is really
-    opened (a cache miss), so a warm build never pays for it."""
-    from fontTools.ttLib import TTLibError
-
-    return (OSError, EOFError, TTLibError, struct.error, AssertionError, ValueError, KeyError, IndexError, TypeError)
+def woff_to_sfnt(data: bytes, path: Path) -> bytes:
+    """The OpenType font a WOFF file holds (what HarfBuzz reads)."""
+    flavor = _WOFF_HEADER.unpack_from(data)[1] if len(data) >= _WOFF_HEADER.size else 0
+    return _sfnt(flavor, sorted(woff_tables(data, path)))
 
 
-def _load_font(path: Path | io.BytesIO, origin: Path) -> TTFont:
-    """Open a font lazily and without touching its timestamp; unreadable fonts name their file."""
-    from fontTools.ttLib import TTFont
-
-    try:
-        return TTFont(path, lazy=True, recalcTimestamp=False)
-    except _font_errors() as error:
-        raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=origin) from None
-
-
-def _font_cmap(font_file: Path | io.BytesIO, origin: Path) -> frozenset[int]:
-    """The code points a font maps (its best Unicode cmap); errors name ``origin``."""
-    font = _load_font(font_file, origin)
-    try:
-        return frozenset(font.getBestCmap() or ())
-    except _font_errors() as error:
-        raise OpenletterError(f"cannot read font: {error or type(error).__name__}", path=origin) from None
-    finally:
-        font.close()
+def _sfnt(flavor: int, tables: list[tuple[bytes, bytes]]) -> bytes:
+    """An OpenType file of ``tables`` (sorted by tag), with its table directory."""
+    count = len(tables)
+    power = 1 << (count.bit_length() - 1) if count else 0
+    header = struct.pack(">IHHHH", flavor, count, power * 16, max(power.bit_length() - 1, 0), count * 16 - power * 16)
+    offset = 12 + 16 * count
+    records, body = [], []
+    for tag, table in tables:
+        records.append(struct.pack(">4sIII", tag, _checksum(table), offset, len(table)))
+        padded = table + b"\0" * (-len(table) % 4)
+        body.append(padded)
+        offset += len(padded)
+    return header + b"".join(records) + b"".join(body)
 
 
-def _read_cmap(path: Path) -> frozenset[int]:
-    """The code points a font file maps."""
-    return _font_cmap(path, path)
+def _checksum(table: bytes) -> int:
+    padded = table + b"\0" * (-len(table) % 4)
+    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
 
 
-def _is_slice(name: str, package: str, weight: int) -> bool:
-    """Whether ``name`` is a normal-style slice of ``package`` at ``weight`` (``<package>-*-<w>-normal.woff``)."""
-    prefix, suffix = f"{package}-", f"-{weight}-normal.woff"
-    return len(name) >= len(prefix) + len(suffix) and name.startswith(prefix) and name.endswith(suffix)
+def cmap_of(data: bytes, path: Path) -> frozenset[int]:
+    """The code points a WOFF file maps, from its ``cmap`` and ``maxp`` tables alone (HarfBuzz
+    drops a mapping to a glyph the font's ``maxp`` does not count)."""
+    tables = dict(woff_tables(data, path, only=(b"cmap", b"maxp")))
+    if b"cmap" not in tables or b"maxp" not in tables:
+        raise FontFileError("no cmap or maxp table", path=path)
+    import uharfbuzz as hb  # only a build that reads a package's coverage pays for its import
 
-
-def _slice_names(files_dir: Path, package: str, weight: int) -> list[str]:
-    """The slice files of one weight, sorted; none when the folder is missing (the caller says so)."""
-    try:
-        with os.scandir(files_dir) as entries:
-            return sorted(entry.name for entry in entries if _is_slice(entry.name, package, weight))
-    except OSError:
-        return []
-
-
-def _fonts_stamp(node_modules: Path) -> str:
-    """Identity of every slice a page could be set in: package, file name, size and mtime.
-
-    Which family and slice renders a character depends on all slices' coverage, not only on
-    those a page ends up cut from, so a page's cached result is keyed by all of them. Stat data
-    is what the coverage index already trusts, and costs milliseconds where hashing the ~50 MB
-    of slices would cost more than a whole warm build; the slices a page's subsets are actually
-    cut from are still checked by content (``_PageResult.source_hashes``).
-    """
-    digest = hashlib.sha256()
-    suffixes = tuple(f"-{weight}-normal.woff" for weight in WEIGHTS)
-    for family in FAMILIES:
-        files_dir = node_modules / "@fontsource" / family.package / "files"
-        try:
-            with os.scandir(files_dir) as entries:
-                found = sorted(
-                    (entry.name, stat.st_size, stat.st_mtime_ns)
-                    for entry in entries
-                    if entry.name.endswith(suffixes)
-                    and any(_is_slice(entry.name, family.package, weight) for weight in WEIGHTS)
-                    for stat in (entry.stat(),)
-                )
-        except OSError:
-            found = []  # not installed: the build says so when it needs the package
-        digest.update(json.dumps([family.package, found]).encode())
-    return digest.hexdigest()
+    return frozenset(hb.Face(_sfnt(0x00010000, sorted(tables.items()))).unicodes)
 
 
 @dataclass(frozen=True)
-class Source:
-    """One Fontsource slice file (for one weight), with the code points its cmap maps."""
+class Slice:
+    """One Fontsource slice file of one weight, with the code points its cmap maps."""
 
     path: Path
-    name: str  # the slice: "latin", "latin-ext", "japanese", "119", ...
+    name: str  # "latin", "latin-ext", "thai", "119", ...
     size: int
     codepoints: frozenset[int]
 
@@ -127,99 +106,74 @@ class Source:
 
     @property
     def auxiliary(self) -> bool:
-        """The ``math`` and ``symbols`` slices also map ASCII and Greek, without the script slices'
-        kerning between them: use them only for what no script slice has."""
         return self.name in _AUXILIARY_SLICES
 
 
-class _Package:
-    """An installed ``@fontsource/<name>`` package: its slice files per weight and their coverage.
+class Package:
+    """An installed ``@fontsource/<name>`` package: its slices per weight and their coverage."""
 
-    WOFF 1 files are read, not the woff2 twins: same fonts, but zlib tables open in
-    milliseconds where fontTools' pure-Python woff2 glyf decoding takes seconds for CJK.
-    """
-
-    def __init__(self, node_modules: Path, family: Family, index_dir: Path | None = None) -> None:
+    def __init__(self, node_modules: Path, family: Family, cache: Cache) -> None:
         self.family = family
-        self.node_modules = node_modules
-        self.index_dir = index_dir
         self.root = node_modules / "@fontsource" / family.package
+        self.cache = cache
         manifest = self.root / "package.json"
         if not manifest.is_file():
-            raise OpenletterError(
-                f"font package @fontsource/{family.package} is not installed: run `npm ci`", path=self.root
-            )
+            raise OpenletterError(f"font package @fontsource/{family.package} is not installed: run `npm ci`", path=self.root)
         try:
             self.version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
         except (OSError, ValueError, KeyError) as error:
             raise OpenletterError(f"unreadable package.json ({error}): run `npm ci`", path=manifest) from None
         self.license = self.root / "LICENSE"
-        self._sources: dict[int, tuple[Source, ...]] = {}
+        self._slices: dict[int, tuple[Slice, ...]] = {}
         self._coverage: dict[int, frozenset[int]] = {}
 
-    def sources(self, weight: int) -> tuple[Source, ...]:
-        """The package's normal-style slices of ``weight``, sorted by name (read once)."""
-        if weight not in self._sources:
+    @functools.cached_property
+    def weights(self) -> frozenset[int]:
+        """The normal-style weights the package ships (100 … 900)."""
+        suffix = "-normal.woff"
+        return frozenset(int(name[: -len(suffix)].rsplit("-", 1)[1]) for name in self._names if name.endswith(suffix))
+
+    @functools.cached_property
+    def _names(self) -> list[str]:
+        try:
+            return sorted(os.listdir(self.root / "files"))
+        except OSError:
+            return []
+
+    def slices(self, weight: int) -> tuple[Slice, ...]:
+        """The package's normal-style slices of ``weight`` (none if it lacks the weight)."""
+        if weight not in self._slices:
             prefix, suffix = f"{self.family.package}-", f"-{weight}-normal.woff"
-            files = self.root / "files"
-            paths = [files / name for name in _slice_names(files, self.family.package, weight)]
-            if not paths:
-                raise OpenletterError(
-                    f"@fontsource/{self.family.package} has no {weight} normal fonts: run `npm ci`",
-                    path=self.root / "files",
-                )
-            cmaps = self._cmaps(paths)
-            self._sources[weight] = tuple(
-                Source(path, path.name[len(prefix) : -len(suffix)], path.stat().st_size, cmaps[path.name])
-                for path in paths
+            names = [name for name in self._names if name.startswith(prefix) and name.endswith(suffix)]
+            files = [self.root / "files" / name for name in names]
+            sizes = [path.stat().st_size for path in files]
+            # The files of a package version never change (npm checks them against the lock's hash).
+            inputs = (self.family.package, self.version, str(weight), json.dumps([names, sizes]))
+            cmaps = self.cache.get("font-coverage", inputs, lambda: [cmap_of(path.read_bytes(), path) for path in files], valid=list)
+            self._slices[weight] = tuple(
+                Slice(path, path.name[len(prefix) : -len(suffix)], size, cmap) for path, size, cmap in zip(files, sizes, cmaps)
             )
-        return self._sources[weight]
+        return self._slices[weight]
 
     def coverage(self, weight: int) -> frozenset[int]:
-        """Every code point any slice of ``weight`` maps."""
+        """Every code point some slice of ``weight`` maps."""
         if weight not in self._coverage:
-            self._coverage[weight] = frozenset().union(*(source.codepoints for source in self.sources(weight)))
+            self._coverage[weight] = frozenset().union(*(piece.codepoints for piece in self.slices(weight)))
         return self._coverage[weight]
 
-    def _cmaps(self, paths: list[Path]) -> dict[str, frozenset[int]]:
-        """The cmap of every file, from the index in the cache when the files are unchanged.
 
-        Reading ~1000 CJK slice cmaps takes seconds (fontTools names every glyph on the way);
-        the index, keyed by file names, sizes and mtimes, makes a warm build skip it.
-        """
-        stamp = hashlib.sha256(
-            json.dumps([[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in paths]).encode()
-        ).hexdigest()[:24]
-        index = None if self.index_dir is None else self.index_dir / f"{paths[0].parent.parent.name}-{stamp}.json"
-        if index is not None:
-            try:
-                cached = json.loads(index.read_text(encoding="utf-8"))
-                if cached.get("pipeline") == PIPELINE_VERSION:
-                    return {name: _from_ranges(ranges) for name, ranges in cached["files"].items()}
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                pass  # no index yet, or a damaged one: read the fonts
-        cmaps = {path.name: _read_cmap(path) for path in paths}
-        if index is not None:
-            files = {name: _to_ranges(cps) for name, cps in cmaps.items()}
-            data = json.dumps({"pipeline": PIPELINE_VERSION, "files": files}, sort_keys=True)
-            write_bytes_atomic(index, data.encode("utf-8"))
-        return cmaps
+def choose_slices(slices: Iterable[Slice], codepoints: Iterable[int]) -> list[tuple[Slice, frozenset[int]]]:
+    """Few slices that together map ``codepoints``, and which code points each supplies.
 
-
-def choose_sources(sources: Iterable[Source], codepoints: Iterable[int]) -> list[tuple[Source, frozenset[int]]]:
-    """Pick few slices that together map ``codepoints``, and which code points each supplies.
-
-    Greedy set cover: among the slices that supply anything still needed, script slices go
-    before the auxiliary ``math``/``symbols`` ones, then the one covering most wins; ties go to
-    named (whole-script) slices, then smaller files, then names, so the choice is stable.
-    A page of Japanese is then one ``japanese`` slice rather than dozens of numbered shards.
-    Code points no slice maps are left out (the caller decides whether that is a problem).
+    Greedy set cover: script slices before the auxiliary ``math``/``symbols`` ones, then the one
+    covering most; ties go to named (whole-script) slices, then smaller files, then names, so the
+    choice is stable.  Code points no slice maps are left out (the caller reports them).
     """
     needed = set(codepoints)
-    chosen: list[tuple[Source, frozenset[int]]] = []
-    candidates = list(sources)
+    chosen: list[tuple[Slice, frozenset[int]]] = []
+    candidates = list(slices)
     while needed:
-        useful = [s for s in candidates if s.codepoints & needed]
+        useful = [piece for piece in candidates if piece.codepoints & needed]
         if not useful:
             break
         best = min(useful, key=lambda s: (s.auxiliary, -len(s.codepoints & needed), s.numbered, s.size, s.name))

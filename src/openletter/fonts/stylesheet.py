@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openletter.errors import OpenletterError
 from openletter.fonts.constants import FONTS_DIR
-from openletter.fonts.families import _BY_KEY, FAMILIES, Family, family_for, stack_for
-from openletter.fonts.text import PageText
-
-if TYPE_CHECKING:
-    from openletter.fonts.report import FontFile
+from openletter.fonts.families import FAMILIES, Family, family_for, stack_for
+from openletter.fonts.report import FontFile
 
 
-def _relative(page_path: Path, site_root: Path) -> Path:
+def relative_to_site(page_path: Path, site_root: Path) -> Path:
     """``page_path`` relative to ``site_root``; an error (with the path) if it is outside."""
     try:
         return Path(os.path.abspath(page_path)).relative_to(os.path.abspath(site_root))
@@ -27,14 +22,10 @@ def _relative(page_path: Path, site_root: Path) -> Path:
 
 
 def stylesheet_for(page_path: Path, site_root: Path) -> str:
-    """Site-relative URL path of the font stylesheet for a page.
-
-    Named after the page's folder so it is readable and stable: ``de/index.html`` ->
-    ``theme/fonts/de.css``, ``index.html`` -> ``theme/fonts/index.css``,
-    ``translate/index.html`` -> ``theme/fonts/translate.css``, ``a/b.html`` ->
-    ``theme/fonts/a-b.css``.
-    """
-    parts = list(_relative(page_path, site_root).parts)
+    """Site-relative URL path of the font stylesheet for a page: named after the page's folder
+    (``de/index.html`` -> ``theme/fonts/de.css``, ``index.html`` -> ``theme/fonts/index.css``,
+    ``de/about/index.html`` -> ``theme/fonts/de-about.css``, ``a/b.html`` -> ``theme/fonts/a-b.css``)."""
+    parts = list(relative_to_site(page_path, site_root).parts)
     if parts and parts[-1] == "index.html":
         parts.pop()
     elif parts:
@@ -49,7 +40,7 @@ def stylesheet_href(page_path: Path, site_root: Path) -> str:
     return Path(os.path.relpath(target, Path(os.path.abspath(page_path)).parent)).as_posix()
 
 
-def _check_stylesheet_names(pages: Iterable[Path], site_root: Path) -> None:
+def check_stylesheet_names(pages: Iterable[Path], site_root: Path) -> None:
     """Refuse two pages whose stylesheet names collide (``index/index.html`` and ``index.html``)."""
     owners: dict[str, Path] = {}
     for page in sorted(pages):
@@ -63,30 +54,41 @@ def _css_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-@functools.lru_cache(maxsize=4096)  # every page lists every language of the site's menu
-def _font_list(lang: str, present: tuple[Family, ...]) -> str:
-    """The ``font-family`` value for ``lang``: the page's webfonts in its order, then system twins.
+def unicode_range(codepoints: Iterable[int]) -> str:
+    """``U+41-5A,U+E9``: the code points as CSS writes a range list."""
+    runs: list[list[int]] = []
+    for codepoint in sorted(codepoints):
+        if runs and runs[-1][1] == codepoint - 1:
+            runs[-1][1] = codepoint
+        else:
+            runs.append([codepoint, codepoint])
+    return ",".join(f"U+{first:X}" if first == last else f"U+{first:X}-{last:X}" for first, last in runs)
 
-    The system fonts (installed Noto of the same design) serve while the webfonts load and if
-    they fail; the language's own first, then Noto Serif for the Latin around it.
-    """
-    order = [family for family in stack_for(lang) if family in present]
-    names = [family.css_name for family in order]
-    for family in (family_for(lang), _BY_KEY["serif"]):
-        names.extend(name for name in family.local_names if name not in names)
+
+def font_list(lang: str, present: set[str], shared: bool) -> str:
+    """The ``font-family`` value for text in ``lang``: the faces the page declares for it (its own,
+    or the shared ones for another language's text) in the language's order, then the installed
+    fonts of the same designs, then ``serif``."""
+    names = [family.site_name if shared else family.css_name for family in stack_for(lang) if family.key in present]
+    for family in (family_for(lang), FAMILIES[0]):
+        if family.design not in names:
+            names.append(family.design)
     return ", ".join([*map(_css_string, names), "serif"])
 
 
-def render_css(page: Path, site_root: Path, text: PageText, files: list[FontFile]) -> str:
-    """The page's stylesheet: @font-face per file, ``--ol-font`` per language, and its use.
+def render_css(page: Path, site_root: Path, root_lang: str, langs: Iterable[str], files: list[FontFile]) -> str:
+    """The page's stylesheet: an ``@font-face`` per file (with its ``unicode-range``), the
+    ``--ol-font`` list for the page's language and for each other language it shows, and its use.
 
-    ``:lang()`` rules come shorter tags first, so ``:lang(zh-Hant)`` wins over ``:lang(zh)``.
-    """
-    present = tuple(family for family in FAMILIES if any(file.family == family.css_name for file in files))
-    licenses = sorted({f"{family.package}-LICENSE.txt" for family in present})
+    ``:lang()`` rules come shorter tags first, so ``:lang(zh-Hant)`` wins over ``:lang(zh)``."""
+    own = {file.family for file in files if not file.shared}
+    site = {file.family for file in files if file.shared}
+    own_keys = {family.key for family in FAMILIES if family.css_name in own}
+    site_keys = {family.key for family in FAMILIES if family.site_name in site}
+    packages = sorted({file.source.split("/")[1] for file in files if file.source.count("/") >= 1})
     out = [
-        f"/* Generated by openletter.fonts for {_relative(page, site_root).as_posix()} (lang {text.root_lang}). Do not edit.",
-        "   Noto fonts, SIL Open Font License 1.1: " + ", ".join(licenses) + ".",
+        f"/* Generated by openletter.fonts for {relative_to_site(page, site_root).as_posix()} (lang {root_lang}). Do not edit.",
+        "   Noto fonts, SIL Open Font License 1.1: " + ", ".join(f"{name}-LICENSE.txt" for name in packages) + ".",
         "   Contract: --ol-font is the font-family list for the element's language; the theme",
         "   must not set font-family on text except to var(--ol-font). */",
     ]
@@ -98,14 +100,16 @@ def render_css(page: Path, site_root: Path, text: PageText, files: list[FontFile
             f"  font-weight: {file.weight};",
             "  font-display: swap;",
             f'  src: url("{file.path.name}") format("woff2");',
+            f"  unicode-range: {unicode_range(file.codepoints)};",
             "}",
         ]
-    out.append(f":root {{ --ol-font: {_font_list(text.root_lang, present)}; }}")
-    groups: dict[tuple[int, str], list[str]] = {}
-    for lang in sorted(text.langs, key=str.lower):
-        groups.setdefault((lang.count("-"), _font_list(lang, present)), []).append(lang)
-    for (_, fonts), langs in sorted(groups.items(), key=lambda item: (item[0][0], item[1][0].lower())):
-        out.append(", ".join(f":lang({lang})" for lang in langs) + f" {{ --ol-font: {fonts}; }}")
+    out.append(f":root {{ --ol-font: {font_list(root_lang, own_keys, shared=False)}; }}")
+    for lang in sorted(set(langs) | {root_lang}, key=lambda tag: (tag.count("-"), tag.lower())):
+        if lang == root_lang:
+            fonts = font_list(lang, own_keys, shared=False)
+        else:
+            fonts = font_list(lang, site_keys, shared=True)
+        out.append(f":lang({lang}) {{ --ol-font: {fonts}; }}")
     out.append(":root, :root body, [lang] { font-family: var(--ol-font); }")
     return "\n".join(out) + "\n"
 
@@ -129,24 +133,10 @@ def declared_faces(stylesheet: Path) -> list[tuple[int, Path]]:
     return faces
 
 
-def prune_fonts(fonts_dir: Path, written: Mapping[Path, Iterable[str]] | None = None) -> list[Path]:
-    """Remove woff2 files in ``fonts_dir`` that no stylesheet there references; return them.
-
-    Content-addressed names change with the text, so without this an incremental build would
-    leave yesterday's subsets behind where a full build has none. ``written`` gives the woff2
-    names of stylesheets the caller has just written, which are then not read back.
-    """
-    if not fonts_dir.is_dir():
-        return []
-    written = written or {}
-    referenced = {
-        name
-        for css in fonts_dir.glob("*.css")
-        for name in (written[css] if css in written else [path.name for _, path in declared_faces(css)])
-    }
-    removed = []
-    for path in sorted(fonts_dir.glob("*.woff2")):
-        if path.name not in referenced:
-            path.unlink()
-            removed.append(path)
-    return removed
+def remove_all_but(folder: Path, names: Mapping[str, object] | set[str]) -> None:
+    """Every file in ``folder`` not named in ``names`` removed (what an earlier build left)."""
+    if folder.is_dir():
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name not in names and not entry.is_dir(follow_symlinks=False):
+                    os.unlink(entry.path)

@@ -1,75 +1,96 @@
-"""Cutting slices down to a page's characters with ``fontTools.subset`` and merging them into one woff2."""
+"""Cutting one slice down to a page's characters with HarfBuzz, and writing it as WOFF2.
+
+HarfBuzz's subsetter keeps what shaping needs (ligatures, Arabic joining forms, Indic conjuncts,
+marks) and takes a millisecond; :mod:`openletter.fonts.woff2` writes the WOFF2.  Each job
+is independent and deterministic, so the jobs of a build are spread over processes.
+"""
 
 from __future__ import annotations
 
+import functools
 import io
-from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools import subset as ft_subset
-from fontTools.merge import Merger
-from fontTools.ttLib import TTFont
+import uharfbuzz as hb
 
 from openletter.errors import OpenletterError
-from openletter.fonts.sources import _font_errors, _load_font
+from openletter.fonts.sources import FontFileError, woff_to_sfnt
+from openletter.fonts.woff2 import Woff2Error, encode_woff2
+
+#: A cut keeping this share of a slice's glyphs is served as the slice itself.
+WHOLE_SLICE = 0.7
+#: Name records kept: family and style names, version, and the license description and URL
+#: (OFL 1.1 §2 asks that the notice travels with the font).
+NAME_IDS = (0, 1, 2, 3, 4, 5, 6, 13, 14)
 
 
-def _subset_options(final: bool) -> ft_subset.Options:
-    """fontTools settings: default shaping features, no hinting, the OFL notice kept.
+@dataclass(frozen=True)
+class Job:
+    """One face to make: a slice file cut down to some code points."""
 
-    Intermediate (per-slice) subsets keep glyph names so merging can tell glyphs apart.
-    """
-    options = ft_subset.Options()
-    options.hinting = False  # Fontsource ships unhinted fonts; should a release add hints, they cost bytes
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # + license description and URL (OFL 1.1 §2)
-    options.glyph_names = not final
-    options.flavor = "woff2" if final else None
-    options.recalc_timestamp = False
-    return options
+    path: str
+    codepoints: tuple[int, ...]
 
-
-def _subset(font: TTFont, codepoints: Iterable[int], final: bool) -> bytes:
-    """Subset ``font`` in place to ``codepoints`` and serialize it (woff2 when ``final``)."""
-    options = _subset_options(final)
-    subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(codepoints))
-    subsetter.subset(font)
-    font.recalcTimestamp = False
-    out = io.BytesIO()
-    ft_subset.save_font(font, out, options)
-    return out.getvalue()
+    @property
+    def cost(self) -> int:
+        """How much work the job is, to start the big ones first."""
+        return len(self.codepoints)
 
 
-def subset_font(parts: list[tuple[Path, frozenset[int]]]) -> bytes:
-    """One woff2 with the glyphs for each (slice file, its code points) part.
+@dataclass(frozen=True)
+class Face:
+    """What a job made: the WOFF2 bytes and the code points they really map."""
 
-    A single slice is subset directly. Several are each subset, merged with
-    ``fontTools.merge`` (glyph names disambiguated, layout lookups concatenated), then the
-    merged font is subset once more to drop duplicates, so the page loads one file.
-    """
-    everything = frozenset().union(*(codepoints for _, codepoints in parts))
-    if len(parts) == 1:
-        path, codepoints = parts[0]
-        return _subset(_load_font(path, path), codepoints, final=True)
-    pieces = [io.BytesIO(_subset(_load_font(path, path), codepoints, final=False)) for path, codepoints in parts]
+    data: bytes
+    codepoints: frozenset[int]
+
+
+@functools.lru_cache(maxsize=512)
+def _decoded(path: str) -> hb.Face:
+    """A slice read once per process (the same slice serves many pages)."""
     try:
-        merged = Merger().merge(pieces)
-    except Exception as error:  # fontTools.merge raises plain exceptions for odd inputs
-        raise OpenletterError(f"cannot merge font slices: {error}", path=parts[0][0]) from None
-    heads = [_load_font(piece, parts[0][0])["head"] for piece in pieces]
-    merged["head"].created = min(head.created for head in heads)  # the merger stamps "now"
-    merged["head"].modified = max(head.modified for head in heads)
-    merged.recalcTimestamp = False
-    buffer = io.BytesIO()
-    merged.save(buffer)
-    return _subset(_load_font(io.BytesIO(buffer.getvalue()), parts[0][0]), everything, final=True)
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise FontFileError(f"cannot read font: {error.strerror}", path=Path(path)) from None
+    return hb.Face(woff_to_sfnt(data, Path(path)))
 
 
-def _subset_task(parts: list[tuple[str, list[int]]]) -> tuple[bytes, str | None, Path | None]:
-    """``subset_font`` for a worker process: errors come back as data (their path survives)."""
+def make_face(job: Job) -> Face:
+    """The WOFF2 of ``job``'s slice holding just its code points (and what shaping needs)."""
+    options = hb.SubsetInput()
+    for codepoint in job.codepoints:
+        options.unicode_set.add(codepoint)
+    options.name_id_set.clear()
+    for name_id in NAME_IDS:
+        options.name_id_set.add(name_id)
+    options.flags |= hb.SubsetFlags.NO_HINTING
+    whole = _decoded(job.path)
+    subset = hb.subset(whole, options)
+    if subset is None:
+        raise FontFileError("HarfBuzz could not subset the font", path=Path(job.path))
+    sfnt = subset.blob.data
+    cut = hb.Face(sfnt)
+    codepoints = frozenset(cut.unicodes)
+    original = Path(job.path).with_suffix(".woff2")
+    if cut.glyph_count >= WHOLE_SLICE * whole.glyph_count and original.is_file():
+        # Shaping needs most of the slice (an Indic script's conjuncts): the slice's own WOFF2 is
+        # hardly bigger, costs nothing to make, and every page that needs it shares one file.
+        return Face(original.read_bytes(), codepoints)
     try:
-        return subset_font([(Path(path), frozenset(cps)) for path, cps in parts]), None, None
-    except OpenletterError as error:
-        return b"", error.message, error.path
-    except _font_errors() as error:  # a font that opened but broke on the way through fontTools
-        return b"", f"{error or type(error).__name__}", Path(parts[0][0])
+        data = encode_woff2(sfnt)
+    except Woff2Error as error:
+        raise FontFileError(f"cannot write WOFF2: {error}", path=Path(job.path)) from None
+    return Face(data, codepoints)
+
+
+def make_faces_safely(jobs: list[Job]) -> list[Face | tuple[str, str]]:
+    """:func:`make_face` for jobs of one slice, in a worker process (which so reads the slice
+    once): an error comes back as (message, path)."""
+    faces: list[Face | tuple[str, str]] = []
+    for job in jobs:
+        try:
+            faces.append(make_face(job))
+        except OpenletterError as error:
+            faces.append((error.message, str(error.path or job.path)))
+    return faces

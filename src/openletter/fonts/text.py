@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.fonts.constants import DEFAULT_BOLD, WEIGHTS
 
@@ -330,23 +332,60 @@ def page_text(html: str, lang: str, bold: Iterable[str] = DEFAULT_BOLD) -> PageT
     return fast if fast is not None else _reference_page_text(html, lang, bold)
 
 
-def _read_html(page: Path) -> bytes:
-    """A page's bytes: hashed for the page cache before anything is parsed."""
+def read_page_text(page: Path, lang: str, bold: tuple[str, ...], cache: Cache) -> PageText:
+    """What a page shows (see :func:`page_text`), from the cache when its bytes were seen before;
+    a page that cannot be read or is not UTF-8 is an error naming it."""
     try:
-        return page.read_bytes()
+        html = page.read_bytes()
     except OSError as error:
         raise OpenletterError(f"cannot read page: {error}", path=page) from None
 
+    def parse() -> PageText:
+        try:
+            text = html.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise OpenletterError(f"cannot read page: {error}", path=page) from None
+        return page_text(text, lang, bold)
 
-def _parse_page(page: Path, html: bytes, lang: str, bold: Iterable[str]) -> PageText:
-    """Decode and parse a page's bytes; a page that is not UTF-8 is an error naming it."""
+    return cache.get("font-text", (html, lang, *bold), parse, valid=PageText)
+
+
+#: How much of a page ``pages_from_site`` searches for ``<html lang>``, in characters.
+HEAD_CHARS = 4096
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z0-9-]+)", re.IGNORECASE)
+
+
+def page_start(page: Path, chars: int) -> str:
+    """The first ``chars`` characters of a page as ``read_text`` gives them (UTF-8, universal
+    newlines), decoding only the bytes they can take: at 200 languages a page is ~100 kB, and
+    ``<html>`` is at its top. Invalid UTF-8 there is an error naming the page; a page the
+    caches have not seen is decoded whole by the fonts and guard steps."""
+    limit = 8 * chars  # 4 bytes a character, 2 characters for a CR LF read as one
     try:
-        text = html.decode("utf-8")
-    except UnicodeDecodeError as error:
+        with page.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) <= limit:
+            text = data.decode("utf-8")
+        else:  # cut: the last character may be half of a CR LF pair, drop it
+            text = codecs.getincrementaldecoder("utf-8")().decode(data[:limit])[:-1]
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if len(data) > limit and len(text) < chars:  # only a page of nothing but 4-byte characters and CRs
+            text = page.read_text(encoding="utf-8")
+        return text[:chars]
+    except (OSError, UnicodeDecodeError) as error:
         raise OpenletterError(f"cannot read page: {error}", path=page) from None
-    return page_text(text, lang, bold)
 
 
-def _read_page(page: Path, lang: str, bold: Iterable[str]) -> PageText:
-    """Read and parse one page, turning I/O and decoding problems into errors naming it."""
-    return _parse_page(page, _read_html(page), lang, bold)
+def page_langs(pages: Iterable[Path], default_lang: str = "en") -> dict[Path, str]:
+    """Each page with the ``lang`` of its ``<html>`` element (``default_lang`` when it has none)."""
+    found = {}
+    for page in pages:
+        match = _HTML_LANG.search(page_start(page, HEAD_CHARS))
+        found[page] = match[1] if match else default_lang
+    return found
+
+
+def pages_from_site(site_root: Path, default_lang: str = "en") -> dict[Path, str]:
+    """Every ``*.html`` under ``site_root`` with the ``lang`` of its ``<html>`` element
+    (for ``python -m openletter.fonts`` and checking a site afterwards)."""
+    return page_langs(sorted(Path(site_root).rglob("*.html")), default_lang)

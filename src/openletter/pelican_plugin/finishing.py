@@ -29,13 +29,22 @@ from openletter.pelican_plugin.run import Run, run_of
 from openletter.pseudo import PseudoLanguage
 
 
-class PageRecordingWriter(Writer):
-    """Pelican's writer, keeping the list of HTML pages it wrote for :func:`finish`."""
+#: Pages whose webfonts are shared, by the template they are rendered from: the chooser shows every
+#: language's title, the translators' pages the English beside each translation.  The documents'
+#: pages (the rest) share theirs, so a reader moving between them fetches nothing new.
+FONT_GROUPS = {"index.html": "chooser", "translate.html": "translators", "review.html": "translators"}
 
-    def write_file(self, name: str, *args: Any, **kwargs: Any) -> None:
-        super().write_file(name, *args, **kwargs)
+
+class PageRecordingWriter(Writer):
+    """Pelican's writer, keeping the list of HTML pages it wrote (and their font groups) for :func:`finish`."""
+
+    def write_file(self, name: str, template: Any, *args: Any, **kwargs: Any) -> None:
+        super().write_file(name, template, *args, **kwargs)
         if name.endswith(".html"):
-            run_of(self.settings).pages.append(Path(sanitised_join(self.output_path, name)))
+            run = run_of(self.settings)
+            page = Path(sanitised_join(self.output_path, name))
+            run.pages.append(page)
+            run.font_groups[page] = FONT_GROUPS.get(getattr(template, "name", ""), "")
 
 
 def finish(run: Run, output: Path) -> None:
@@ -44,8 +53,8 @@ def finish(run: Run, output: Path) -> None:
     guard = PageGuard(run.options.absolute_site_url)
     for page in pages:
         guard.sanitize_file(page, page.relative_to(output), run.cache)
-    fonts = FontBuilder(run.options.node_modules, run.cache.root / "fonts" if run.cache.root else None)
-    report = fonts.build(output, page_langs(pages, run.site.source.tag), exclusive=True)
+    fonts = FontBuilder(run.options.node_modules, run.cache)
+    report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups)
     # A script no shipped webfont covers (a new language, say) is shown by the reader's system
     # fonts; the build says which characters so a maintainer can add a Noto family.
     problems = [*run.site.warnings, *font_warnings(report.missing, output), *unmarked_warnings(run, pages, output)]

@@ -48,8 +48,9 @@ class Run:
     link_renderer: LinkRenderer = field(default_factory=LinkRenderer)
     #: The theme's ``{% cache %}`` blocks, rendered once per distinct key.
     fragments: dict[tuple[Any, ...], Any] = field(default_factory=dict)
-    #: The HTML pages the run wrote (see :mod:`.finishing`).
+    #: The HTML pages the run wrote, and the group each shares its webfonts with (see :mod:`.finishing`).
     pages: list[Path] = field(default_factory=list)
+    font_groups: dict[Path, str] = field(default_factory=dict)
     _clusters: dict[str, LinkCluster] = field(default_factory=dict)
 
     @classmethod
