@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from babel import Locale
 from babel.localedata import locale_identifiers
+from conftest import REPO, build_shipped_site
 from fontTools.ttLib import TTFont
 
-from conftest import REPO, build_shipped_site
 from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.fonts import (
@@ -27,7 +27,6 @@ from openletter.fonts import (
     unicode_range,
 )
 from openletter.fonts.sources import choose_slices
-from openletter.languages import Language
 
 NODE_MODULES = REPO / "node_modules"
 LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())

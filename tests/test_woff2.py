@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import uharfbuzz as hb
+from conftest import REPO
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.woff2 import WOFF2Reader
 
-from conftest import REPO
 from openletter.fonts.sources import woff_to_sfnt
 from openletter.fonts.woff2 import Woff2Error, brotli_quality, encode_woff2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -11,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_locale_identifier
+from babel.core import get_global, get_locale_identifier
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.messages.plurals import get_plural
@@ -91,9 +92,18 @@ class Language:
         likely = self.locale.territory or _likely_territory(self.locale)
         return f"{self.locale.language}_{likely}" if likely else self.locale.language
 
+    @cached_property
+    def script(self) -> str:
+        """The ISO 15924 script the language is written in (``Latn``, ``Arab``, ``Hant``)."""
+        return script_of(self.tag) or "Latn"
+
+    def script_name(self, script: str) -> str:
+        """A script's name in this language (CLDR: ``Arabisch`` for ``Arab`` in German)."""
+        return self._remembered(("script", script), lambda: self.locale.scripts.get(script) or script)  # type: ignore[arg-type]
+
     #: What the theme reads of every language on every page, each needing the locale's CLDR data
     #: (a few ms to load and merge per locale): worth remembering between builds (Site.load).
-    CLDR_FACTS = ("direction", "native_name", "english_name", "og_locale")
+    CLDR_FACTS = ("direction", "native_name", "english_name", "og_locale", "script")
 
     @property
     def memo_key(self) -> tuple[str, str]:
@@ -186,3 +196,31 @@ def _likely_territory(locale: Locale) -> str | None:
         return None
     territories = [part for part in likely.split("_")[1:] if part.isupper() and len(part) == 2]
     return territories[0] if territories else None
+
+
+#: Regions whose Chinese is written in traditional characters (CLDR: zh_TW, zh_HK, zh_MO).
+_TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
+
+
+@functools.lru_cache(maxsize=4096)
+def script_of(lang: str) -> str | None:
+    """The ISO 15924 script a BCP 47 tag is written in: its script subtag, else CLDR's likely one."""
+    subtags = lang.replace("_", "-").split("-")
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    if script:
+        return script
+    region = next((s.upper() for s in subtags[1:] if len(s) == 2 and s.isalpha()), None)
+    language = subtags[0].lower()
+    if language == "zh" and region in _TRADITIONAL_REGIONS:
+        return "Hant"
+    likely = get_global("likely_subtags")
+    for key in ([f"{language}_{region}"] if region else []) + [language]:
+        found = likely.get(key)
+        if found:
+            return next((part for part in found.split("_")[1:] if len(part) == 4), None)
+    try:  # a tag CLDR spells differently (``iw``, ``in``): ask Babel for the locale it means
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    found = likely.get(locale.language)
+    return next((part for part in found.split("_")[1:] if len(part) == 4), None) if found else None

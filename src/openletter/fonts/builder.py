@@ -63,6 +63,7 @@ class FontBuilder:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._packages: dict[str, Package] = {}
         self._routes: dict[tuple[str, int, frozenset[str]], _Routed] = {}
+        self._weights: dict[tuple[str, int], int] = {}
 
     # -- what renders which character
 
@@ -74,7 +75,10 @@ class FontBuilder:
 
     def weight_of(self, family: Family, weight: int) -> int:
         """``weight``, or the regular weight for a family that has no bold (shown synthesized)."""
-        return weight if weight in self.package(family).weights else REGULAR
+        key = (family.key, weight)
+        if key not in self._weights:
+            self._weights[key] = weight if weight in self.package(family).weights else REGULAR
+        return self._weights[key]
 
     def route(self, lang: str, weight: int, chars: frozenset[str]) -> _Routed:
         """Which family shows each character of text in ``lang`` at ``weight``, as the browser
@@ -162,14 +166,21 @@ class FontBuilder:
     # -- a whole site
 
     def build(
-        self, site_root: Path, pages: Mapping[Path, str], groups: Mapping[Path, str] | None = None, exclusive: bool = True
+        self,
+        site_root: Path,
+        pages: Mapping[Path, str],
+        groups: Mapping[Path, str] | None = None,
+        scripted: Mapping[str, str] | None = None,
+        exclusive: bool = True,
     ) -> FontReport:
         """Write ``theme/fonts/<name>.css`` and its WOFF2 files for every page; report them.
 
         ``pages`` maps each HTML file (under ``site_root``) to its BCP 47 ``lang``; ``groups``
         names each page's group (the letter pages, the translators' pages…; one group when
         omitted).  The pages of a group share the faces of their other-language text, and those
-        of a group and language their own faces, cut for the text of them all.  With
+        of a group and language their own faces, cut for the text of them all.  ``scripted`` is
+        text a script may show on any page, by language (the language notices): every group's
+        shared faces hold it too.  With
         ``exclusive`` (``pages`` are all the site's pages) every other file in ``theme/fonts`` is
         removed, such as a recycled staging folder's.
         """
@@ -191,6 +202,11 @@ class FontBuilder:
                                   (site_needs.setdefault(group_of[page], {}), other_needs[page])):  # fmt: skip
                 for key, codepoints in needs.items():
                     target.setdefault(key, set()).update(codepoints)
+        for lang, words in (scripted or {}).items():
+            routed, _ = self.route(lang, REGULAR, frozenset(words))
+            for needs in site_needs.values():
+                for family, codepoints in routed:
+                    needs.setdefault((family, self.weight_of(family, REGULAR)), set()).update(codepoints)
         own_plans = {key: self._plan(needs, shared=False) for key, needs in own_needs.items()}
         site_plans = {group: self._plan(needs, shared=True) for group, needs in site_needs.items()}
         plans = [*own_plans.values(), *site_plans.values()]
@@ -204,7 +220,7 @@ class FontBuilder:
             shared = [
                 self._write_face(fonts_dir, planned, faces[planned.job], names)
                 for planned in site_plans[group_of[page]]
-                if wanted.get((planned.family, planned.weight), set()) & set(planned.job.codepoints)
+                if scripted or wanted.get((planned.family, planned.weight), set()) & set(planned.job.codepoints)
             ]  # fmt: skip
             files = own_files + shared
             stylesheet = site_root / stylesheet_for(page, site_root)
@@ -237,11 +253,16 @@ class FontBuilder:
     def _uncovered(self, page: Path, text: PageText, own: list[FontFile], shared: list[FontFile]) -> list[tuple[Path, str]]:
         """Characters the page shows that no face it declares for them maps (checked against the
         faces' real character maps, not what was asked of the subsetter)."""
+        mapped: dict[tuple[bool, int], set[int]] = {}
+        for is_own, files in ((True, own), (False, shared)):
+            for weight in WEIGHTS:
+                mapped[is_own, weight] = set().union(
+                    *(file.codepoints for file in files if file.weight == self.weight_of(family_by_key(file.package), weight))
+                )
         missing = set()
         for (lang, weight), chars in text.usage.items():
-            files = own if lang == text.root_lang else shared
-            mapped = set().union(*(file.codepoints for file in files if file.weight == self.weight_of(family_by_key(file.package), weight)))
-            missing.update(c for c in chars if ord(c) not in mapped and c not in SYSTEM_FALLBACK)
+            covered = mapped[lang == text.root_lang, weight]
+            missing.update(c for c in chars if ord(c) not in covered and c not in SYSTEM_FALLBACK)
         return [(page, char) for char in sorted(missing)]
 
     def _write_license(self, family: Family, target: Path) -> None:

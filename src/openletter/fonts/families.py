@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from openletter.languages import script_of
 
 #: Font bytes a page may load: alphabetic and Indic pages, and CJK pages (1 KB = 1000 bytes).
 BUDGET_DEFAULT = 150_000
@@ -31,19 +30,19 @@ class Family:
     def key(self) -> str:
         return self.package
 
-    @property
+    @functools.cached_property
     def design(self) -> str:
         """The family's own name, as installed systems know it (``Noto Serif Thai``)."""
         words = self.package.split("-")
         special = {"jp": "JP", "kr": "KR", "sc": "SC", "tc": "TC", "hk": "HK", "nko": "NKo"}
         return " ".join(special.get(word, word.capitalize()) for word in words)
 
-    @property
+    @functools.cached_property
     def css_name(self) -> str:
         """The name of the page's own faces: distinct from any installed font."""
         return f"{self.design} OL"
 
-    @property
+    @functools.cached_property
     def site_name(self) -> str:
         """The name of the faces every page shares, for text in other languages than the page's."""
         return f"{self.design} OL site"
@@ -100,36 +99,10 @@ FAMILIES: tuple[Family, ...] = (
 _BY_SCRIPT = {script: family for family in FAMILIES for script in family.scripts}
 _BY_KEY = {family.key: family for family in FAMILIES}
 _LATIN = FAMILIES[0]
-#: Regions whose Chinese is written in traditional characters (CLDR: zh_TW, zh_HK, zh_MO).
-_TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
 
 
 def family_by_key(key: str) -> Family:
     return _BY_KEY[key]
-
-
-@functools.lru_cache(maxsize=4096)
-def script_of(lang: str) -> str | None:
-    """The ISO 15924 script a BCP 47 tag is written in: its script subtag, else CLDR's likely one."""
-    subtags = lang.replace("_", "-").split("-")
-    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
-    if script:
-        return script
-    region = next((s.upper() for s in subtags[1:] if len(s) == 2 and s.isalpha()), None)
-    language = subtags[0].lower()
-    if language == "zh" and region in _TRADITIONAL_REGIONS:
-        return "Hant"
-    likely = get_global("likely_subtags")
-    for key in ([f"{language}_{region}"] if region else []) + [language]:
-        found = likely.get(key)
-        if found:
-            return next((part for part in found.split("_")[1:] if len(part) == 4), None)
-    try:  # a tag CLDR spells differently (``iw``, ``in``): ask Babel for the locale it means
-        locale = Locale.parse(language)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return None
-    found = likely.get(locale.language)
-    return next((part for part in found.split("_")[1:] if len(part) == 4), None) if found else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -8,7 +8,6 @@ is independent and deterministic, so the jobs of a build are spread over process
 from __future__ import annotations
 
 import functools
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
