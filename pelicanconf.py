@@ -21,9 +21,10 @@ JINJA_ENVIRONMENT = {
 }
 
 DIRECT_TEMPLATES = ["index"]  # "/" is the language chooser
-TEMPLATE_PAGES = {  # search engines (translate/ and <lang>/review/ come from the openletter plugin)
+TEMPLATE_PAGES = {  # search engines, the language notices (translate/ and <lang>/review/ come from the openletter plugin)
     "sitemap.xml": "sitemap.xml",
     "robots.txt": "robots.txt",
+    "notices.js": "theme/js/notices.js",
 }
 RELATIVE_URLS = True
 CACHE_CONTENT = False

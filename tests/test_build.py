@@ -134,7 +134,7 @@ def test_root_is_a_chooser_listing_every_language(built: tuple[SiteCopy, Path]) 
     html = (output / "index.html").read_text(encoding="utf-8")
     assert html.count('<li lang="') == 3
     assert 'hreflang="x-default" href="./"' in html
-    assert '<li lang="ar" dir="rtl"><a href="./ar/" hreflang="ar"><span class="name">العربية</span>' in html
+    assert '<li lang="ar" dir="rtl"><a href="./ar/" hreflang="ar" data-english="Arabic"><span class="name">العربية</span>' in html
 
 
 def test_review_state_notice_comes_from_the_catalog_header(built: tuple[SiteCopy, Path]) -> None:

@@ -14,6 +14,7 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,12 @@ from typing import Any
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from openletter.errors import Problem
+from openletter.errors import OpenletterError, Problem
 from openletter.fonts import FontBuilder, page_langs
 from openletter.pages.guard import PageGuard
 from openletter.pages.unmarked import unmarked_text
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.pseudo import PseudoLanguage
-
 
 #: Pages whose webfonts are shared, by the template they are rendered from: the chooser shows every
 #: language's title, the translators' pages the English beside each translation.  The documents'
@@ -54,13 +54,32 @@ def finish(run: Run, output: Path) -> None:
     for page in pages:
         guard.sanitize_file(page, page.relative_to(output), run.cache)
     fonts = FontBuilder(run.options.node_modules, run.cache)
-    report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups)
+    report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output))
     # A script no shipped webfont covers (a new language, say) is shown by the reader's system
     # fonts; the build says which characters so a maintainer can add a Noto family.
     problems = [*run.site.warnings, *font_warnings(report.missing, output), *unmarked_warnings(run, pages, output)]
     run.cache.save_memos()
     for problem in problems:
         run.report(problem)
+
+
+#: The language notices' words (the theme's ``notices.js``), which notice.js shows in the reader's
+#: language on any page: ``window.openletterNotices = {tag: {"notice": …, "read": …, …}, …};``
+NOTICES = "theme/js/notices.js"
+
+
+def notices(output: Path) -> dict[str, str]:
+    """The notices' text by language tag, for the fonts of every page (none if the theme has none)."""
+    try:
+        source = (output / NOTICES).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    _, _, value = source.partition("=")
+    try:
+        words = json.loads(value.strip().rstrip(";"))
+    except ValueError as error:
+        raise OpenletterError(f"not the notices the theme writes: {error}", path=output / NOTICES) from None
+    return {tag: " ".join(str(text) for text in entry.values()) for tag, entry in words.items()}
 
 
 def font_warnings(missing: Iterable[tuple[Path, str]], output: Path) -> list[Problem]:

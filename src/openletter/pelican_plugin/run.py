@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from openletter.cache import Cache
 from openletter.content.documents import Document
 from openletter.errors import Problem
@@ -22,6 +20,10 @@ from openletter.settings import Options, options_of
 from openletter.site.links import LanguageLink, LinkCluster, LinkRenderer
 from openletter.site.model import Site
 
+#: More published languages than this make a big site (see :attr:`Run.many_languages`): a page
+#: lists every language in its menu, head and Open Graph tags, and at 150 languages those would
+#: be most of its bytes.
+MANY_LANGUAGES = 30
 #: Where a run keeps its :class:`Run` in Pelican's settings (lowercase: not a template variable).
 RUN_KEY = "_openletter_run"
 #: A caller that prints the run's warnings itself puts a function taking each :class:`Problem` here;
@@ -42,8 +44,6 @@ class Run:
     site: Site
     options: Options
     report: Callable[[Problem], None] = _log
-    #: Per language, the theme's ``notice-attributes.html`` rendered (see :mod:`.theme`).
-    notices: dict[Language, Markup] = field(default_factory=dict)
     #: The language menu's and hreflang's items, rendered once per run.
     link_renderer: LinkRenderer = field(default_factory=LinkRenderer)
     #: The theme's ``{% cache %}`` blocks, rendered once per distinct key.
@@ -51,6 +51,9 @@ class Run:
     #: The HTML pages the run wrote, and the group each shares its webfonts with (see :mod:`.finishing`).
     pages: list[Path] = field(default_factory=list)
     font_groups: dict[Path, str] = field(default_factory=dict)
+    #: Whether the site publishes more than :data:`MANY_LANGUAGES` languages: its lists of
+    #: languages are then grouped by script, and its hreflang cluster is in the sitemap only.
+    many_languages: bool = False
     _clusters: dict[str, LinkCluster] = field(default_factory=dict)
 
     @classmethod
@@ -58,7 +61,8 @@ class Run:
         """Check the settings (once), load and check the site, and keep the run in ``settings``."""
         options = options_of(settings)
         site = Site.load(options, Cache(options.cache_path))
-        run = cls(site, options, settings.get(REPORT_KEY) or _log)
+        published = sum(map(site.is_published, site.languages))
+        run = cls(site, options, settings.get(REPORT_KEY) or _log, many_languages=published > MANY_LANGUAGES)
         settings[RUN_KEY] = run
         return run
 
@@ -71,7 +75,7 @@ class Run:
         if document.domain not in self._clusters:
             site = self.site
             self._clusters[document.domain] = LinkCluster([
-                LanguageLink(language, edition.url, edition.title, edition.title_fallback, notice=self.notices.get(language, Markup("")))
+                LanguageLink(language, edition.url, edition.title, edition.title_fallback)
                 for language in site.languages
                 if site.is_published(language)
                 for edition in (site.edition(document, language),)

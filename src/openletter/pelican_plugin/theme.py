@@ -19,9 +19,6 @@ from openletter.languages import Language
 from openletter.pelican_plugin.fragments import FragmentCache
 from openletter.pelican_plugin.run import Run
 
-#: Theme template rendered once per language for the language menu (optional).
-NOTICE_TEMPLATE = "notice-attributes.html"
-
 #: Environment attributes the compiled code depends on besides the template source: Jinja2 keys
 #: its bytecode cache by name and source only, so these pick the cache's folder.
 COMPILE_OPTIONS = (
@@ -52,9 +49,14 @@ def install(run: Run, environment: Environment) -> None:
     if "jinja2.ext.InternationalizationExtension" not in environment.extensions:
         environment.add_extension("jinja2.ext.i18n")
     environment.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    # A string in another page's language (the menu's "also available in ..." notice);
-    # N_ only marks a string for extraction.
-    environment.globals.update(in_language=lambda language, message: site.ui(language).gettext(message), N_=lambda message: message)
+    # A string in another page's language (the chooser's, the notices'), escaped for HTML or as
+    # plain text for a script; N_ only marks a string for extraction.
+    environment.globals.update(
+        in_language=lambda language, message: site.ui(language).gettext(message),
+        text_in=lambda language, message: site.ui(language).text(message),
+        N_=lambda message: message,
+        many_languages=run.many_languages,
+    )
     environment.filters["render_links"] = link_filter(run)
     if FragmentCache.identifier not in environment.extensions:
         environment.add_extension(FragmentCache)
@@ -62,11 +64,6 @@ def install(run: Run, environment: Environment) -> None:
     environment.fragment_language = language_of  # type: ignore[attr-defined]
     if environment.bytecode_cache is None:
         environment.bytecode_cache = bytecode_cache(environment, run.cache)
-    if not run.notices and NOTICE_TEMPLATE in environment.list_templates():
-        template = environment.get_template(NOTICE_TEMPLATE)
-        for language in site.languages:
-            # One line: the menu item puts it among its attributes.
-            run.notices[language] = Markup(" ".join(template.render(language=language).split("\n")).strip())
 
 
 def bytecode_cache(environment: Environment, cache: Cache) -> FileSystemBytecodeCache | None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from pelican.generators import Generator
 
 from openletter.fonts import stylesheet_for
@@ -84,7 +83,6 @@ class TranslatorPages:
                 language,
                 dashboard_url(site, language),
                 str(site.ui(language).gettext("Help translate the letter")),
-                notice=self.run.notices.get(language, Markup("")),
             )
             for language in site.languages
             if site.is_published(language)
@@ -105,9 +103,12 @@ class TranslatorPages:
         for language in site.languages:
             page = ToolPage(language, dashboard_url(site, language), not site.is_published(language), alternates.marked(language), "translate/")
             example = language if any(row.language == language for row in rows) else (rows[0].language if rows else language)
+            # The source language's dashboard lists every language; each other one its own (N rows, not N²).
+            shown = rows if language == site.source else [row for row in rows if row.language == language]
+            every = "" if language == site.source else dashboard_url(site, site.source)
             writer.write_file(
                 page.save_as, template, context, relative, override_output=True, url=page.url, page=page,
-                dashboard={**dashboard, "example_slug": example.slug},
+                dashboard={**dashboard, "rows": shown, "example_slug": example.slug, "every_language_url": every},
             )  # fmt: skip
             written.append(page.save_as)
         written += self._write_badges(output, rows)

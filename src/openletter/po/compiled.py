@@ -108,8 +108,12 @@ class UiTranslations:
         self.compiled = compiled
 
     def gettext(self, message: str) -> Markup:
+        return escape(self.text(message))
+
+    def text(self, message: str) -> str:
+        """The translation as plain text (for a script or a JSON file, which escape it their way)."""
         found = self.compiled.get(message) if self.compiled else None
-        return escape(found if found is not None else message)
+        return found if found is not None else message
 
     def ngettext(self, singular: str, plural: str, number: int) -> Markup:
         if self.compiled:

@@ -28,8 +28,6 @@ class LanguageLink:
     title: str
     title_fallback: bool = False
     current: bool = False
-    #: Attributes for the language menu (the notice in this language), rendered once per build.
-    notice: Markup = Markup("")
 
 
 class LinkCluster(Sequence[LanguageLink]):
@@ -40,13 +38,29 @@ class LinkCluster(Sequence[LanguageLink]):
     what is rendered from the links can be cached under it: new links (after a catalog changed)
     get a new key, and a key in a cache keeps its token alive, so it is never reused."""
 
-    __slots__ = ("_links", "key", "current_index", "_index")
+    __slots__ = ("_links", "key", "current_index", "_index", "_groups", "_root_cluster")
 
     def __init__(self, links: Sequence[LanguageLink], key: object | None = None, current_index: int | None = None) -> None:
         self._links = tuple(links)
         self.key = object() if key is None else key
         self.current_index = current_index
         self._index: dict[Language, int] | None = None
+        self._groups: list[tuple[str, LinkCluster]] | None = None
+        self._root_cluster: LinkCluster | None = None
+
+    def groups(self) -> list[tuple[str, LinkCluster]]:
+        """The links by the script their languages are written in (the script's ISO 15924 code),
+        the biggest group first, each a cluster of its own (rendered once per build like this one)
+        and marked as this one is."""
+        root = self._root
+        if root._groups is None:
+            by_script: dict[str, list[LanguageLink]] = {}
+            for link in root._links:
+                by_script.setdefault(link.language.script, []).append(replace(link, current=False))
+            ordered = sorted(by_script.items(), key=lambda item: (-len(item[1]), item[0]))
+            root._groups = [(script, LinkCluster(links)) for script, links in ordered]
+        current = self._links[self.current_index].language if self.current_index is not None else None
+        return [(script, group.marked(current)) for script, group in root._groups]
 
     def marked(self, current: Language | None) -> LinkCluster:
         """The same cluster as ``current``'s page sees it (unmarked when ``current`` is not in it)."""
@@ -54,12 +68,22 @@ class LinkCluster(Sequence[LanguageLink]):
             self._index = {link.language: position for position, link in enumerate(self._links)}
         position = self._index.get(current) if current is not None else None
         if position is None:
-            return LinkCluster(self._links, self.key) if self.current_index is not None else self
-        links = list(self._links)
-        links[position] = replace(links[position], current=True)
-        marked = LinkCluster(links, self.key, position)
-        marked._index = self._index
-        return marked
+            if self.current_index is None:
+                return self
+            unmarked = LinkCluster([replace(link, current=False) for link in self._links], self.key)
+        else:
+            links = list(self._links)
+            if self.current_index is not None:
+                links[self.current_index] = replace(links[self.current_index], current=False)
+            links[position] = replace(links[position], current=True)
+            unmarked = LinkCluster(links, self.key, position)
+        unmarked._index, unmarked._root_cluster = self._index, self._root
+        return unmarked
+
+    @property
+    def _root(self) -> LinkCluster:
+        """The unmarked cluster every marked one was made from (where the groups are kept)."""
+        return self._root_cluster or self
 
     @overload
     def __getitem__(self, index: int) -> LanguageLink: ...

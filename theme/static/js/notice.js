@@ -1,5 +1,5 @@
 // openletter: when the reader's browser prefers another published language, say so - once,
-// in THAT language - and link to it. Never redirects; an explicit choice in the language menu is
+// in THAT language (its words are in theme/js/notices.js, shared by every page) - and link to it. Never redirects; an explicit choice in the language menu is
 // remembered and the notice stays away. Everything works without this script.
 (function () {
   "use strict";
@@ -25,20 +25,20 @@
     }
     return null;
   }
-  function show(link, page) {
+  function show(link, page, words) {
     var box = document.createElement("div"), text = document.createElement("p");
     var go = document.createElement("a"), close = document.createElement("button");
     box.className = "language-notice";
     box.setAttribute("role", "note");
     box.lang = link.lang;
     box.dir = link.dir;
-    text.textContent = link.dataset.notice + " ";
+    text.textContent = words.notice + " ";
     go.href = link.href;
     go.hreflang = link.getAttribute("hreflang");
-    go.textContent = link.dataset.read;
+    go.textContent = words.read;
     go.addEventListener("click", function () { store(CHOICE, go.hreflang); });
     close.type = "button";
-    close.textContent = link.dataset.dismiss;
+    close.textContent = words.dismiss;
     close.addEventListener("click", function () { store(DISMISSED, page); box.remove(); });
     text.appendChild(go);
     box.appendChild(text);
@@ -57,7 +57,8 @@
     for (var i = 0; i < preferred.length; i++) {
       var link = match(preferred[i], links);
       if (!link) continue;
-      if (link.getAttribute("hreflang").toLowerCase() !== page.toLowerCase()) show(link, page);
+      var words = (window.openletterNotices || {})[link.getAttribute("hreflang")];
+      if (words && link.getAttribute("hreflang").toLowerCase() !== page.toLowerCase()) show(link, page, words);
       return; // the most preferred published language decides; the page's own means no notice
     }
   }
