@@ -30,6 +30,33 @@ FORMAT_LANGUAGES = (
 _FORMAT_FLAG_RE = re.compile(r"(no-|possible-)?(.+)-format\Z")
 _RANGE_RE = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)\Z")
 _C_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+_ESCAPED = str.maketrans({**{char: "\\" + letter for char, letter in _C_ESCAPES.items()}, "\\": "\\\\", '"': '\\"'})
+#: A UTF-8 continuation byte never starts a break; any other byte leaves it to the line breaker.
+_CONTINUATION = bytes(BREAK_PROHIBITED if 0x80 <= byte <= 0xBF else BREAK_UNDEFINED for byte in range(256))
+_ESCAPE_PAIR = re.compile(rb"\\.", re.DOTALL)
+_POSSIBLE = re.compile(bytes([BREAK_POSSIBLE]))
+
+
+def _encode(portion: str) -> tuple[bytearray, bytearray]:
+    """``portion`` C-escaped as UTF-8, and the break overrides of each byte: none inside a
+    character or an escape sequence (what :func:`_encode_slowly` does byte by byte, at C speed)."""
+    data = bytearray(portion.translate(_ESCAPED).encode("utf-8"))
+    overrides = bytearray(data.translate(_CONTINUATION))
+    if b"\\" in data:
+        for pair in _ESCAPE_PAIR.finditer(data):
+            overrides[pair.start() + 1] = BREAK_PROHIBITED
+    return data, overrides
+
+
+def _encode_slowly(portion: str, inside_directive: list[bool]) -> tuple[bytearray, bytearray]:
+    """As :func:`_encode`, with no break inside a format directive (``inside_directive`` per character)."""
+    data, overrides = bytearray(), bytearray()
+    for index, char in enumerate(portion):
+        encoded = char.translate(_ESCAPED).encode("utf-8")
+        data += encoded
+        overrides.append(BREAK_PROHIBITED if inside_directive[index] else BREAK_UNDEFINED)
+        overrides += bytes([BREAK_PROHIBITED]) * (len(encoded) - 1)
+    return data, overrides
 #: Python %-directives (gettext's format-python.c): no line break inside one.
 _PYTHON_DIRECTIVE_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 
@@ -113,19 +140,10 @@ class PoWriter:
         offset = 0
         for number, portion in enumerate(portions):
             more_follows = number < len(portions) - 1
-            data = bytearray()
-            overrides = bytearray()
-            for index, char in enumerate(portion):
-                brk = BREAK_PROHIBITED if inside_directive[offset + index] else BREAK_UNDEFINED
-                if char in _C_ESCAPES:
-                    encoded = ("\\" + _C_ESCAPES[char]).encode()
-                elif char in '\\"':
-                    encoded = ("\\" + char).encode()
-                else:
-                    encoded = char.encode("utf-8")
-                data += encoded
-                overrides.append(brk)
-                overrides += bytes([BREAK_PROHIBITED]) * (len(encoded) - 1)
+            if any(inside_directive[offset : offset + len(portion)]):
+                data, overrides = _encode_slowly(portion, inside_directive[offset : offset + len(portion)])
+            else:
+                data, overrides = _encode(portion)
             offset += len(portion)
             if portion.endswith("\n"):
                 overrides[len(data) - 2] = BREAK_PROHIBITED
@@ -141,14 +159,11 @@ class PoWriter:
                 break
             head = f"{prefix}{name} " if first_line else prefix
             first_line = False
-            current = bytearray()
-            for position, byte in enumerate(data):
-                if breaks and breaks[position] == BREAK_POSSIBLE:
-                    lines.append(head + '"' + current.decode("utf-8") + '"')
-                    head = prefix
-                    current = bytearray()
-                current.append(byte)
-            lines.append(head + '"' + current.decode("utf-8") + '"')
+            line_start = 0
+            for cut in _POSSIBLE.finditer(breaks):
+                lines.append(head + '"' + data[line_start : cut.start()].decode("utf-8") + '"')
+                head, line_start = prefix, cut.start()
+            lines.append(head + '"' + data[line_start:].decode("utf-8") + '"')
         return lines
 
     # -- entries -----------------------------------------------------------------
