@@ -26,9 +26,15 @@ def test_body_keeps_the_themes_markup_and_loses_everything_active() -> None:
     )
     cleaned = PageGuard().sanitize(page(body=body), Path("x.html"))
     assert '<nav class="languages" aria-label="Languages"><a href="../de/" hreflang="de" aria-current="page">Deutsch</a></nav>' in cleaned
-    for banned in ("onclick", "style=", "<script", "<iframe", "<form", "<input", "javascript:", "onerror", "<svg", "<style"):
+    for banned in ("onclick", "style=", "<script", "<iframe", "<form", "name=", "javascript:", "onerror", "<svg", "<style"):
         assert banned not in cleaned
     assert '<html lang="en" dir="ltr">' in cleaned
+
+
+def test_the_language_filters_box_stays_but_cannot_send_anything() -> None:
+    body = '<p class="language-filter" hidden><label>Find <input type="search" autocomplete="off" spellcheck="false" formaction="https://evil.example" name="q" value="x"></label></p>'
+    cleaned = PageGuard().sanitize(page(body=body), Path("x.html"))
+    assert '<input type="search" autocomplete="off" spellcheck="false">' in cleaned
 
 
 @pytest.mark.parametrize(
