@@ -45,14 +45,32 @@ from __future__ import annotations
 
 from openletter.fonts.builder import FontBuilder
 from openletter.fonts.constants import DEFAULT_BOLD, FONTS_DIR, SYSTEM_FALLBACK, WEIGHTS
-from openletter.fonts.families import BUDGET_CJK, BUDGET_DEFAULT, FAMILIES, Family, budget_for, family_for, script_of, stack_for
+from openletter.fonts.families import (
+    BUDGET_DEFAULT,
+    BUDGET_LARGE,
+    BUDGET_SHARED,
+    FAMILIES,
+    Family,
+    budget_for,
+    family_for,
+    script_of,
+    stack_for,
+)
 from openletter.fonts.report import FontFile, FontReport, PageFonts
-from openletter.fonts.stylesheet import declared_faces, render_css, stylesheet_for, stylesheet_href, unicode_range
+from openletter.fonts.stylesheet import (
+    declared_faces,
+    render_css,
+    shared_stylesheet_for,
+    stylesheet_for,
+    stylesheet_href,
+    unicode_range,
+)
 from openletter.fonts.text import PageText, page_langs, page_text, pages_from_site
 
 __all__ = [
-    "BUDGET_CJK",
     "BUDGET_DEFAULT",
+    "BUDGET_LARGE",
+    "BUDGET_SHARED",
     "DEFAULT_BOLD",
     "FAMILIES",
     "FONTS_DIR",
@@ -66,6 +84,7 @@ __all__ = [
     "PageText",
     "budget_for",
     "declared_faces",
+    "shared_stylesheet_for",
     "family_for",
     "page_langs",
     "page_text",

@@ -8,6 +8,7 @@ from pathlib import Path
 from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.fonts.builder import FontBuilder
+from openletter.fonts.stylesheet import linked_groups
 from openletter.fonts.text import pages_from_site
 
 
@@ -19,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     site_root = Path(args[0])
     try:
         builder = FontBuilder(Path("node_modules"), Cache(Path(args[1]) if len(args) > 1 else None))
-        report = builder.build(site_root, pages_from_site(site_root))
+        pages = pages_from_site(site_root)
+        report = builder.build(site_root, pages, linked_groups(pages))
     except OpenletterError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +21,19 @@ from openletter.atomic import write_if_changed
 from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.fonts.constants import DEFAULT_BOLD, FONTS_DIR, SYSTEM_FALLBACK, WEIGHTS
-from openletter.fonts.families import FAMILIES, Family, budget_for, family_by_key, stack_for
+from openletter.fonts.families import FAMILIES, Family, budget_for, family_by_key, family_by_site_name, stack_for
 from openletter.fonts.report import FontFile, FontReport, PageFonts
 from openletter.fonts.sources import Package, choose_slices
-from openletter.fonts.stylesheet import check_stylesheet_names, remove_all_but, render_css, stylesheet_for
+from openletter.fonts.stylesheet import (
+    check_stylesheet_names,
+    notice_stylesheet_for,
+    remove_all_but,
+    render_css,
+    render_notice_css,
+    render_shared_css,
+    shared_stylesheet_for,
+    stylesheet_for,
+)
 from openletter.fonts.subsetting import Face, Job, make_faces_safely
 from openletter.fonts.text import PageText, read_page_text
 
@@ -45,6 +54,7 @@ class _Planned:
     source: str  # the slice, relative to node_modules
     job: Job
     shared: bool
+    notice: bool = False  # a language notice's face (see FontBuilder.build's ``scripted``)
 
 
 class FontBuilder:
@@ -100,6 +110,12 @@ class FontBuilder:
             self._routes[memo] = tuple((f, frozenset(cps)) for f, cps in routed.items()), frozenset(lost)
         return self._routes[memo]
 
+    def covers(self, lang: str, chars: Iterable[str]) -> bool:
+        """Whether some shipped family shows each of ``chars`` (but invisible format characters)
+        in text in ``lang``, at every weight."""
+        wanted = frozenset(chars)
+        return all(not self.route(lang, weight, wanted)[1] for weight in WEIGHTS)
+
     def _needs(self, text: PageText) -> tuple[dict[tuple[Family, int], set[int]], dict[tuple[Family, int], set[int]]]:
         """A page's code points per (family, weight): its own text's, and the other languages'
         (site faces).  What no family maps is left out (the coverage check reports it)."""
@@ -112,13 +128,13 @@ class FontBuilder:
                 target.setdefault((family, self.weight_of(family, weight)), set()).update(codepoints)
         return own, other
 
-    def _plan(self, needs: Mapping[tuple[Family, int], set[int]], shared: bool) -> list[_Planned]:
+    def _plan(self, needs: Mapping[tuple[Family, int], set[int]], shared: bool, notice: bool = False) -> list[_Planned]:
         """The faces that show ``needs``: per family and weight, few slices (FAMILIES order, then weight)."""
         planned = []
         for family, weight in sorted(needs, key=lambda need: (FAMILIES.index(need[0]), need[1])):
             for piece, codepoints in choose_slices(self.package(family).slices(weight), needs[family, weight]):
                 source = piece.path.relative_to(self.node_modules).as_posix()
-                planned.append(_Planned(family, weight, source, Job(str(piece.path), tuple(sorted(codepoints))), shared))
+                planned.append(_Planned(family, weight, source, Job(str(piece.path), tuple(sorted(codepoints))), shared, notice))
         return planned
 
     # -- making faces
@@ -179,8 +195,10 @@ class FontBuilder:
         names each page's group (the letter pages, the translators' pages…; one group when
         omitted).  The pages of a group share the faces of their other-language text, and those
         of a group and language their own faces, cut for the text of them all.  ``scripted`` is
-        text a script may show on any page, by language (the language notices): every group's
-        shared faces hold it too.  With
+        text a script may show on any page, by language (the language notices): each language's
+        gets faces of its own, in ``theme/fonts/_notice-<lang>.css``, which the script links when
+        it shows the text (one notice for one reader, not every notice's letters in every page's
+        faces).  With
         ``exclusive`` (``pages`` are all the site's pages) every other file in ``theme/fonts`` is
         removed, such as a recycled staging folder's.
         """
@@ -202,33 +220,47 @@ class FontBuilder:
                                   (site_needs.setdefault(group_of[page], {}), other_needs[page])):  # fmt: skip
                 for key, codepoints in needs.items():
                     target.setdefault(key, set()).update(codepoints)
-        for lang, words in (scripted or {}).items():
-            routed, _ = self.route(lang, REGULAR, frozenset(words))
-            for needs in site_needs.values():
-                for family, codepoints in routed:
-                    needs.setdefault((family, self.weight_of(family, REGULAR)), set()).update(codepoints)
+        notice_plans: dict[str, list[_Planned]] = {}
+        for lang, words in sorted((scripted or {}).items()):
+            routed, lost = self.route(lang, REGULAR, frozenset(words))
+            notice_plans[lang] = self._plan({(family, self.weight_of(family, REGULAR)): set(codepoints) for family, codepoints in routed}, shared=False, notice=True)
+            report.missing.extend((site_root / notice_stylesheet_for(lang), char) for char in sorted(lost))
         own_plans = {key: self._plan(needs, shared=False) for key, needs in own_needs.items()}
         site_plans = {group: self._plan(needs, shared=True) for group, needs in site_needs.items()}
-        plans = [*own_plans.values(), *site_plans.values()]
+        plans = [*own_plans.values(), *site_plans.values(), *notice_plans.values()]
         faces, report.made = self.produce([planned.job for plan in plans for planned in plan])
         report.reused = len(faces) - report.made
         names: set[str] = set()  # every file of theme/fonts this build wrote
+        shared_files = {group: [self._write_face(fonts_dir, planned, faces[planned.job], names) for planned in plan] for group, plan in site_plans.items()}
+        own_files = {key: [self._write_face(fonts_dir, planned, faces[planned.job], names) for planned in plan] for key, plan in own_plans.items()}
+        for lang, plan in notice_plans.items():
+            notice_css = site_root / notice_stylesheet_for(lang)
+            files = [self._write_face(fonts_dir, planned, faces[planned.job], names) for planned in plan]
+            write_if_changed(notice_css, render_notice_css(lang, files).encode("utf-8"), durable=False)
+            names.add(notice_css.name)
+        shown_langs: dict[str, set[str]] = {group: set() for group in site_plans}
         for page in order:
-            text = texts[page]
-            own_files = [self._write_face(fonts_dir, planned, faces[planned.job], names) for planned in own_plans[group_of[page], text.root_lang]]
+            shown_langs[group_of[page]].update(texts[page].langs)
+        for group, files in shared_files.items():
+            shared_css = site_root / shared_stylesheet_for(group)
+            write_if_changed(shared_css, render_shared_css(group, shown_langs[group], files).encode("utf-8"), durable=False)
+            names.add(shared_css.name)
+        mapped = {("own", *key): _mapped(files, self.weight_of) for key, files in own_files.items()}
+        mapped.update({("shared", group): _mapped(files, self.weight_of) for group, files in shared_files.items()})
+        for page in order:
+            text, group = texts[page], group_of[page]
+            own = own_files[group, text.root_lang]
             wanted = other_needs[page]
-            shared = [
-                self._write_face(fonts_dir, planned, faces[planned.job], names)
-                for planned in site_plans[group_of[page]]
-                if scripted or wanted.get((planned.family, planned.weight), set()) & set(planned.job.codepoints)
-            ]  # fmt: skip
-            files = own_files + shared
+            # What the page may fetch: its own faces, and the shared ones its other-language text uses.
+            fetched = [file for file in shared_files[group] if wanted.get((family_by_site_name(file.family), file.weight), set()) & file.codepoints]
             stylesheet = site_root / stylesheet_for(page, site_root)
-            css = render_css(page, site_root, text.root_lang, text.langs, files)
+            css = render_css(page, site_root, text.root_lang, text.langs, own, shared_files[group])
             write_if_changed(stylesheet, css.encode("utf-8"), durable=False)
             names.add(stylesheet.name)
-            report.pages[page] = PageFonts(page, pages[page], stylesheet, tuple(files), budget_for(pages[page]))
-            report.missing.extend(self._uncovered(page, text, own_files, shared))
+            report.pages[page] = PageFonts(
+                page, pages[page], stylesheet, tuple(own + fetched), budget_for(pages[page]), site_root / shared_stylesheet_for(group)
+            )  # fmt: skip
+            report.missing.extend(_uncovered(page, text, mapped["own", group, text.root_lang], mapped["shared", group]))
         for family in {planned.family for plan in plans for planned in plan}:
             name = f"{family.package}-LICENSE.txt"
             self._write_license(family, fonts_dir / name)
@@ -247,29 +279,28 @@ class FontBuilder:
         if name not in written:
             write_if_changed(fonts_dir / name, face.data, durable=False)
             written.add(name)
-        family = planned.family.site_name if planned.shared else planned.family.css_name
+        family = planned.family.notice_name if planned.notice else planned.family.site_name if planned.shared else planned.family.css_name
         return FontFile(fonts_dir / name, family, planned.weight, len(face.data), face.codepoints, planned.source, planned.shared)
-
-    def _uncovered(self, page: Path, text: PageText, own: list[FontFile], shared: list[FontFile]) -> list[tuple[Path, str]]:
-        """Characters the page shows that no face it declares for them maps (checked against the
-        faces' real character maps, not what was asked of the subsetter)."""
-        mapped: dict[tuple[bool, int], set[int]] = {}
-        for is_own, files in ((True, own), (False, shared)):
-            for weight in WEIGHTS:
-                mapped[is_own, weight] = set().union(
-                    *(file.codepoints for file in files if file.weight == self.weight_of(family_by_key(file.package), weight))
-                )
-        missing = set()
-        for (lang, weight), chars in text.usage.items():
-            covered = mapped[lang == text.root_lang, weight]
-            missing.update(c for c in chars if ord(c) not in covered and c not in SYSTEM_FALLBACK)
-        return [(page, char) for char in sorted(missing)]
 
     def _write_license(self, family: Family, target: Path) -> None:
         """Ship the OFL text (with the copyright line) beside the fonts, as the license asks."""
-        package = self.package(family)
-        try:
-            data = package.license.read_bytes()
-        except OSError as error:
-            raise OpenletterError(f"cannot read the font license ({error}): run `npm ci`", path=package.license) from None
-        write_if_changed(target, data, durable=False)
+        write_if_changed(target, self.package(family).license_text(), durable=False)
+
+
+def _mapped(files: Iterable[FontFile], weight_of: Callable[[Family, int], int]) -> dict[int, frozenset[int]]:
+    """The code points ``files`` map for text of each weight (a family without bold shows bold
+    text from its regular faces)."""
+    return {
+        weight: frozenset().union(*(file.codepoints for file in files if file.weight == weight_of(family_by_key(file.package), weight)))
+        for weight in WEIGHTS
+    }
+
+
+def _uncovered(page: Path, text: PageText, own: Mapping[int, frozenset[int]], shared: Mapping[int, frozenset[int]]) -> list[tuple[Path, str]]:
+    """Characters the page shows that no face it declares for them maps (checked against the
+    faces' real character maps, not what was asked of the subsetter)."""
+    missing = set()
+    for (lang, weight), chars in text.usage.items():
+        covered = (own if lang == text.root_lang else shared)[weight]
+        missing.update(c for c in chars if ord(c) not in covered and c not in SYSTEM_FALLBACK)
+    return [(page, char) for char in sorted(missing)]

@@ -13,9 +13,14 @@ from dataclasses import dataclass
 
 from openletter.languages import script_of
 
-#: Font bytes a page may load: alphabetic and Indic pages, and CJK pages (1 KB = 1000 bytes).
+#: Bytes of its own faces a page may load (its own language's text, fetched with the page):
+#: alphabetic and Indic scripts, and the scripts whose fonts hold thousands of glyphs (CJK, and
+#: Tibetan with its stacks), for which a whole letter needs most of the font (1 KB = 1000 bytes).
 BUDGET_DEFAULT = 150_000
-BUDGET_CJK = 350_000
+BUDGET_LARGE = 400_000
+#: Bytes of the shared faces a page's text in other languages may load: at 150 languages in 44
+#: scripts, one small face per script for the language menu's names (fetched once it is opened).
+BUDGET_SHARED = 200_000
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,7 @@ class Family:
 
     package: str  # @fontsource/<package>
     scripts: tuple[str, ...]  # ISO 15924 codes it is the family of
-    cjk: bool = False
+    large: bool = False  # thousands of glyphs: a page in its script gets BUDGET_LARGE
 
     @property
     def key(self) -> str:
@@ -46,6 +51,11 @@ class Family:
     def site_name(self) -> str:
         """The name of the faces every page shares, for text in other languages than the page's."""
         return f"{self.design} OL site"
+
+    @functools.cached_property
+    def notice_name(self) -> str:
+        """The name of the faces of a language notice (text a script shows on any page)."""
+        return f"{self.design} OL notice"
 
 
 #: In fallback order: a character goes to the first family of a language's list that has it (the
@@ -70,7 +80,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("noto-serif-lao", ("Laoo",)),
     Family("noto-serif-khmer", ("Khmr",)),
     Family("noto-serif-myanmar", ("Mymr",)),
-    Family("noto-serif-tibetan", ("Tibt",)),
+    Family("noto-serif-tibetan", ("Tibt",), large=True),
     Family("noto-sans-ethiopic", ("Ethi",)),
     Family("noto-sans-thaana", ("Thaa",)),
     Family("noto-sans-syriac", ("Syrc",)),
@@ -91,18 +101,24 @@ FAMILIES: tuple[Family, ...] = (
     Family("noto-sans-deseret", ("Dsrt",)),
     Family("noto-sans-shavian", ("Shaw",)),
     Family("noto-serif-nyiakeng-puachue-hmong", ("Hmnp",)),
-    Family("noto-serif-sc", ("Hans",), cjk=True),
-    Family("noto-serif-tc", ("Hant",), cjk=True),
-    Family("noto-serif-jp", ("Jpan", "Hira", "Kana"), cjk=True),
-    Family("noto-serif-kr", ("Kore", "Hang"), cjk=True),
+    Family("noto-serif-sc", ("Hans",), large=True),
+    Family("noto-serif-tc", ("Hant",), large=True),
+    Family("noto-serif-jp", ("Jpan", "Hira", "Kana"), large=True),
+    Family("noto-serif-kr", ("Kore", "Hang"), large=True),
 )
 _BY_SCRIPT = {script: family for family in FAMILIES for script in family.scripts}
 _BY_KEY = {family.key: family for family in FAMILIES}
+_BY_SITE_NAME = {family.site_name: family for family in FAMILIES}
 _LATIN = FAMILIES[0]
 
 
 def family_by_key(key: str) -> Family:
     return _BY_KEY[key]
+
+
+def family_by_site_name(name: str) -> Family:
+    """The family whose shared faces CSS calls ``name``."""
+    return _BY_SITE_NAME[name]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -122,5 +138,6 @@ def stack_for(lang: str) -> tuple[Family, ...]:
 
 
 def budget_for(lang: str) -> int:
-    """The most font bytes a page in ``lang`` may load (CJK fonts need far more per character)."""
-    return BUDGET_CJK if family_for(lang).cjk else BUDGET_DEFAULT
+    """The most bytes of its own faces a page in ``lang`` may load (CJK and Tibetan fonts need far
+    more per character)."""
+    return BUDGET_LARGE if family_for(lang).large else BUDGET_DEFAULT

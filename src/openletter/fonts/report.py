@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openletter.fonts.families import BUDGET_SHARED
+
 
 @dataclass(frozen=True)
 class FontFile:
@@ -37,18 +39,30 @@ class PageFonts:
     page: Path
     lang: str
     stylesheet: Path
-    files: tuple[FontFile, ...]
+    files: tuple[FontFile, ...]  # its own faces, and the shared ones its other-language text uses
     budget: int
+    #: The stylesheet of the page's group, declaring every shared face (linked before its own).
+    shared_stylesheet: Path | None = None
 
     @property
     def total_bytes(self) -> int:
-        """Every face the page declares (a browser fetches those its visible text uses)."""
+        """The most a reader of the page fetches: its own faces and the shared faces its text in
+        other languages uses (a browser fetches those its visible text uses)."""
         return sum(file.size for file in self.files)
 
     @property
     def own_bytes(self) -> int:
         """The page's own faces: what a reader fetches for the text in the page's language."""
         return sum(file.size for file in self.files if not file.shared)
+
+    @property
+    def shared_bytes(self) -> int:
+        """The shared faces the page's text in other languages uses (the language menu's names)."""
+        return self.total_bytes - self.own_bytes
+
+    @property
+    def over_budget(self) -> bool:
+        return self.own_bytes > self.budget or self.shared_bytes > BUDGET_SHARED
 
 
 @dataclass
@@ -68,9 +82,10 @@ class FontReport:
     def bytes_for(self, page: Path) -> int:
         return self.pages[page].total_bytes
 
-    def over_budget(self) -> list[tuple[Path, int, int]]:
-        """(page, bytes, budget) for each page over its budget."""
-        return [(p.page, p.total_bytes, p.budget) for p in self.pages.values() if p.total_bytes > p.budget]
+    def over_budget(self) -> list[PageFonts]:
+        """The pages whose own faces are over their budget, or whose shared faces are over
+        :data:`~openletter.fonts.families.BUDGET_SHARED`."""
+        return [page for page in self.pages.values() if page.over_budget]
 
     def summary(self, site_root: Path | None = None) -> str:
         """A plain-text table: page, lang, files, own and declared bytes, budget."""
@@ -78,6 +93,6 @@ class FontReport:
         for page in sorted(self.pages):
             info = self.pages[page]
             name = Path(os.path.relpath(page, site_root)).as_posix() if site_root else str(page)
-            lines.append(f"{name:28} {info.lang:8} {len(info.files):3} files {info.own_bytes:8,} B own {info.total_bytes:8,} B / {info.budget:,}")
+            lines.append(f"{name:28} {info.lang:8} {len(info.files):3} files {info.own_bytes:8,} B own / {info.budget:,} {info.shared_bytes:8,} B shared / {BUDGET_SHARED:,}")
         lines.append(f"faces: {self.made} made, {self.reused} from the cache; {self.seconds:.2f} s")
         return "\n".join(lines)

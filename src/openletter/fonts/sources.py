@@ -17,9 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fontTools.ttLib import newTable
+
 from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.fonts.families import Family
+
+#: The SIL Open Font License 1.1 as the Noto packages ship it, below their copyright line.
+OFL_TEXT = Path(__file__).with_name("OFL-1.1.txt")
 
 #: Slices that map ASCII and Greek too, without the script slices' kerning: used only for what no
 #: script slice has.
@@ -126,6 +131,25 @@ class Package:
         self.license = self.root / "LICENSE"
         self._slices: dict[int, tuple[Slice, ...]] = {}
         self._coverage: dict[int, frozenset[int]] = {}
+
+    def license_text(self) -> bytes:
+        """The font's license to ship beside it: the package's ``LICENSE``; for the few packages
+        without one (Fontsource 4.x), the font's own copyright line over the OFL 1.1 its
+        ``name`` table points to."""
+        if self.license.is_file():
+            try:
+                return self.license.read_bytes()
+            except OSError as error:
+                raise OpenletterError(f"cannot read the font license ({error}): run `npm ci`", path=self.license) from None
+        regular = next((piece.path for piece in self.slices(min(self.weights, default=400))), None)
+        if regular is None:
+            raise OpenletterError("no LICENSE and no font file to read one from: run `npm ci`", path=self.license)
+        names = newTable("name")
+        names.decompile(dict(woff_tables(regular.read_bytes(), regular, only=(b"name",)))[b"name"], None)
+        copyright, url = names.getDebugName(0), names.getDebugName(14) or ""
+        if not copyright or "OFL" not in url:
+            raise OpenletterError(f"no LICENSE, and the font names no OFL license ({url or 'no license URL'})", path=regular)
+        return copyright.encode("utf-8") + b"\n" + OFL_TEXT.read_bytes()
 
     @functools.cached_property
     def weights(self) -> frozenset[int]:

@@ -23,7 +23,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from openletter.errors import OpenletterError, Problem
-from openletter.fonts import FontBuilder, page_langs
+from openletter.fonts import BUDGET_SHARED, FontBuilder, FontReport, page_langs, shared_stylesheet_for
 from openletter.pages.guard import PageGuard
 from openletter.pages.unmarked import unmarked_text
 from openletter.pelican_plugin.run import Run, run_of
@@ -39,12 +39,16 @@ class PageRecordingWriter(Writer):
     """Pelican's writer, keeping the list of HTML pages it wrote (and their font groups) for :func:`finish`."""
 
     def write_file(self, name: str, template: Any, *args: Any, **kwargs: Any) -> None:
+        """Write the page, telling its template the group's shared font stylesheet (``fonts_shared``)."""
+        group = FONT_GROUPS.get(getattr(template, "name", ""), "")
+        if name.endswith(".html"):
+            kwargs["fonts_shared"] = shared_stylesheet_for(group)
         super().write_file(name, template, *args, **kwargs)
         if name.endswith(".html"):
             run = run_of(self.settings)
             page = Path(sanitised_join(self.output_path, name))
             run.pages.append(page)
-            run.font_groups[page] = FONT_GROUPS.get(getattr(template, "name", ""), "")
+            run.font_groups[page] = group
 
 
 def finish(run: Run, output: Path) -> None:
@@ -57,7 +61,7 @@ def finish(run: Run, output: Path) -> None:
     report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output))
     # A script no shipped webfont covers (a new language, say) is shown by the reader's system
     # fonts; the build says which characters so a maintainer can add a Noto family.
-    problems = [*run.site.warnings, *font_warnings(report.missing, output), *unmarked_warnings(run, pages, output)]
+    problems = [*run.site.warnings, *font_warnings(report.missing, output), *budget_warnings(report, output), *unmarked_warnings(run, pages, output)]
     run.cache.save_memos()
     for problem in problems:
         run.report(problem)
@@ -80,6 +84,19 @@ def notices(output: Path) -> dict[str, str]:
     except ValueError as error:
         raise OpenletterError(f"not the notices the theme writes: {error}", path=output / NOTICES) from None
     return {tag: " ".join(str(text) for text in entry.values()) for tag, entry in words.items()}
+
+
+def budget_warnings(report: FontReport, output: Path) -> list[Problem]:
+    """One warning per page whose webfonts are over budget: a subsetting regression, or a page
+    showing far more characters than a letter does."""
+    return [
+        Problem(
+            page.page.relative_to(output), None, "warning", "font-budget",
+            f"loads {page.own_bytes:,} bytes of its own webfonts (budget {page.budget:,}) and up to "
+            f"{page.shared_bytes:,} of the shared ones (budget {BUDGET_SHARED:,})",
+        )  # fmt: skip
+        for page in report.over_budget()
+    ]
 
 
 def font_warnings(missing: Iterable[tuple[Path, str]], output: Path) -> list[Problem]:

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var CHOICE = "openletter.language", DISMISSED = "openletter.notice-dismissed";
+  // The notice's webfonts, cut for its words alone, are in theme/fonts/_notice-<tag>.css (openletter.fonts).
+  var FONTS = document.currentScript ? new URL("../fonts/", document.currentScript.src) : null;
   function store(key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
   function base(tag) { return tag.toLowerCase().split("-")[0]; }
@@ -28,6 +30,12 @@
   function show(link, page, words) {
     var box = document.createElement("div"), text = document.createElement("p");
     var go = document.createElement("a"), close = document.createElement("button");
+    if (FONTS) {
+      var fonts = document.createElement("link");
+      fonts.rel = "stylesheet";
+      fonts.href = new URL("_notice-" + link.getAttribute("hreflang") + ".css", FONTS).href;
+      document.head.appendChild(fonts);
+    }
     box.className = "language-notice";
     box.setAttribute("role", "note");
     box.lang = link.lang;
