@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from openletter.cache import Cache
+from openletter.errors import Problem
+from openletter.exemplars import add_scripted_languages
+from openletter.fonts import FontBuilder
+from openletter.languages import Language
 from openletter.maintenance import Catalogs
 from openletter.po.pofile import read_po
 from openletter.po.powriter import PoWriter
@@ -84,6 +90,13 @@ class SiteCopy:
             path.write_bytes(PoWriter().dump_bytes(catalog))
 
 
+    def add_scripted_languages(self, count: int) -> list[Language]:
+        """Add ``count`` real CLDR languages written in their own scripts (:mod:`openletter.exemplars`)."""
+        node_modules = REPO / "node_modules"
+        fonts = FontBuilder(node_modules, Cache(REPO / ".cache" / "tests"))
+        return add_scripted_languages(self.catalogs(), count, node_modules, lambda exemplars: fonts.covers(exemplars.language.tag, exemplars.letters))
+
+
 def shipped_copy(root: Path) -> SiteCopy:
     """The repository's own project (its content, every shipped catalog, its exact settings) under
     ``root``, with the test settings (the shared cache and node_modules)."""
@@ -106,6 +119,37 @@ def build_shipped_site(root: Path, pseudo: bool = False) -> Path:
     return root / "output"
 
 
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once for every test that only reads it."""
+    return build_shipped_site(tmp_path_factory.mktemp("shipped") / "site")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> SiteCopy:
     return SiteCopy(tmp_path / "site")
+
+
+@dataclass
+class ManyLanguages:
+    """A built site of 150 real languages in every script a webfont covers, with its translators' pages."""
+
+    project: SiteCopy
+    languages: list[Language]
+    output: Path
+    warnings: list[Problem]
+
+
+#: How many languages the big test site publishes: the most the theme is designed for.
+MANY = 150
+
+
+@pytest.fixture(scope="session")
+def many_languages(tmp_path_factory: pytest.TempPathFactory) -> ManyLanguages:
+    from openletter.commands.build import build
+
+    project = SiteCopy(tmp_path_factory.mktemp("many-languages") / "site")
+    (project.root / "content" / "about.md").unlink()
+    languages = project.add_scripted_languages(MANY)
+    result = build(project.config, project.root / "output")
+    return ManyLanguages(project, languages, project.root / "output", list(result.warnings))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -29,29 +29,36 @@ _PROTECTED = re.compile(
 )
 
 
+def outside_protected(text: str, transform: Callable[[str], str]) -> str:
+    """``text`` with ``transform`` applied to each run outside the protected spans (which stay)."""
+    parts, position = [], 0
+    for match in _PROTECTED.finditer(text):
+        parts.append(transform(text[position : match.start()]))
+        parts.append(match.group(0))
+        position = match.end()
+    parts.append(transform(text[position:]))
+    return "".join(parts)
+
+
 def pseudo(text: str, expand: float = 0.3) -> str:
     """Accent letters outside protected spans, lengthen by ``expand``, wrap in ‹ ›."""
     if not text:
         return text
-    parts, position = [], 0
-    for match in _PROTECTED.finditer(text):
-        parts.append(text[position : match.start()].translate(_ACCENTS))
-        parts.append(match.group(0))
-        position = match.end()
-    parts.append(text[position:].translate(_ACCENTS))
     padding = "·" * int(len(text) * expand)
-    return "‹" + "".join(parts) + (" " + padding if padding else "") + "›"
+    return "‹" + outside_protected(text, lambda run: run.translate(_ACCENTS)) + (" " + padding if padding else "") + "›"
 
 
-def pseudo_translate(catalog: Catalog, expand: float = 0.3) -> Catalog:
-    """Fill every entry of ``catalog`` in place with its pseudo-translation (not fuzzy)."""
+def pseudo_translate(catalog: Catalog, expand: float = 0.3, translate: Callable[[str], str] | None = None) -> Catalog:
+    """Fill every entry of ``catalog`` in place with its pseudo-translation (not fuzzy): by
+    :func:`pseudo`, or by ``translate`` (see :mod:`openletter.exemplars`)."""
+    translate = translate or (lambda text: pseudo(text, expand))
     for entry in catalog.entries:
         entry.fuzzy = False
         if entry.msgid_plural is None:
-            entry.msgstr = pseudo(entry.msgid, expand)
+            entry.msgstr = translate(entry.msgid)
         else:
             entry.msgstr_plural = [
-                pseudo(entry.msgid if index == 0 else entry.msgid_plural, expand)
+                translate(entry.msgid if index == 0 else entry.msgid_plural)
                 for index in range(len(entry.msgstr_plural) or 2)
             ]
     return catalog
