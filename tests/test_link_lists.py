@@ -95,3 +95,21 @@ def test_a_plain_list_is_rendered_every_time() -> None:
     renderer = LinkRenderer()
     first = renderer.render(env.get_template("item.html"), links, "")
     assert renderer.render(env.get_template("item.html"), links, "") == first and counter.calls == 4
+
+
+def test_groups_by_script_biggest_first_each_in_the_order_of_the_languages_own_names() -> None:
+    links = cluster("uk", "de", "ar", "cs", "fa", "ru", "en", "th", "es")
+    groups = links.groups()
+    assert [script for script, _ in groups] == ["Latn", "Arab", "Cyrl", "Thai"]  # 4, 2, 2 (by code), 1
+    assert [link.language.code for link in groups[0][1]] == ["cs", "de", "en", "es"]  # Čeština among the C's
+    assert [link.language.code for link in groups[2][1]] == ["ru", "uk"]  # Русский, Українська
+
+
+def test_a_pages_groups_mark_its_language_and_share_the_builds_clusters() -> None:
+    links = cluster("de", "ar", "fa", "en")
+    german = dict(links.marked(Language.parse("de")).groups())
+    arabic = dict(links.marked(Language.parse("ar")).groups())
+    assert [link.current for link in german["Latn"]] == [True, False]
+    assert not any(link.current for link in german["Arab"])
+    assert [link.current for link in arabic["Arab"]] == [True, False]
+    assert german["Arab"].key is arabic["Arab"].key  # one cluster per group and build: its items render once

@@ -98,8 +98,18 @@ class Language:
         return script_of(self.tag) or "Latn"
 
     def script_name(self, script: str) -> str:
-        """A script's name in this language (CLDR: ``Arabisch`` for ``Arab`` in German)."""
-        return self._remembered(("script", script), lambda: self.locale.scripts.get(script) or script)  # type: ignore[arg-type]
+        """A script's name in this language (CLDR: ``Arabisch`` for ``Arab`` in German); empty
+        when CLDR has none in this language."""
+        return self._remembered(("script", script), lambda: self.locale.scripts.get(script) or "")  # type: ignore[arg-type]
+
+    def script_heading(self, script: str) -> tuple[str, str | None]:
+        """A script's name for a heading in this language's page, and the ``lang`` to mark it with
+        when CLDR has no name in this language and it is given in English (``None`` otherwise)."""
+        own = self.script_name(script)
+        if own:
+            return own, None
+        english = _ENGLISH.script_name(script) or script
+        return english, (None if self.locale.language == "en" else "en")
 
     #: What the theme reads of every language on every page, each needing the locale's CLDR data
     #: (a few ms to load and merge per locale): worth remembering between builds (Site.load).
@@ -224,3 +234,7 @@ def script_of(lang: str) -> str | None:
         return None
     found = likely.get(locale.language)
     return next((part for part in found.split("_")[1:] if len(part) == 4), None) if found else None
+
+
+#: Where a language's CLDR data lacks a name (a script's), the English one is given, marked ``lang="en"``.
+_ENGLISH = Language("en")

@@ -10,6 +10,7 @@ join) with its own language's item swapped for the ``current`` rendering.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, overload
@@ -50,15 +51,15 @@ class LinkCluster(Sequence[LanguageLink]):
 
     def groups(self) -> list[tuple[str, LinkCluster]]:
         """The links by the script their languages are written in (the script's ISO 15924 code),
-        the biggest group first, each a cluster of its own (rendered once per build like this one)
-        and marked as this one is."""
+        the biggest group first, each in the order of its languages' own names (accents and case
+        aside), a cluster of its own (rendered once per build like this one) marked as this one is."""
         root = self._root
         if root._groups is None:
             by_script: dict[str, list[LanguageLink]] = {}
             for link in root._links:
                 by_script.setdefault(link.language.script, []).append(replace(link, current=False))
             ordered = sorted(by_script.items(), key=lambda item: (-len(item[1]), item[0]))
-            root._groups = [(script, LinkCluster(links)) for script, links in ordered]
+            root._groups = [(script, LinkCluster(sorted(links, key=_by_name))) for script, links in ordered]
         current = self._links[self.current_index].language if self.current_index is not None else None
         return [(script, group.marked(current)) for script, group in root._groups]
 
@@ -144,3 +145,10 @@ def _render_item(template: Any, link: LanguageLink, site_url: str) -> str:
 
 def _join(items: Iterable[str]) -> Markup:
     return Markup("\n".join(filter(None, items)))
+
+
+def _by_name(link: LanguageLink) -> tuple[str, str]:
+    """A language's place in its script's list: its own name without accents or case (Čeština
+    among the C's), then its code."""
+    name = unicodedata.normalize("NFKD", link.language.native_name)
+    return "".join(char for char in name if not unicodedata.combining(char)).casefold(), link.language.code

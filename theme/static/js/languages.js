@@ -11,27 +11,46 @@
     var scope = filter.parentNode, input = filter.querySelector("input");
     var none = scope.querySelector(".language-none");
     var items = Array.prototype.slice.call(scope.querySelectorAll(".language-group li"));
-    var keys = items.map(function (item) {
+    // Each item's words: its own name, its English name, its code; matches rank exact word, then
+    // word start, then anywhere ("am" is Amharic's code before it is part of "Vietnamese").
+    var words = items.map(function (item) {
       var link = item.querySelector("a");
-      return fold([item.textContent, link.getAttribute("data-english"), link.getAttribute("hreflang")].join(" "));
+      return fold([item.textContent, link.getAttribute("data-english"), link.getAttribute("hreflang")].join(" "))
+        .split(/[\s(),]+/).filter(Boolean);
     });
+    function rank(index, wanted) {
+      var best = 3;
+      words[index].forEach(function (word) {
+        if (word === wanted) best = 0;
+        else if (best > 1 && word.indexOf(wanted) === 0) best = 1;
+        else if (best > 2 && word.indexOf(wanted) !== -1) best = 2;
+      });
+      if (best === 3 && words[index].join(" ").indexOf(wanted) !== -1) best = 2;
+      return best;
+    }
+    var best = null;
     filter.hidden = false;
     input.addEventListener("input", function () {
-      var wanted = fold(input.value.trim()), shown = 0;
+      var wanted = fold(input.value.trim()), shown = 0, top = 3;
+      if (best) best.classList.remove("language-best");
+      best = null;
       items.forEach(function (item, index) {
-        var match = !wanted || keys[index].indexOf(wanted) !== -1;
+        var score = wanted ? rank(index, wanted) : 3;
+        var match = !wanted || score < 3;
         item.hidden = !match;
         if (match) shown++;
+        if (wanted && score < top) { top = score; best = item; }
       });
+      if (best) best.classList.add("language-best");
       Array.prototype.forEach.call(scope.querySelectorAll(".language-group"), function (group) {
         group.hidden = !group.querySelector("li:not([hidden])");
       });
       none.hidden = shown !== 0;
     });
     input.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter") return;
-      var first = scope.querySelector(".language-group li:not([hidden]) a");
-      if (first) { event.preventDefault(); first.click(); }
+      if (event.key !== "Enter" || !best) return;
+      event.preventDefault();
+      best.querySelector("a").click();
     });
     var menu = filter.closest("details");
     if (menu) menu.addEventListener("toggle", function () { if (menu.open) input.focus(); });
