@@ -344,7 +344,7 @@ def test_builds_that_overlap_take_turns_and_the_live_site_is_always_one_whole_bu
     expected = tree_of(reference)
     output = project.root / "output"
     command = [sys.executable, "-m", "openletter.commands.cli", "build", "--output", str(output)]
-    for _ in range(4):
+    for _ in range(2):
         processes = [subprocess.Popen(command, cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
         results = [(process.wait(timeout=300), *process.communicate()) for process in processes]
         for status, stdout, stderr in results:
@@ -353,7 +353,7 @@ def test_builds_that_overlap_take_turns_and_the_live_site_is_always_one_whole_bu
         assert tree_of(output) == expected
         assert any("waiting for another build" in stderr for _, _, stderr in results)  # they did overlap
     preview = Preview(project.config, output, report=lambda message: None)
-    for _ in range(3):
+    for _ in range(2):
         other = subprocess.Popen(command, cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         rebuilt = preview.rebuild()
         assert other.wait(timeout=300) == 0 and rebuilt.result is not None

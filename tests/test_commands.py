@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SiteCopy
 
+from openletter.commands import cli
+
 OPENLETTER = [sys.executable, "-m", "openletter.commands.cli"]
 
 
@@ -26,12 +28,16 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         ("xx", "error: unknown language code 'xx' (not in CLDR)"),
     ],
 )
-def test_add_language_refuses_with_a_message_and_status_1(project: SiteCopy, code: str, message: str) -> None:
-    run([*OPENLETTER, "extract"], project.root)
-    result = run([*OPENLETTER, "add-language", code], project.root)
-    assert result.returncode == 1
-    assert result.stderr.startswith(message)
-    assert "Traceback" not in result.stderr
+def test_add_language_refuses_with_a_message_and_status_1(
+    project: SiteCopy, code: str, message: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In this process (the command is the same function ``python -m openletter.commands.cli`` runs;
+    the broken-catalog test below runs it as a process)."""
+    monkeypatch.chdir(project.root)
+    assert cli.main(["extract"]) == 0
+    capsys.readouterr()
+    assert cli.main(["add-language", code]) == 1
+    assert capsys.readouterr().err.startswith(message)
     assert sorted(p.name for p in (project.root / "locale").iterdir() if p.is_dir()) == []
 
 

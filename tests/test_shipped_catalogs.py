@@ -8,7 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_shipped_site
+from conftest import REPO
 
 from openletter.content.markup import inline_markup
 from openletter.content.segments import new_markdown
@@ -69,9 +69,9 @@ def test_eventually_is_translated_as_in_the_end_and_the_source_says_so() -> None
         assert possibly not in translation, code
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_shipped_site(tmp_path_factory.mktemp("shipped") / "site")
+@pytest.fixture
+def site(shipped_site: Path) -> Path:
+    return shipped_site
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

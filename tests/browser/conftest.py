@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
@@ -70,35 +70,43 @@ class Watched:
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    handlers: list[tuple[str, object]] = field(default_factory=list)
+
+    def stop(self) -> None:
+        """Stop listening (a page shared between tests is watched by one test at a time)."""
+        for event, handler in self.handlers:
+            self.page.remove_listener(event, handler)  # type: ignore[arg-type]
 
 
 def new_context(browser: Browser, served: Served, **options: object) -> BrowserContext:
-    """A context whose every request to a host other than the local server is blocked and recorded."""
+    """A context whose every request to a host other than the local server is blocked and recorded.
+
+    The pattern (a regular expression the browser side matches) sends only foreign requests to
+    this process; the local site's requests go straight through."""
     context = browser.new_context(**options)
-    local = urlsplit(served.base).netloc
 
     def guard(route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).netloc == local or url.startswith(("data:", "about:")):
-            route.continue_()
-        else:
-            served.foreign_requests.append(url)
-            route.abort()
+        served.foreign_requests.append(route.request.url)
+        route.abort()
 
-    context.route("**/*", guard)
+    context.route(re.compile(rf"^(?!{re.escape(served.base)}|data:|about:|blob:)"), guard)
     return context
 
 
 def watch(page: Page) -> Watched:
     watched = Watched(page)
-    page.on("console", lambda message: message.type == "error" and watched.console_errors.append(message.text))
-    page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
+
+    def on_console(message) -> None:  # type: ignore[no-untyped-def]
+        if message.type == "error":
+            watched.console_errors.append(message.text)
 
     def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
         watched.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    page.on("dialog", on_dialog)
+    watched.handlers = [("console", on_console), ("pageerror", lambda error: watched.page_errors.append(str(error))), ("dialog", on_dialog)]
+    for event, handler in watched.handlers:
+        page.on(event, handler)  # type: ignore[call-overload]
     return watched
 
 
@@ -108,11 +116,9 @@ def screenshot_on_failure(page: Page, name: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site, built once for every browser test module."""
-    from conftest import build_shipped_site
-
-    return build_shipped_site(tmp_path_factory.mktemp("pages") / "site")
+def site(shipped_site: Path) -> Path:
+    """The shipped site (built once per session, see tests/conftest.py)."""
+    return shipped_site
 
 
 @pytest.fixture(scope="session")
@@ -129,13 +135,19 @@ AXE = Path(__file__).resolve().parent.parent.parent / "node_modules" / "axe-core
 
 def serious_axe_violations(browser: Browser, served: Served, path: str) -> list[tuple[str, str, int]]:
     """axe-core's serious and critical violations on ``path`` (id, impact, number of nodes)."""
-    assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
     context = new_context(browser, served, bypass_csp=True)  # to inject axe itself
     page = context.new_page()
     try:
         page.goto(served.base + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        return axe_violations(page)
     finally:
         context.close()
+
+
+def axe_violations(page: Page) -> list[tuple[str, str, int]]:
+    """axe-core's serious and critical violations on the page loaded (its context must bypass
+    the pages' Content-Security-Policy, which forbids the injected script)."""
+    assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]

@@ -44,7 +44,7 @@ def test_hostile_translations_stay_inert_in_chromium(project: SiteCopy, browser,
         for path in ("eo/", "en/", ""):
             page = context.new_page()
             watched = watch(page)
-            page.goto(served.base + path, wait_until="networkidle")
+            page.goto(served.base + path, wait_until="load")
             page.mouse.move(200, 300)
             for link in page.locator("a").all()[:40]:
                 href = link.get_attribute("href") or ""
@@ -57,3 +57,19 @@ def test_hostile_translations_stay_inert_in_chromium(project: SiteCopy, browser,
     finally:
         context.close()
     assert served.foreign_requests == []
+
+
+def test_the_tests_guard_blocks_and_records_every_request_leaving_the_site(browser, served) -> None:  # type: ignore[no-untyped-def]
+    """The check every browser test ends with (no foreign request) can fail (the page's own
+    Content-Security-Policy, which would stop this request first, is bypassed here)."""
+    context = new_context(browser, served, bypass_csp=True)
+    page = context.new_page()
+    try:
+        page.goto(served.base + "en/", wait_until="load")
+        status = page.evaluate("fetch('https://tracker.example/pixel.gif').then(() => 'sent', () => 'blocked')")
+        assert status == "blocked"
+        assert page.evaluate("fetch(location.href).then(r => r.status)") == 200  # the site's own requests pass
+    finally:
+        context.close()
+    assert served.foreign_requests == ["https://tracker.example/pixel.gif"]
+    served.foreign_requests.clear()

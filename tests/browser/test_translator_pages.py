@@ -92,7 +92,7 @@ def test_review_page_shows_source_and_translation_side_by_side(browser, served: 
     page = context.new_page()
     watched = watch(page)
     try:
-        page.goto(served.base + f"{language.slug}/review/", wait_until="networkidle")
+        page.goto(served.base + f"{language.slug}/review/", wait_until="load")
         assert page.locator("meta[name=robots]").get_attribute("content") == "noindex"
         letter = read_po(REPO / "locale" / code / "LC_MESSAGES" / "letter.po")
         theme = read_po(REPO / "locale" / code / "LC_MESSAGES" / "theme.po")
