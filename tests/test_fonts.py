@@ -93,9 +93,10 @@ def test_every_shipped_page_shows_every_glyph_from_faces_that_map_it(shipped: tu
             whole = file.path.read_bytes() == (NODE_MODULES / file.source).with_suffix(".woff2").read_bytes()
             # A cut face maps exactly its unicode-range; a slice served whole maps more than it is used for.
             assert set(file.codepoints) <= mapped if whole else set(file.codepoints) == mapped, file.path.name
-        own = [file for file in info.files if not file.shared]
+        # Every face declared has its unicode-range; the own faces the page's text uses are among them.
         css = (output / stylesheet_for(path, output)).read_text(encoding="utf-8")
-        assert css.count("unicode-range:") == css.count("@font-face") == len(own)
+        assert css.count("unicode-range:") == css.count("@font-face")
+        assert {file.path for file in info.files if not file.shared} <= {face for _, face in declared_faces(info.stylesheet)}
         # The shared faces the page's other-language text uses are declared by its group's stylesheet.
         assert info.shared_stylesheet is not None
         declared = {face for _, face in declared_faces(info.shared_stylesheet)}
@@ -465,3 +466,22 @@ def test_each_language_notice_gets_faces_of_its_own_in_its_own_stylesheet(tmp_pa
     shared = (fonts / "_shared-pages.css").read_text(encoding="utf-8")
     assert "Ethiopic" not in shared and "Thai" not in shared and ":lang(am)" not in shared
     assert report.missing == []
+
+
+def test_translators_pages_of_a_language_reuse_its_letter_pages_faces(shipped: tuple[Path, FontReport]) -> None:
+    """A language's review page and dashboard declare the faces its letter page has (a reader
+    has them already); what they cut of their own holds only characters the letter's faces lack."""
+    output, report = shipped
+    for lang in ("ar", "ja", "hi", "de"):
+        letter_page = report.pages[output / lang / "index.html"]
+        letter = {face for _, face in declared_faces(letter_page.stylesheet)}
+        letter_chars: dict[tuple[str, int], set[int]] = {}
+        for file in (file for file in letter_page.files if not file.shared):
+            letter_chars.setdefault((file.package, file.weight), set()).update(file.codepoints)
+        for other in (output / lang / "review" / "index.html", output / lang / "translate" / "index.html"):
+            declared = {face for _, face in declared_faces(report.pages[other].stylesheet)}
+            assert letter <= declared, other
+            for file in report.pages[other].files:
+                whole = file.path.read_bytes() == (NODE_MODULES / file.source).with_suffix(".woff2").read_bytes()
+                if not file.shared and file.path not in letter and not whole:
+                    assert not file.codepoints & letter_chars.get((file.package, file.weight), set()), (other, file.path.name)

@@ -214,8 +214,10 @@ class FontBuilder:
         own_needs: dict[tuple[str, str], dict[tuple[Family, int], set[int]]] = {}
         site_needs: dict[str, dict[tuple[Family, int], set[int]]] = {}
         other_needs: dict[Path, dict[tuple[Family, int], set[int]]] = {}
+        page_needs: dict[Path, dict[tuple[Family, int], set[int]]] = {}
         for page in order:
             own, other_needs[page] = self._needs(texts[page])
+            page_needs[page] = own
             for target, needs in ((own_needs.setdefault((group_of[page], texts[page].root_lang), {}), own),
                                   (site_needs.setdefault(group_of[page], {}), other_needs[page])):  # fmt: skip
                 for key, codepoints in needs.items():
@@ -225,7 +227,14 @@ class FontBuilder:
             routed, lost = self.route(lang, REGULAR, frozenset(words))
             notice_plans[lang] = self._plan({(family, self.weight_of(family, REGULAR)): set(codepoints) for family, codepoints in routed}, shared=False, notice=True)
             report.missing.extend((site_root / notice_stylesheet_for(lang), char) for char in sorted(lost))
-        own_plans = {key: self._plan(needs, shared=False) for key, needs in own_needs.items()}
+        # Another group's pages of a language (its review page, its dashboard) declare the letter
+        # pages' own faces of that language (a reader has them already) and faces of what else they
+        # show: each language's text is cut once, not once per group.
+        base_of = {key: ("", key[1]) for key in own_needs if key[0] and ("", key[1]) in own_needs}
+        own_plans = {
+            key: self._plan(_without(needs, own_needs[base_of[key]]) if key in base_of else needs, shared=False)
+            for key, needs in own_needs.items()
+        }  # fmt: skip
         site_plans = {group: self._plan(needs, shared=True) for group, needs in site_needs.items()}
         plans = [*own_plans.values(), *site_plans.values(), *notice_plans.values()]
         faces, report.made = self.produce([planned.job for plan in plans for planned in plan])
@@ -233,6 +242,7 @@ class FontBuilder:
         names: set[str] = set()  # every file of theme/fonts this build wrote
         shared_files = {group: [self._write_face(fonts_dir, planned, faces[planned.job], names) for planned in plan] for group, plan in site_plans.items()}
         own_files = {key: [self._write_face(fonts_dir, planned, faces[planned.job], names) for planned in plan] for key, plan in own_plans.items()}
+        own_files.update({key: own_files[base] + own_files[key] for key, base in base_of.items()})
         for lang, plan in notice_plans.items():
             notice_css = site_root / notice_stylesheet_for(lang)
             files = [self._write_face(fonts_dir, planned, faces[planned.job], names) for planned in plan]
@@ -251,14 +261,15 @@ class FontBuilder:
             text, group = texts[page], group_of[page]
             own = own_files[group, text.root_lang]
             wanted = other_needs[page]
-            # What the page may fetch: its own faces, and the shared ones its other-language text uses.
-            fetched = [file for file in shared_files[group] if wanted.get((family_by_site_name(file.family), file.weight), set()) & file.codepoints]
+            # What the page may fetch: the own and shared faces its text uses.
+            fetched = [file for file in own if page_needs[page].get((family_by_key(file.package), file.weight), set()) & file.codepoints]
+            fetched += [file for file in shared_files[group] if wanted.get((family_by_site_name(file.family), file.weight), set()) & file.codepoints]
             stylesheet = site_root / stylesheet_for(page, site_root)
             css = render_css(page, site_root, text.root_lang, text.langs, own, shared_files[group])
             write_if_changed(stylesheet, css.encode("utf-8"), durable=False)
             names.add(stylesheet.name)
             report.pages[page] = PageFonts(
-                page, pages[page], stylesheet, tuple(own + fetched), budget_for(pages[page]), site_root / shared_stylesheet_for(group)
+                page, pages[page], stylesheet, tuple(fetched), budget_for(pages[page]), site_root / shared_stylesheet_for(group)
             )  # fmt: skip
             report.missing.extend(_uncovered(page, text, mapped["own", group, text.root_lang], mapped["shared", group]))
         for family in {planned.family for plan in plans for planned in plan}:
@@ -285,6 +296,12 @@ class FontBuilder:
     def _write_license(self, family: Family, target: Path) -> None:
         """Ship the OFL text (with the copyright line) beside the fonts, as the license asks."""
         write_if_changed(target, self.package(family).license_text(), durable=False)
+
+
+def _without(needs: Mapping[tuple[Family, int], set[int]], had: Mapping[tuple[Family, int], set[int]]) -> dict[tuple[Family, int], set[int]]:
+    """``needs`` less what ``had`` already holds, per family and weight (nothing left: no entry)."""
+    left = {key: codepoints - had.get(key, set()) for key, codepoints in needs.items()}
+    return {key: codepoints for key, codepoints in left.items() if codepoints}
 
 
 def _mapped(files: Iterable[FontFile], weight_of: Callable[[Family, int], int]) -> dict[int, frozenset[int]]:

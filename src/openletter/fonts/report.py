@@ -39,7 +39,7 @@ class PageFonts:
     page: Path
     lang: str
     stylesheet: Path
-    files: tuple[FontFile, ...]  # its own faces, and the shared ones its other-language text uses
+    files: tuple[FontFile, ...]  # the own and shared faces its text uses (what a reader fetches)
     budget: int
     #: The stylesheet of the page's group, declaring every shared face (linked before its own).
     shared_stylesheet: Path | None = None
