@@ -92,7 +92,8 @@ def test_the_header_and_directory_are_consistent() -> None:
 
 
 def test_brotli_spends_its_time_where_it_pays() -> None:
-    assert (brotli_quality(10_000), brotli_quality(40_000), brotli_quality(200_000)) == (8, 10, 9)
+    # Small faces (a fixed cost each) get a cheaper quality than the big ones, none the slowest.
+    assert brotli_quality(10_000) < brotli_quality(40_000) <= brotli_quality(200_000) < 10
     sfnt = sfnt_of(SLICES[0], 60)
     assert len(encode_woff2(sfnt, quality=11)) <= len(encode_woff2(sfnt)) <= len(encode_woff2(sfnt, quality=1))
 

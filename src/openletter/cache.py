@@ -20,8 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from openletter.atomic import write_bytes_atomic
-
 #: The distributions whose code computes what is cached (besides openletter's own).
 LIBRARIES = ("babel", "jinja2", "markupsafe", "pelican", "markdown-it-py", "nh3", "uharfbuzz", "brotli")
 
@@ -75,6 +73,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._memos: dict[str, Memo] = {}
+        self._folders: set[Path] = set()
 
     @staticmethod
     def key(kind: str, *inputs: bytes | str) -> str:
@@ -98,11 +97,18 @@ class Cache:
         return value
 
     def store(self, kind: str, key: str, value: Any) -> None:
+        """Keep ``value`` under ``key``: written beside its place and renamed into it, so a build
+        reading the cache at the same time sees it whole or not at all."""
         path = self._path(kind, key)
         if path is None:
             return
         try:
-            write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            if path.parent not in self._folders:  # a cold build stores thousands of entries in 256 folders per kind
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            temp = path.with_name(f".{key}.{os.getpid()}.tmp")
+            temp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temp, path)
         except OSError:  # a read-only or full cache folder: the next build computes it again
             pass
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-
-import uharfbuzz as hb
+from typing import TYPE_CHECKING
 
 from openletter.errors import OpenletterError
 from openletter.fonts.sources import FontFileError, woff_to_sfnt
 from openletter.fonts.woff2 import Woff2Error, encode_woff2
+
+if TYPE_CHECKING:  # imported where a face is cut: a warm build cuts none
+    import uharfbuzz as hb
 
 #: A cut keeping this share of a slice's glyphs is served as the slice itself.
 WHOLE_SLICE = 0.7
@@ -48,6 +50,8 @@ class Face:
 @functools.lru_cache(maxsize=512)
 def _decoded(path: str) -> hb.Face:
     """A slice read once per process (the same slice serves many pages)."""
+    import uharfbuzz as hb
+
     try:
         data = Path(path).read_bytes()
     except OSError as error:
@@ -57,6 +61,8 @@ def _decoded(path: str) -> hb.Face:
 
 def make_face(job: Job) -> Face:
     """The WOFF2 of ``job``'s slice holding just its code points (and what shaping needs)."""
+    import uharfbuzz as hb
+
     options = hb.SubsetInput()
     for codepoint in job.codepoints:
         options.unicode_set.add(codepoint)

@@ -10,6 +10,8 @@ The tests decode its output with fontTools and compare every glyph and table wit
 
 from __future__ import annotations
 
+import functools
+import itertools
 import struct
 
 import brotli
@@ -118,6 +120,47 @@ def _deltas(data: bytes, position: int, flags: bytearray, short: int, same: int)
     return deltas, position
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _simple_glyph(data: bytes) -> tuple[bytes, bytes, bytes, bytes, bool, bool, int]:
+    """One simple glyph's share of the transformed streams: its points per contour, flags,
+    triplets and instruction length, instructions; whether it overlaps, whether its bounding box
+    is the one its points give (then the decoder computes it), and the most bytes the decoder
+    rebuilds for it.  The same glyph is in many subsets of one slice, so it is transformed once."""
+    contours, x_min, y_min, x_max, y_max = struct.unpack_from(">hhhhh", data)
+    ends = struct.unpack_from(f">{contours}H", data, 10)
+    position = 10 + 2 * contours
+    (instruction_length,) = struct.unpack_from(">H", data, position)
+    instructions = data[position + 2 : position + 2 + instruction_length]
+    position += 2 + instruction_length
+    point_count = ends[-1] + 1
+    n_points = bytearray()
+    last = -1
+    for end in ends:
+        n_points += _pack_255(end - last)
+        last = end
+    flags = bytearray()
+    while len(flags) < point_count:
+        flag = data[position]
+        position += 1
+        flags.append(flag)
+        if flag & _REPEAT:
+            flags += bytes((flag,)) * data[position]
+            position += 1
+    del flags[point_count:]
+    dxs, position = _deltas(data, position, flags, _X_SHORT, _X_SAME)
+    dys, position = _deltas(data, position, flags, _Y_SHORT, _Y_SAME)
+    if position > len(data):
+        raise Woff2Error("is truncated")
+    flag_stream, glyph_stream = bytearray(), bytearray()
+    _encode_triplets(dxs, dys, flags, flag_stream, glyph_stream)
+    glyph_stream += _pack_255(instruction_length)
+    xs = list(itertools.accumulate(dxs))
+    ys = list(itertools.accumulate(dys))
+    bbox_kept = (min(xs), min(ys), max(xs), max(ys)) == (x_min, y_min, x_max, y_max)
+    size = (12 + 2 * contours + instruction_length + 5 * point_count + 3) & ~3
+    return bytes(n_points), bytes(flag_stream), bytes(glyph_stream), instructions, bool(flags[0] & _OVERLAP_SIMPLE), bbox_kept, size
+
+
 def transform_glyf(glyf: bytes, loca: bytes, index_format: int, glyph_count: int) -> tuple[bytes, int, int]:
     """The WOFF2 transformed ``glyf`` (W3C WOFF2 §5.1), the index format the decoder must write
     ``loca`` in, and an upper bound of the ``glyf`` it will rebuild (for ``totalSfntSize``)."""
@@ -138,45 +181,20 @@ def transform_glyf(glyf: bytes, loca: bytes, index_format: int, glyph_count: int
         contours, x_min, y_min, x_max, y_max = struct.unpack_from(">hhhhh", data)
         n_contours += data[:2]
         if contours > 0:
-            ends = struct.unpack_from(f">{contours}H", data, 10)
-            position = 10 + 2 * contours
-            (instruction_length,) = struct.unpack_from(">H", data, position)
-            instructions = data[position + 2 : position + 2 + instruction_length]
-            position += 2 + instruction_length
-            point_count = ends[-1] + 1
-            last = -1
-            for end in ends:
-                n_points += _pack_255(end - last)
-                last = end
-            flags = bytearray()
-            while len(flags) < point_count:
-                flag = data[position]
-                position += 1
-                flags.append(flag)
-                if flag & _REPEAT:
-                    flags += bytes((flag,)) * data[position]
-                    position += 1
-            del flags[point_count:]
-            dxs, position = _deltas(data, position, flags, _X_SHORT, _X_SAME)
-            dys, position = _deltas(data, position, flags, _Y_SHORT, _Y_SAME)
-            if position > len(data):
-                raise Woff2Error(f"glyph {glyph} is truncated")
-            _encode_triplets(dxs, dys, flags, flag_stream, glyph_stream)
-            glyph_stream += _pack_255(instruction_length)
+            try:
+                points, flags_part, glyph_part, instructions, overlaps, bbox_kept, size = _simple_glyph(data)
+            except Woff2Error as error:
+                raise Woff2Error(f"glyph {glyph} {error}") from None
+            n_points += points
+            flag_stream += flags_part
+            glyph_stream += glyph_part
             instruction_stream += instructions
-            if flags[0] & _OVERLAP_SIMPLE:
+            if overlaps:
                 overlap_bitmap[glyph >> 3] |= 0x80 >> (glyph & 7)
-            x = y = 0
-            xs, ys = [], []
-            for dx, dy in zip(dxs, dys):
-                x += dx
-                y += dy
-                xs.append(x)
-                ys.append(y)
-            if (min(xs), min(ys), max(xs), max(ys)) != (x_min, y_min, x_max, y_max):
+            if not bbox_kept:
                 bbox_bitmap[glyph >> 3] |= 0x80 >> (glyph & 7)
                 bbox_stream += data[2:10]
-            rebuilt += (12 + 2 * contours + instruction_length + 5 * point_count + 3) & ~3
+            rebuilt += size
         elif contours < 0:
             position = 10
             more = True
@@ -211,12 +229,11 @@ def transform_glyf(glyf: bytes, loca: bytes, index_format: int, glyph_count: int
 
 def brotli_quality(size: int) -> int:
     """Brotli's quality for ``size`` bytes of font data, as measured on this project's faces: 11,
-    the most, takes 2–3 times as long as 10 for 0.1–1 % fewer bytes; above 64 kB (a CJK or Indic
-    face) 10 takes 5 times as long as 9 for 3 % fewer; below 16 kB 10 and 9 cost a fixed ~5 ms a
+    the most, takes 2–3 times as long as 10 for 0.1–1 % fewer bytes; above 16 kB (a CJK, Indic
+    or Ethiopic face) 10 takes about twice as long as 9 for 2 % fewer (205 faces of 16–128 kB:
+    5.2 s against 2.9 s, 4.68 MB against 4.78 MB); below 16 kB 10 and 9 cost a fixed ~5 ms a
     face, 8 a tenth of it for 5 % more bytes (a few hundred)."""
-    if size > 65536:
-        return 9
-    return 10 if size > 16384 else 8
+    return 9 if size > 16384 else 8
 
 
 def encode_woff2(sfnt: bytes, quality: int | None = None) -> bytes:
