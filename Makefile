@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test system-packages
 
-# Webfonts (subset at build time), axe-core and the Nu HTML checker come from npm, pinned by package-lock.json.
+# Webfonts (subset at build time), axe-core, the Nu HTML checker and CLDR's exemplar characters (test sites
+# in 150 scripts) come from npm, pinned by package-lock.json.
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

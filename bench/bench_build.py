@@ -1,12 +1,17 @@
-"""Full build: openletter (one Pelican run, N languages from catalogs) vs native Pelican
-building N pre-translated Markdown pages with the same theme, in the same run.
+"""Full build, cold and warm: openletter (one Pelican run, N languages from catalogs) against,
+in the same run, native Pelican building N pre-translated Markdown pages with the same theme,
+plain Pelican with its default theme, and Hugo (if installed) with a language menu, hreflang and
+og:locale alternates.
 
-    python bench/bench_build.py                 # N = 1 10 50 100, 3 repeats
-    python bench/bench_build.py --sizes 100 200 --repeats 5
+    python bench/bench_build.py                         # N = 1 10 50 100 150, 3 repeats
+    python bench/bench_build.py --sizes 100 --repeats 5
+    python bench/bench_build.py --pseudo                # accented pseudo-translations, not real scripts
 
-Each build runs in a fresh process (wall time, CPU time and peak RSS of that process);
-medians are printed with the ratio ours/native.  Synthetic languages are pseudo-translations
-of the real letter and theme strings, written to a temporary folder.
+The N languages are real CLDR languages written in their own scripts (one of every script a
+webfont covers first; ``openletter.exemplars``), so the webfonts work as on a real site of N
+languages.  Each build is a fresh process, timed from outside (process start to exit, imports
+included; CPU and peak RSS from ``wait4``); medians are printed with ratios to native Pelican.
+"Cold" is a first build: no ``.cache/`` and no previous ``output/``.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import os
 import re
 import resource
 import shutil
@@ -22,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,12 +39,16 @@ NATIVE_SHIM = '''
 from gettext import NullTranslations
 from pelican import signals
 from openletter.languages import Language
-from openletter.site.links import LanguageLink
+from openletter.site.links import LanguageLink, LinkCluster
 
 def on_generator_init(generator):
     null = NullTranslations()
     generator.env.install_gettext_callables(null.gettext, null.ngettext, newstyle=True)
-    generator.env.globals.update(in_language=lambda language, message: message, N_=lambda message: message)
+    generator.env.globals.update(in_language=lambda language, message: message, text_in=lambda language, message: message,
+                                 N_=lambda message: message, many_languages=False)
+
+def on_context(generator):
+    generator.env.globals["many_languages"] = len(generator.pages) + len(generator.translations) > 30
 
 def on_pages(generator):
     pages = list(generator.pages) + list(generator.translations)
@@ -45,7 +56,7 @@ def on_pages(generator):
     for page in pages:
         page.language = languages[page]
         page.source_language = languages[generator.pages[0]]
-        page.alternates = [LanguageLink(languages[p], p.url, p.title, False, p is page) for p in pages]
+        page.alternates = LinkCluster([LanguageLink(languages[p], p.url, p.title, False, p is page) for p in pages], current_index=pages.index(page))
         page.untranslated_count = 0
         page.unit_count = 0
         page.review_state = "unreviewed"
@@ -57,6 +68,7 @@ def on_pages(generator):
 def register():
     signals.generator_init.connect(on_generator_init)
     signals.page_generator_finalized.connect(on_pages)
+    signals.page_generator_finalized.connect(on_context)
 '''
 
 
@@ -81,10 +93,32 @@ def language_codes(count: int) -> list[str]:
     raise SystemExit(f"only {len(codes)} usable locales")
 
 
-def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> Path:
-    """N languages from pseudo-translated catalogs.  Without ``translator_pages`` the site has the
-    pages native Pelican builds (letters, chooser, sitemap); with them, also a dashboard per
-    language, a review page per translation, badges and catalog downloads (3N + 2 pages)."""
+
+def scripted_codes(count: int) -> list[str]:
+    """``count`` real CLDR languages other than English that a webfont covers, one per script first."""
+    from openletter.cache import Cache
+    from openletter.exemplars import sample_languages
+    from openletter.fonts import FontBuilder
+
+    fonts = FontBuilder(REPO / "node_modules", Cache(REPO / ".cache" / "bench"))
+    languages = sample_languages(count, REPO / "node_modules", lambda exemplars: fonts.covers(exemplars.language.tag, exemplars.letters))
+    return [language.code for language in languages]
+
+
+def translator(code: str, scripted: bool) -> Callable[[str], str]:
+    """What turns an English text into ``code``'s: words in its own script, or the pseudo-locale."""
+    from openletter.exemplars import Exemplars
+    from openletter.languages import Language
+    from openletter.pseudo import pseudo
+
+    return Exemplars.load(REPO / "node_modules", Language.parse(code)).translate if scripted else pseudo
+
+
+def make_ours(root: Path, codes: list[str], translator_pages: bool = False, scripted: bool = False) -> Path:
+    """N languages from complete catalogs (pseudo-translated, or written in each language's
+    script).  Without ``translator_pages`` the site has the pages native Pelican builds (letters,
+    chooser, sitemap); with them, also a dashboard per language, a review page per translation,
+    badges and catalog downloads (3N + 2 pages)."""
     from openletter.maintenance import Catalogs
     from openletter.po.pofile import read_po
     from openletter.po.powriter import PoWriter
@@ -105,9 +139,10 @@ def make_ours(root: Path, codes: list[str], translator_pages: bool = False) -> P
     writer = PoWriter()
     for code in codes:
         catalogs.add_language(code)
+        translate = translator(code, scripted)
         for domain in ("letter", "theme"):
             path = root / "locale" / code / "LC_MESSAGES" / f"{domain}.po"
-            path.write_bytes(writer.dump_bytes(pseudo_translate(read_po(path))))
+            path.write_bytes(writer.dump_bytes(pseudo_translate(read_po(path), translate=translate)))
     return root / "pelicanconf.py"
 
 
@@ -133,50 +168,103 @@ def native_theme(source: Path, target: Path) -> None:
                 path.write_text(RENDER_LINKS.sub(inline, text), encoding="utf-8")
 
 
-def make_native(root: Path, codes: list[str]) -> Path:
-    """N Markdown pages, each the letter already translated (assembled by openletter once, here)."""
+def make_native(root: Path, codes: list[str], scripted: bool = False, theme: bool = True) -> Path:
+    """N Markdown pages, each the letter already translated (assembled by openletter once, here),
+    with the shared theme and a shim, or (``theme=False``) plain Pelican: its default theme."""
     from pelican.settings import read_settings
 
     from openletter.content.documents import read_document
     from openletter.content.segments import Assembler, new_markdown
     from openletter.languages import Language
-    from openletter.pseudo import pseudo
 
-    native_theme(REPO / "theme", root / "theme")
-    (root / "content").mkdir()
+    if theme:
+        native_theme(REPO / "theme", root / "theme")
+    (root / "content").mkdir(parents=True)
     shutil.copytree(REPO / "content" / "extra", root / "content" / "extra")
     markdown = new_markdown()
     document = read_document(REPO / "content" / "letter.md", markdown)
     assembler = Assembler(markdown)
     for code in ["en", *codes]:
         language = Language.parse(code)
-        texts = [None if code == "en" else pseudo(unit.text) for unit in document.body.units]
-        body = assembler.assemble(document.body, texts)
-        title = document.metadata["title"] if code == "en" else pseudo(document.metadata["title"])
-        summary = document.metadata["summary"] if code == "en" else pseudo(document.metadata["summary"])
+        translate = (lambda text: text) if code == "en" else translator(code, scripted)
+        body = assembler.assemble(document.body, [None if code == "en" else translate(unit.text) for unit in document.body.units])
+        title, summary = translate(document.metadata["title"]), translate(document.metadata["summary"])
         (root / "content" / f"letter-{code}.md").write_text(
             f"Title: {title}\nDate: 2026-11-26\nSlug: letter\nLang: {language.tag}\nCode: {code}\n"
             f"Summary: {summary}\nURL: {language.slug}/\nSave_as: {language.slug}/index.html\n\n{body}\n",
             encoding="utf-8",
         )
-    (root / "native_shim.py").write_text(NATIVE_SHIM, encoding="utf-8")
     config = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
-    config = config.replace('PLUGINS = ["openletter.pelican_plugin"]', 'PLUGIN_PATHS = ["."]\nPLUGINS = ["native_shim"]')
+    if theme:
+        (root / "native_shim.py").write_text(NATIVE_SHIM, encoding="utf-8")
+        config = config.replace('PLUGINS = ["openletter.pelican_plugin"]', 'PLUGIN_PATHS = ["."]\nPLUGINS = ["native_shim"]')
+    else:  # Pelican's default theme (notmyidea) and settings: pages, their translations, no plugin
+        config = config.replace('PLUGINS = ["openletter.pelican_plugin"]', "PLUGINS = []").replace('THEME = "theme"', "")
+        config = config.replace("JINJA_ENVIRONMENT = {", "_UNUSED = {").replace("DIRECT_TEMPLATES = [", "_UNUSED_TOO = [")
+        config = config.replace('    "notices.js": "theme/js/notices.js",\n', "").replace('    "sitemap.xml": "sitemap.xml",\n    "robots.txt": "robots.txt",\n', "")
     (root / "pelicanconf.py").write_text(config, encoding="utf-8")
     read_settings(str(root / "pelicanconf.py"))  # a settings file Pelican reads
     return root / "pelicanconf.py"
 
 
+
+HUGO_LAYOUT = """<!DOCTYPE html>
+<html lang="{{ .Language.Lang }}" dir="{{ .Language.LanguageDirection | default "ltr" }}">
+<head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }}</title>
+<meta name="description" content="{{ .Params.summary }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+{{ end }}<meta property="og:title" content="{{ .Title }}">
+<meta property="og:locale" content="{{ .Language.Lang }}">
+{{ range .Translations }}<meta property="og:locale:alternate" content="{{ .Language.Lang }}">
+{{ end }}</head>
+<body>
+<nav aria-label="Languages"><ul>
+{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" lang="{{ .Language.Lang }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>
+{{ end }}</ul></nav>
+<main><h1>{{ .Title }}</h1>{{ .Content }}</main>
+</body>
+</html>
+"""
+
+
+def make_hugo(root: Path, codes: list[str], scripted: bool = False) -> Path:
+    """The same N + 1 one-page languages as a Hugo site: each language's home page is the letter,
+    with a menu of every language by its own name, hreflang and og:locale alternates."""
+    from openletter.content.documents import read_document
+    from openletter.content.segments import Assembler, new_markdown
+    from openletter.languages import Language
+
+    markdown = new_markdown()
+    document = read_document(REPO / "content" / "letter.md", markdown)
+    assembler = Assembler(markdown)
+    config = ['baseURL = "https://example.org/"', 'defaultContentLanguage = "en"', 'disableKinds = ["taxonomy", "term", "RSS"]',
+              "[markup.goldmark.renderer]", "unsafe = true"]  # the letter's inline HTML, as Pelican passes it; fmt: skip
+    for weight, code in enumerate(["en", *codes], start=1):
+        language = Language.parse(code)
+        translate = (lambda text: text) if code == "en" else translator(code, scripted)
+        body = assembler.assemble(document.body, [None if code == "en" else translate(unit.text) for unit in document.body.units])
+        title, summary = translate(document.metadata["title"]), translate(document.metadata["summary"])
+        folder = root / "content" / language.slug
+        folder.mkdir(parents=True)
+        (folder / "_index.md").write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsummary: {json.dumps(summary, ensure_ascii=False)}\n---\n\n{body}\n", encoding="utf-8")
+        config += [f'[languages."{language.slug}"]', f"weight = {weight}", f'contentDir = "content/{language.slug}"',
+                   f"languageName = {json.dumps(language.native_name, ensure_ascii=False)}", f'languageDirection = "{language.direction}"']  # fmt: skip
+    (root / "layouts").mkdir()
+    (root / "layouts" / "index.html").write_text(HUGO_LAYOUT, encoding="utf-8")
+    (root / "config.toml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    return root / "config.toml"
+
+
 def child(kind: str, config: str, output: str) -> None:
     """Run one build in this (fresh) process and print its cost as JSON."""
     start = time.perf_counter()
-    if kind == "ours":
+    if kind in ("ours", "full"):
         from openletter.commands.build import build
 
         build(Path(config), Path(output))
     else:
-        import os
-
         from pelican import Pelican
         from pelican.settings import read_settings
 
@@ -185,28 +273,51 @@ def child(kind: str, config: str, output: str) -> None:
         Pelican(settings).run()
     wall = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}))
+    # VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork and exec.
+    peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM:"))
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": peak / 1024}))
 
 
-def measure(kind: str, config: Path, output: Path) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(config), str(output)],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    if result.returncode != 0:
-        raise SystemExit(f"the {kind} build failed ({config}):\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+def measure(kind: str, config: Path, output: Path, cold: bool = False) -> dict[str, float]:
+    """One build in a fresh process, timed from outside (wall and CPU of that process; its peak
+    RSS as it reports it).
+    ``cold``: a first build, without the project's cache or a previous output."""
+    if cold:
+        shutil.rmtree(config.parent / ".cache", ignore_errors=True)
+        shutil.rmtree(output, ignore_errors=True)
+    if kind == "hugo":
+        command = ["hugo", "--quiet", "--source", str(config.parent), "--destination", str(output)]
+    else:
+        command = [sys.executable, __file__, "--child", kind, str(config), str(output)]
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as report:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=report, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"the {kind} build failed ({config}):\n{errors.read()[-3000:].decode(errors='replace')}")
+        report.seek(0)
+        lines = report.read().decode().strip().splitlines()
+    inside = json.loads(lines[-1]) if kind != "hugo" else {"rss_mb": 0.0}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": inside["rss_mb"]}
+
+
+#: Columns of the table: (label, kind, cold); each is measured once per repeat, interleaved.
+RUNS = [
+    ("ours warm", "ours", False), ("ours cold", "ours", True),
+    ("default site warm", "full", False), ("default site cold", "full", True),
+    ("native", "native", False), ("plain Pelican", "plain", False), ("Hugo", "hugo", True),
+]  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50, 100])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50, 100, 150])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--pseudo", action="store_true", help="accented pseudo-translations instead of text in each language's script")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--translator-pages", action="store_true",
-        help="also time ours with the translators' pages (dashboards, review pages, badges), which native does not build",
-    )  # fmt: skip
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -215,29 +326,36 @@ def main() -> None:
     # dependencies in site-packages, but an editable install under PYTHONDONTWRITEBYTECODE=1
     # would recompile openletter from source in every measured process.
     compileall.compile_dir(str(REPO / "src"), quiet=1)
-    extra = f" | {'+ translator pages s':>20} {'ratio':>6}" if args.translator_pages else ""
-    print(f"{'N':>4} | {'ours wall s':>11} {'cpu s':>6} {'MB':>5} | {'native wall s':>13} {'cpu s':>6} {'MB':>5} | {'ratio wall':>10} {'ratio cpu':>9}{extra}")
+    runs = [run for run in RUNS if run[1] != "hugo" or shutil.which("hugo")]
+    from benchlib import machine
+
+    print(f"# {machine()}; {'pseudo-translations' if args.pseudo else 'each language in its own script'}; "
+          f"medians of {args.repeats}; wall seconds, whole process (ratio to native)")  # fmt: skip
+    print("|   N | " + " | ".join(f"{label:>18}" for label, _, _ in runs) + " | ours MB | native MB |")
+    print("|----:|" + "|".join("-" * 19 + ":" for _ in runs) + "|--------:|----------:|")
+    scripted = not args.pseudo
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as temp:
-            codes = language_codes(size)
-            ours_config = make_ours(Path(temp) / "ours", codes)
-            native_config = make_native(Path(temp) / "native", codes)
-            full_config = make_ours(Path(temp) / "full", codes, translator_pages=True) if args.translator_pages else None
-            runs: dict[str, list[dict[str, float]]] = {"ours": [], "native": []}
-            for _ in range(args.repeats):  # interleaved, so drift hits both alike
-                runs["ours"].append(measure("ours", ours_config, Path(temp) / "ours-out"))
-                runs["native"].append(measure("native", native_config, Path(temp) / "native-out"))
-                if full_config is not None:
-                    runs.setdefault("full", []).append(measure("ours", full_config, Path(temp) / "full-out"))
-            median = {kind: {key: statistics.median(r[key] for r in values) for key in values[0]} for kind, values in runs.items()}
-            ours, native = median["ours"], median["native"]
-            print(
-                f"{size:>4} | {ours['wall']:>11.3f} {ours['cpu']:>6.2f} {ours['rss_mb']:>5.0f} | "
-                f"{native['wall']:>13.3f} {native['cpu']:>6.2f} {native['rss_mb']:>5.0f} | "
-                f"{ours['wall'] / native['wall']:>10.2f} {ours['cpu'] / native['cpu']:>9.2f}"
-                + (f" | {median['full']['wall']:>20.3f} {median['full']['wall'] / native['wall']:>6.2f}" if "full" in median else ""),
-                flush=True,
-            )
+            codes = language_codes(size) if args.pseudo else scripted_codes(size)
+            configs = {
+                "ours": make_ours(Path(temp) / "ours", codes, scripted=scripted),
+                "full": make_ours(Path(temp) / "full", codes, translator_pages=True, scripted=scripted),
+                "native": make_native(Path(temp) / "native", codes, scripted=scripted),
+                "plain": make_native(Path(temp) / "plain", codes, scripted=scripted, theme=False),
+            }
+            if shutil.which("hugo"):
+                configs["hugo"] = make_hugo(Path(temp) / "hugo", codes, scripted=scripted)
+            results: dict[str, list[dict[str, float]]] = {label: [] for label, _, _ in runs}
+            for kind in ("ours", "full"):  # the warm runs of the first repeat find a cache
+                measure(kind, configs[kind], Path(temp) / f"{kind}-out")
+            for _ in range(args.repeats):  # interleaved, so drift hits every column alike
+                for label, kind, cold in runs:
+                    results[label].append(measure(kind, configs[kind], Path(temp) / f"{kind}-out", cold=cold))
+            median = {label: {key: statistics.median(r[key] for r in values) for key in values[0]} for label, values in results.items()}
+            native = median["native"]["wall"]
+            cells = [f"{median[label]['wall']:>7.2f} ({median[label]['wall'] / native:>6.2f}x)" for label, _, _ in runs]
+            print(f"| {size:>3} | " + " | ".join(f"{cell:>18}" for cell in cells)
+                  + f" | {median['ours warm']['rss_mb']:>7.0f} | {median['native']['rss_mb']:>9.0f} |", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":
