@@ -22,3 +22,21 @@ def test_differences_name_what_changed() -> None:
         "html: 1 in the translation, 0 in the source",
         "links: ['https://evil.example/'] in the translation, ['https://a.example/'] in the source",
     ]
+
+
+def test_a_text_without_an_opener_is_known_to_have_no_markup_without_parsing() -> None:
+    """The shortcut answers as the parser does for every shipped translation and for texts made
+    of every ASCII punctuation mark but the openers (entities, escapes, bare URLs, ! and ])."""
+    from pathlib import Path
+
+    from openletter.content.markup import _OPENERS, parsed_markup
+    from openletter.po.pofile import read_po
+
+    markdown = new_markdown()
+    texts = [entry.msgstr for path in sorted((Path(__file__).parent.parent / "locale").glob("*/LC_MESSAGES/*.po")) for entry in read_po(path).entries if entry.msgstr]
+    punctuation = "".join(chr(code) for code in range(33, 127) if not chr(code).isalnum())
+    texts += [punctuation, "a ! b ] c", "&amp; &#42; \\* https://x.example/ www.x.example a@b.example", "x\\\ny  \nz"]
+    assert len(texts) > 1000
+    for text in texts:
+        assert inline_markup(markdown, text) == parsed_markup(markdown, text), text
+    assert any(not _OPENERS.search(text) for text in texts) and any(_OPENERS.search(text) for text in texts)

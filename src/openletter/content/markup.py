@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,8 +35,21 @@ class InlineMarkup:
         return problems
 
 
+#: Every inline construct CommonMark has starts with one of these (emphasis, code spans, links
+#: and images, autolinks and raw HTML); a text without any has no markup to parse.
+_OPENERS = re.compile(r"[*_`\[<]")
+_NO_MARKUP = InlineMarkup()
+
+
 def inline_markup(markdown: MarkdownIt, text: str, references: Mapping[str, Any] | None = None) -> InlineMarkup:
     """Parse ``text`` as inline Markdown (reference links resolved against ``references``)."""
+    if not _OPENERS.search(text):  # most translations: checking a language's catalogs parsed each one
+        return _NO_MARKUP
+    return parsed_markup(markdown, text, references)
+
+
+def parsed_markup(markdown: MarkdownIt, text: str, references: Mapping[str, Any] | None = None) -> InlineMarkup:
+    """:func:`inline_markup` by markdown-it's parser alone, whatever the text holds."""
     counts = {"em_open": 0, "strong_open": 0, "code_inline": 0, "html_inline": 0}
     links: list[str] = []
     images: list[str] = []
