@@ -81,7 +81,9 @@ class Cache:
         return digest(fingerprint(), kind, *inputs)
 
     def _path(self, kind: str, key: str) -> Path | None:
-        return None if self.root is None else self.root / kind / key[:2] / key
+        # One folder per kind: a build stores hundreds of entries of a kind, not millions, and a
+        # folder per key prefix was a mkdir for most of a cold build's entries.
+        return None if self.root is None else self.root / kind / key
 
     def load(self, kind: str, key: str) -> Any | None:
         """The value stored under ``key``, or None (a miss)."""
@@ -103,7 +105,7 @@ class Cache:
         if path is None:
             return
         try:
-            if path.parent not in self._folders:  # a cold build stores thousands of entries in 256 folders per kind
+            if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
             temp = path.with_name(f".{key}.{os.getpid()}.tmp")
