@@ -53,10 +53,11 @@ def test_catalogs_are_complete_checked_and_honest(code: str) -> None:
             assert any("not yet reviewed by a native speaker" in line for line in catalog.header.translator_comments)
 
 
-#: How ten translations first read "eventually" (a false friend: "possibly"); the English says "in the end".
+#: How sixteen translations first read "eventually" ("possibly", "may", or left out); the English says "in the end".
 POSSIBLY = {
     "de": "womöglich", "pt_BR": "talvez", "nl": "mogelijk", "pl": "być może", "cs": "případně", "sk": "prípadne",
-    "sv": "eventuellt", "el": "ίσως", "tr": "belki", "id": "politisi mungkin",
+    "sv": "eventuellt", "el": "ίσως", "tr": "belki", "id": "politisi mungkin", "fa": "احتمالاً",
+    "ar": "قد يجعلون", "he": "עשויים", "ja": "一部の政治家がそれを", "ko": "정치인들이 이를", "zh_Hans": "顺势",
 }  # fmt: skip
 
 
