@@ -31,10 +31,12 @@ def test_body_keeps_the_themes_markup_and_loses_everything_active() -> None:
     assert '<html lang="en" dir="ltr">' in cleaned
 
 
-def test_the_language_filters_box_stays_but_cannot_send_anything() -> None:
-    body = '<p class="language-filter" hidden><label>Find <input type="search" autocomplete="off" spellcheck="false" formaction="https://evil.example" name="q" value="x"></label></p>'
+def test_no_page_carries_a_form_control_but_its_buttons() -> None:
+    """The language filter's box is added by languages.js when the menu opens; a page itself has
+    no input (nothing typed can be sent anywhere, and a closed menu fetches no faces)."""
+    body = '<p class="language-filter" hidden><label>Find <input type="search" formaction="https://evil.example" name="q" value="x"></label></p>'
     cleaned = PageGuard().sanitize(page(body=body), Path("x.html"))
-    assert '<input type="search" autocomplete="off" spellcheck="false">' in cleaned
+    assert "<input" not in cleaned and "evil.example" not in cleaned and "<label>Find </label>" in cleaned
 
 
 @pytest.mark.parametrize(

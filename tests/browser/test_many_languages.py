@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 
@@ -195,3 +196,29 @@ def test_without_javascript_the_lists_are_headed_by_script_and_the_box_is_hidden
 @pytest.mark.parametrize("path", ["", "de/", "translate/"])
 def test_the_big_lists_have_no_serious_accessibility_violation(browser, many_served: Served, path: str) -> None:  # type: ignore[no-untyped-def]
     assert serious_axe_violations(browser, many_served, path) == []
+
+
+def test_a_page_fetches_the_menus_faces_only_when_the_menu_opens(browser, many_served: Served, many_languages: ManyLanguages) -> None:  # type: ignore[no-untyped-def]
+    """The shared faces (every language's name in its script) cost a reader nothing until the
+    menu is opened; then the names are drawn in their webfonts."""
+    fonts = many_languages.output / "theme" / "fonts"
+    faces = re.compile(r"""url\(["']?(?:[^"')]*/)?([^"'/)]+\.woff2)["']?\)""")
+    own = set(faces.findall((fonts / "de.css").read_text(encoding="utf-8")))
+    shared = set(faces.findall((fonts / "_shared-pages.css").read_text(encoding="utf-8"))) - own
+    assert len(shared) >= 30
+    context = new_context(browser, many_served, viewport=DESKTOP, locale="de-DE")  # no notice: the page is in the reader's language
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("response", lambda response: fetched.append(response.url.rsplit("/", 1)[1]) if response.url.endswith(".woff2") else None)
+    try:
+        page.goto(f"{many_served.base}de/", wait_until="load")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(300)
+        assert fetched and not shared & set(fetched), fetched
+        page.locator("nav.languages summary").click()
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(300)
+        assert len(shared & set(fetched)) >= 30
+    finally:
+        context.close()
+    assert many_served.foreign_requests == []

@@ -29,7 +29,7 @@ BODY_TAGS = {
     "figcaption", "figure", "footer", "ins", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "li",
     "main", "mark", "nav", "ol", "p", "pre", "s", "section", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "th", "thead", "time", "tr", "ul", "meter", "progress", "label", "noscript",
-    "button", "input",
+    "button",
 }  # fmt: skip
 BODY_ATTRIBUTES = {
     "*": {"lang", "dir", "class", "id", "title", "role", "hidden", "tabindex", "translate"},
@@ -43,8 +43,6 @@ BODY_ATTRIBUTES = {
     "meter": {"value", "min", "max", "low", "high", "optimum"},
     "progress": {"value", "max"},
     "button": {"type"},
-    # The language filter's box; no <form> is allowed, so nothing typed can be sent anywhere.
-    "input": {"type", "autocomplete", "spellcheck"},
 }  # fmt: skip
 _ALTERNATE_LINE_RE = re.compile(
     r'^(?:<link rel="alternate" hreflang="[A-Za-z0-9-]+" href="([^"<>&]*)">'

@@ -8,7 +8,10 @@
     return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
   }
   function setUp(filter) {
-    var scope = filter.parentNode, input = filter.querySelector("input");
+    var scope = filter.parentNode, input = document.createElement("input");
+    input.type = "search";
+    input.autocomplete = "off";
+    input.spellcheck = false;
     var none = scope.querySelector(".language-none");
     var items = Array.prototype.slice.call(scope.querySelectorAll(".language-group li"));
     // Each item's words: its own name, its English name, its code; matches rank exact word, then
@@ -52,8 +55,15 @@
       event.preventDefault();
       best.querySelector("a").click();
     });
-    var menu = filter.closest("details");
-    if (menu) menu.addEventListener("toggle", function () { if (menu.open) input.focus(); });
+    // The box joins a closed menu only when it opens: Chromium lays out the text around a page's
+    // inputs (for autofill) and would fetch the faces of every language name in the menu.
+    var menu = filter.closest("details"), label = filter.querySelector("label");
+    if (!menu) label.appendChild(input);
+    else menu.addEventListener("toggle", function () {
+      if (!menu.open) return;
+      if (!input.parentNode) label.appendChild(input);
+      input.focus();
+    });
   }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".language-filter"), setUp);
