@@ -4,6 +4,7 @@ faces hold only what their pages show; one family per script from CLDR; cached, 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,10 @@ from openletter.fonts import (
     stylesheet_href,
     unicode_range,
 )
+from openletter.fonts.notices import notices
 from openletter.fonts.sources import choose_slices
 from openletter.fonts.stylesheet import linked_groups
 from openletter.languages import Language
-from openletter.pelican_plugin.finishing import notices
 
 NODE_MODULES = REPO / "node_modules"
 LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
@@ -485,3 +486,18 @@ def test_translators_pages_of_a_language_reuse_its_letter_pages_faces(shipped: t
                 whole = file.path.read_bytes() == (NODE_MODULES / file.source).with_suffix(".woff2").read_bytes()
                 if not file.shared and file.path not in letter and not whole:
                     assert not file.codepoints & letter_chars.get((file.package, file.weight), set()), (other, file.path.name)
+
+
+def test_the_report_command_rebuilds_a_sites_fonts_as_the_build_wrote_them(shipped_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m openletter.fonts SITE` reports on a built site without changing it (it once
+    dropped every language notice's stylesheet)."""
+    from openletter.fonts.__main__ import main
+
+    site = tmp_path / "site"
+    shutil.copytree(shipped_site, site)
+    before = font_bytes(site)
+    assert any(name.startswith("_notice-") for name in before)
+    monkeypatch.chdir(REPO)
+    assert main([str(site), str(REPO / ".cache" / "tests")]) == 0
+    assert font_bytes(site) == before
+    assert "de/index.html" in capsys.readouterr().out

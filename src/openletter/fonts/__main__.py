@@ -8,6 +8,7 @@ from pathlib import Path
 from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.fonts.builder import FontBuilder
+from openletter.fonts.notices import notices
 from openletter.fonts.stylesheet import linked_groups
 from openletter.fonts.text import pages_from_site
 
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         builder = FontBuilder(Path("node_modules"), Cache(Path(args[1]) if len(args) > 1 else None))
         pages = pages_from_site(site_root)
-        report = builder.build(site_root, pages, linked_groups(pages))
+        report = builder.build(site_root, pages, linked_groups(pages), notices(site_root))
     except OpenletterError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -14,7 +14,6 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,9 @@ from typing import Any
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from openletter.errors import OpenletterError, Problem
+from openletter.errors import Problem
 from openletter.fonts import BUDGET_SHARED, FontBuilder, FontReport, page_langs, shared_stylesheet_for
+from openletter.fonts.notices import notices
 from openletter.pages.guard import PageGuard
 from openletter.pages.unmarked import unmarked_text
 from openletter.pelican_plugin.run import Run, run_of
@@ -65,25 +65,6 @@ def finish(run: Run, output: Path) -> None:
     run.cache.save_memos()
     for problem in problems:
         run.report(problem)
-
-
-#: The language notices' words (the theme's ``notices.js``), which notice.js shows in the reader's
-#: language on any page: ``window.openletterNotices = {tag: {"notice": …, "read": …, …}, …};``
-NOTICES = "theme/js/notices.js"
-
-
-def notices(output: Path) -> dict[str, str]:
-    """The notices' text by language tag, for the fonts of every page (none if the theme has none)."""
-    try:
-        source = (output / NOTICES).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    _, _, value = source.partition("=")
-    try:
-        words = json.loads(value.strip().rstrip(";"))
-    except ValueError as error:
-        raise OpenletterError(f"not the notices the theme writes: {error}", path=output / NOTICES) from None
-    return {tag: " ".join(str(text) for text in entry.values()) for tag, entry in words.items()}
 
 
 def budget_warnings(report: FontReport, output: Path) -> list[Problem]:
