@@ -27,6 +27,7 @@ from openletter.fonts import (
     stylesheet_href,
     unicode_range,
 )
+from openletter.fonts.families import BUDGET_LARGE, budget_for
 from openletter.fonts.notices import notices
 from openletter.fonts.sources import choose_slices
 from openletter.fonts.stylesheet import linked_groups
@@ -501,3 +502,25 @@ def test_the_report_command_rebuilds_a_sites_fonts_as_the_build_wrote_them(shipp
     assert main([str(site), str(REPO / ".cache" / "tests")]) == 0
     assert font_bytes(site) == before
     assert "de/index.html" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lang", "package"),
+    [("ur", "noto-nastaliq-urdu"), ("ur-PK", "noto-nastaliq-urdu"), ("pa-Arab", "noto-nastaliq-urdu"), ("ks", "noto-nastaliq-urdu"),
+     ("pa", "noto-sans-gurmukhi"), ("ks-Deva", "noto-serif-devanagari"), ("ar", "noto-naskh-arabic"), ("fa", "noto-naskh-arabic"),
+     ("sd", "noto-naskh-arabic")],
+)  # fmt: skip
+def test_urdu_is_set_in_nastaliq_and_arabic_in_naskh(lang: str, package: str) -> None:
+    """A style of a script (Nastaliq) goes with the languages written in it, in that script only;
+    its thousands of contextual glyphs get the large budget."""
+    assert family_for(lang).package == package
+    assert budget_for("ur") == BUDGET_LARGE and budget_for("ar") < BUDGET_LARGE
+
+
+@pytest.mark.parametrize(("lang", "text", "companions"), [("th", "คำแปล", "\u0e4d\u0e32"), ("lo", "ຄຳ", "\u0ecd\u0eb2")])
+def test_sara_am_brings_the_glyphs_the_shaper_draws_it_with(tmp_path: Path, lang: str, text: str, companions: str) -> None:
+    """HarfBuzz draws SARA AM as NIKHAHIT + SARA AA: a face cut for "คำ" alone showed "ค า"."""
+    path = page(tmp_path, f"{lang}/index.html", f"<p>{text}</p>", lang)
+    report = builder().build(tmp_path, {path: lang})
+    mapped = set().union(*(cmap(file.path) for file in report.pages[path].files if not file.shared))
+    assert {ord(char) for char in companions} <= mapped

@@ -20,7 +20,7 @@ from pathlib import Path
 from openletter.atomic import write_if_changed
 from openletter.cache import Cache
 from openletter.errors import OpenletterError
-from openletter.fonts.constants import DEFAULT_BOLD, FONTS_DIR, SYSTEM_FALLBACK, WEIGHTS
+from openletter.fonts.constants import DEFAULT_BOLD, FONTS_DIR, SHAPED_WITH, SYSTEM_FALLBACK, WEIGHTS
 from openletter.fonts.families import FAMILIES, Family, budget_for, family_by_key, family_by_site_name, stack_for
 from openletter.fonts.report import FontFile, FontReport, PageFonts
 from openletter.fonts.sources import Package, choose_slices
@@ -122,7 +122,7 @@ class FontBuilder:
         own: dict[tuple[Family, int], set[int]] = {}
         other: dict[tuple[Family, int], set[int]] = {}
         for (lang, weight), chars in sorted(text.usage.items()):
-            routed, _ = self.route(lang, weight, frozenset(chars))
+            routed, _ = self.route(lang, weight, _shaped(chars))
             target = own if lang == text.root_lang else other
             for family, codepoints in routed:
                 target.setdefault((family, self.weight_of(family, weight)), set()).update(codepoints)
@@ -224,7 +224,7 @@ class FontBuilder:
                     target.setdefault(key, set()).update(codepoints)
         notice_plans: dict[str, list[_Planned]] = {}
         for lang, words in sorted((scripted or {}).items()):
-            routed, lost = self.route(lang, REGULAR, frozenset(words))
+            routed, lost = self.route(lang, REGULAR, _shaped(words))
             notice_plans[lang] = self._plan({(family, self.weight_of(family, REGULAR)): set(codepoints) for family, codepoints in routed}, shared=False, notice=True)
             report.missing.extend((site_root / notice_stylesheet_for(lang), char) for char in sorted(lost))
         # Another group's pages of a language (its review page, its dashboard) declare the letter
@@ -296,6 +296,12 @@ class FontBuilder:
     def _write_license(self, family: Family, target: Path) -> None:
         """Ship the OFL text (with the copyright line) beside the fonts, as the license asks."""
         write_if_changed(target, self.package(family).license_text(), durable=False)
+
+
+def _shaped(chars: Iterable[str]) -> frozenset[str]:
+    """``chars`` and those a shaper draws them with (:data:`SHAPED_WITH`)."""
+    chars = frozenset(chars)
+    return chars.union(*(SHAPED_WITH[char] for char in chars if char in SHAPED_WITH))
 
 
 def _without(needs: Mapping[tuple[Family, int], set[int]], had: Mapping[tuple[Family, int], set[int]]) -> dict[tuple[Family, int], set[int]]:

@@ -28,3 +28,11 @@ SYSTEM_FALLBACK: frozenset[str] = frozenset(
 DEFAULT_BOLD: tuple[str, ...] = (
     "h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "th", ".name", "[aria-current=page]",
 )  # fmt: skip
+
+#: Characters a shaper draws with the glyphs of others, which the subsetter's closure (which follows
+#: the font's own tables) does not keep: HarfBuzz decomposes Thai SARA AM and Lao AM into NIKHAHIT
+#: (NIGGAHITA) and SARA AA to place the circle over a tone mark. Without these, "คำ" shows "ค า".
+SHAPED_WITH: dict[str, str] = {
+    "\u0e33": "\u0e4d\u0e32",  # THAI CHARACTER SARA AM
+    "\u0eb3": "\u0ecd\u0eb2",  # LAO VOWEL SIGN AM
+}

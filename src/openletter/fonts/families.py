@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from openletter.languages import script_of
 
 #: Bytes of its own faces a page may load (its own language's text, fetched with the page):
-#: alphabetic and Indic scripts, and the scripts whose fonts hold thousands of glyphs (CJK, and
-#: Tibetan with its stacks), for which a whole letter needs most of the font (1 KB = 1000 bytes).
+#: alphabetic and Indic scripts, and the fonts that hold thousands of glyphs (CJK, Tibetan with
+#: its stacks, Nastaliq with its contextual forms: an Urdu letter's subset is ~240 KB), for which a
+#: whole letter needs most of the font (1 KB = 1000 bytes).
 BUDGET_DEFAULT = 150_000
 BUDGET_LARGE = 400_000
 #: Bytes of the shared faces a page's text in other languages may load: at 150 languages in 44
@@ -30,6 +31,10 @@ class Family:
     package: str  # @fontsource/<package>
     scripts: tuple[str, ...]  # ISO 15924 codes it is the family of
     large: bool = False  # thousands of glyphs: a page in its script gets BUDGET_LARGE
+    #: Languages set in this family rather than in their script's when written in ``style_of``
+    #: (a style Unicode does not encode apart: Urdu is written in Nastaliq, Arabic in Naskh).
+    languages: tuple[str, ...] = ()
+    style_of: str = ""
 
     @property
     def key(self) -> str:
@@ -63,6 +68,7 @@ class Family:
 FAMILIES: tuple[Family, ...] = (
     Family("noto-serif", ("Latn", "Grek", "Cyrl")),
     Family("noto-naskh-arabic", ("Arab",)),
+    Family("noto-nastaliq-urdu", (), large=True, languages=("ur", "pa", "ks", "skr"), style_of="Arab"),
     Family("noto-serif-hebrew", ("Hebr",)),
     Family("noto-serif-devanagari", ("Deva",)),
     Family("noto-serif-bengali", ("Beng",)),
@@ -107,6 +113,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("noto-serif-kr", ("Kore", "Hang"), large=True),
 )
 _BY_SCRIPT = {script: family for family in FAMILIES for script in family.scripts}
+_BY_LANGUAGE = {(language, family.style_of): family for family in FAMILIES for language in family.languages}
 _BY_KEY = {family.key: family for family in FAMILIES}
 _BY_SITE_NAME = {family.site_name: family for family in FAMILIES}
 _LATIN = FAMILIES[0]
@@ -123,8 +130,10 @@ def family_by_site_name(name: str) -> Family:
 
 @functools.lru_cache(maxsize=4096)
 def family_for(lang: str) -> Family:
-    """The family a language's text is set in, by the script it is written in."""
-    return _BY_SCRIPT.get(script_of(lang) or "Latn", _LATIN)
+    """The family a language's text is set in: its own style's (Nastaliq for Urdu), else its
+    script's.  ``ur-PK`` is set as ``ur``; ``pa-Arab`` as Punjabi in Nastaliq, ``pa`` as Gurmukhi."""
+    script = script_of(lang) or "Latn"
+    return _BY_LANGUAGE.get((lang.split("-")[0].lower(), script)) or _BY_SCRIPT.get(script, _LATIN)
 
 
 @functools.lru_cache(maxsize=4096)
