@@ -20,6 +20,9 @@ from openletter.languages import Language
         ("fa", "fa", "fa", "rtl", "فارسی"),
         ("pt_BR", "pt-BR", "pt-br", "ltr", "Português (Brasil)"),
         ("zh_Hans", "zh-Hans", "zh-hans", "ltr", "中文 (简体)"),
+        ("ka", "ka", "ka", "ltr", "ქართული"),  # Georgian has no capitals: not "Ქართული" (Mtavruli)
+        ("hy", "hy", "hy", "ltr", "Հայերեն"),
+        ("ur", "ur", "ur", "rtl", "اردو"),
     ],
 )
 def test_tags_directions_and_native_names(code: str, tag: str, slug: str, direction: str, native: str) -> None:

@@ -72,9 +72,12 @@ class Language:
 
     @cached_property
     def native_name(self) -> str:
-        """The language's name in itself, capitalized as a menu item (``Français``)."""
+        """The language's name in itself, capitalized as a menu item (``Français``) where its
+        script capitalizes: Georgian is written without capitals (Unicode's Mtavruli ``Ქ`` is
+        for all-caps titling only), so ``ქართული`` stays as it is."""
         name = self.locale.get_display_name(self.locale) or self.code
-        return name[:1].upper() + name[1:]
+        first = name[:1].upper()
+        return name if "\u1c90" <= first <= "\u1cbf" else first + name[1:]
 
     @cached_property
     def english_name(self) -> str:
