@@ -1,0 +1,172 @@
+"""Each script of the shipped languages in Chromium: the letter set in its own webfont (no system
+font, no tofu), lines of Thai, Burmese and Khmer broken between words, Nastaliq given room.
+
+Screenshots of the Urdu, Thai, Burmese, Amharic, Sinhala and Georgian letters (phone width) go
+to test-artifacts/scripts/ on every run, to be looked at.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+from conftest import REPO
+from playwright.sync_api import Page
+
+from browser.conftest import ARTIFACTS, Served, new_context, watch
+from openletter.fonts import family_for
+from openletter.languages import Language
+
+SHOTS = ARTIFACTS / "scripts"
+PHONE = {"width": 390, "height": 844}
+#: One shipped language per script the site's letters are written in (Latin, Cyrillic and the
+#: first 25 languages' scripts are checked by test_pages.py and the 150-language site).
+SCRIPTS = ["ur", "mr", "ne", "gu", "pa", "kn", "te", "ta", "ml", "si", "th", "my", "km", "am", "ka", "hy"]
+SHIPPED = [code for code in SCRIPTS if (REPO / "locale" / code).is_dir()]
+LOOKED_AT = {"ur", "th", "my", "am", "si", "ka"}
+#: Scripts written without spaces between words: a browser breaks their lines with a dictionary.
+DICTIONARY_BROKEN = [code for code in ("th", "my", "km") if code in SHIPPED]
+
+#: Where each line of an element starts (offsets into its textContent), and the word boundaries
+#: ICU gives the same text (Intl.Segmenter uses the dictionaries Chromium breaks lines with).
+LINES = """([index, lang]) => {
+  const element = document.querySelectorAll('article.letter p')[index];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const starts = [];
+  let offset = 0, top = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let index = 0; index < node.data.length; index++) {
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + 1);
+      const rect = range.getClientRects()[0];
+      if (rect && rect.width > 0) {
+        if (top !== null && rect.top > top + rect.height / 2) starts.push(offset + index);
+        top = rect.top;
+      }
+    }
+    offset += node.data.length;
+  }
+  const text = element.textContent;
+  const words = [...new Intl.Segmenter(lang, {granularity: 'word'}).segment(text)].map(s => s.index);
+  return {text, starts, words};
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser, served: Served) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    context = new_context(browser, served, viewport=PHONE)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def used_fonts(page: Page, selector: str) -> list[dict]:
+    """The fonts Chromium drew the first element matching ``selector`` with (CDP)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts: list[dict] = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    cdp.detach()
+    return fonts
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_the_letter_is_set_in_its_scripts_webfont(phone: Page, served: Served, code: str) -> None:
+    language = Language.parse(code)
+    watched = watch(phone)
+    try:
+        phone.goto(f"{served.base}{language.slug}/", wait_until="load")
+        phone.evaluate("document.fonts.ready")
+        if code in LOOKED_AT:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            phone.screenshot(path=str(SHOTS / f"letter-{code}.png"))
+        design = family_for(language.tag).design
+        for selector in ("h1", "article.letter p"):
+            fonts = used_fonts(phone, selector)
+            assert fonts and all(font["isCustomFont"] for font in fonts), (selector, fonts)
+            assert max(fonts, key=lambda font: font["glyphCount"])["familyName"].startswith(design), (selector, fonts)
+        assert watched.console_errors == [] and watched.page_errors == []
+    finally:
+        watched.stop()
+    assert served.foreign_requests == []
+
+
+@pytest.mark.parametrize("code", DICTIONARY_BROKEN)
+def test_lines_break_between_words_never_before_a_mark(phone: Page, served: Served, code: str) -> None:
+    """At a phone's width every paragraph wraps; each line must start at a word boundary (as the
+    language's dictionary has it) and never with a combining mark."""
+    language = Language.parse(code)
+    phone.goto(f"{served.base}{language.slug}/", wait_until="load")
+    phone.evaluate("document.fonts.ready")
+    count = phone.evaluate("document.querySelectorAll('article.letter p').length")
+    breaks = 0
+    for index in range(count):
+        lines = phone.evaluate(LINES, [index, language.tag])
+        text, words = lines["text"], set(lines["words"])
+        for start in lines["starts"]:
+            assert start in words, (index, text[max(0, start - 8) : start] + "|" + text[start : start + 8])
+            assert not unicodedata.category(text[start]).startswith("M"), (index, start)
+        breaks += len(lines["starts"])
+    assert breaks > 10  # the letter really wrapped
+
+
+def test_nastaliq_lines_and_headings_have_room(phone: Page, served: Served) -> None:
+    """Nastaliq's steep descents need about twice the usual leading, or lines overlap."""
+    phone.goto(f"{served.base}ur/", wait_until="load")
+    ratios = phone.evaluate(
+        """() => ['article.letter p', 'h1'].map(selector => {
+             const style = getComputedStyle(document.querySelector(selector));
+             return parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+           })"""
+    )
+    assert ratios[0] >= 2.2 and ratios[1] >= 1.8, ratios
+
+
+def test_thai_sara_am_is_drawn_with_its_circle(phone: Page, served: Served) -> None:
+    """The shaper draws "ำ" as NIKHAHIT (a mark, no advance) + SARA AA; a face without NIKHAHIT drew
+    a blank .notdef instead ("คำ" showing as "ค า"). In the page's webfont "คำ" must be as wide as
+    "คา" and look different from it (the circle)."""
+    phone.goto(f"{served.base}th/", wait_until="load")
+    assert "คำ" in phone.inner_text("main")
+    widths, same = phone.evaluate(
+        """async (family) => {
+             await document.fonts.load(`48px "${family}"`, "คำคา");
+             const canvas = document.createElement("canvas");
+             canvas.width = 160; canvas.height = 90;
+             const context = canvas.getContext("2d");
+             context.font = `48px "${family}"`;
+             const pixels = text => {
+               context.clearRect(0, 0, 160, 90);
+               context.fillText(text, 10, 70);
+               return Array.from(context.getImageData(0, 0, 160, 90).data).join(",");
+             };
+             return [[context.measureText("คำ").width, context.measureText("คา").width], pixels("คำ") === pixels("คา")];
+           }""",
+        family_for("th").css_name,
+    )
+    assert abs(widths[0] - widths[1]) < 0.5 and same is False, widths
+
+
+def test_no_page_is_wider_than_a_small_phone(browser, served: Served) -> None:  # type: ignore[no-untyped-def]
+    """Every letter page at 320 px, and the translators' pages of the languages with the longest
+    words or widest text: long words wrap, the dashboard's table scrolls inside its own region, the
+    review page's columns stack."""
+    root = served.root
+    letters = sorted(path.parent.relative_to(root).as_posix() for path in root.glob("*/index.html"))
+    pages = [".", "translate", *letters] + [f"{code}/{kind}" for code in ("de", "hy", "ml", "zh-hans", "ta", "ar") for kind in ("review", "translate")]
+    context = new_context(browser, served, viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    wider = []
+    try:
+        for path in pages:
+            page.goto(f"{served.base}{'' if path == '.' else path + '/'}", wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wider.append((path, width))
+    finally:
+        context.close()
+    assert len(letters) >= 50 and wider == []
