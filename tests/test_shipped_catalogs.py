@@ -95,6 +95,10 @@ OG_LOCALES = {
     "fr": "fr_FR", "he": "he_IL", "hi": "hi_IN", "id": "id_ID", "it": "it_IT", "ja": "ja_JP", "ko": "ko_KR",
     "nl": "nl_NL", "pl": "pl_PL", "pt_BR": "pt_BR", "ru": "ru_RU", "sk": "sk_SK", "sv": "sv_SE", "tr": "tr_TR",
     "uk": "uk_UA", "vi": "vi_VN", "zh_Hans": "zh_CN", "zh_Hant": "zh_TW",
+    "am": "am_ET", "fi": "fi_FI", "fil": "fil_PH", "gu": "gu_IN", "ha": "ha_NG", "hu": "hu_HU", "hy": "hy_AM",
+    "ka": "ka_GE", "km": "km_KH", "kn": "kn_IN", "ml": "ml_IN", "mr": "mr_IN", "ms": "ms_MY", "my": "my_MM",
+    "ne": "ne_NP", "pa": "pa_IN", "pt_PT": "pt_PT", "ro": "ro_RO", "si": "si_LK", "sw": "sw_TZ", "ta": "ta_IN",
+    "te": "te_IN", "th": "th_TH", "ur": "ur_PK", "yo": "yo_NG",
 }  # fmt: skip
 
 

@@ -111,7 +111,7 @@ def test_the_menu_finds_a_language_by_its_own_or_english_name(browser, many_serv
         page.goto(f"{many_served.base}de/", wait_until="load")
         page.locator("nav.languages summary").click()
         box = page.locator("nav.languages").get_by_role("searchbox")  # its label is in the page's (pseudo-)German
-        assert box.is_visible()
+        box.wait_for(state="visible")  # added by languages.js when the menu opens
         assert page.evaluate("document.activeElement.type") == "search"  # opening the menu puts the cursor in the box
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"menu-{name}.png"))
@@ -149,6 +149,7 @@ def test_the_menu_works_from_the_keyboard_alone(browser, many_served: Served) ->
             if page.evaluate("document.activeElement.tagName") == "SUMMARY":
                 break
         page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement && document.activeElement.type === 'search'")  # the box, focused on opening
         page.keyboard.type("አማ")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{many_served.base}am/")
