@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from openletter.atomic import write_bytes_atomic
+
 #: The distributions whose code computes what is cached (besides openletter's own).
 LIBRARIES = ("babel", "jinja2", "markupsafe", "pelican", "markdown-it-py", "nh3", "uharfbuzz", "brotli")
 
@@ -73,7 +75,6 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._memos: dict[str, Memo] = {}
-        self._folders: set[Path] = set()
 
     @staticmethod
     def key(kind: str, *inputs: bytes | str) -> str:
@@ -105,12 +106,7 @@ class Cache:
         if path is None:
             return
         try:
-            if path.parent not in self._folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(path.parent)
-            temp = path.with_name(f".{key}.{os.getpid()}.tmp")
-            temp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temp, path)
+            write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         except OSError:  # a read-only or full cache folder: the next build computes it again
             pass
 
