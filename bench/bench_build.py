@@ -28,8 +28,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openletter.languages import Language
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -168,29 +172,34 @@ def native_theme(source: Path, target: Path) -> None:
                 path.write_text(RENDER_LINKS.sub(inline, text), encoding="utf-8")
 
 
+def translated_letters(codes: list[str], scripted: bool) -> Iterator[tuple[Language, str, str, str]]:
+    """(language, title, summary, Markdown body) of the letter in English and each of ``codes``,
+    assembled by openletter once, here: the baselines read them already translated."""
+    from openletter.content.documents import read_document
+    from openletter.content.segments import Assembler, new_markdown
+    from openletter.languages import Language
+
+    markdown = new_markdown()
+    document = read_document(REPO / "content" / "letter.md", markdown)
+    assembler = Assembler(markdown)
+    for code in ["en", *codes]:
+        translate = (lambda text: text) if code == "en" else translator(code, scripted)
+        body = assembler.assemble(document.body, [None if code == "en" else translate(unit.text) for unit in document.body.units])
+        yield Language.parse(code), translate(document.metadata["title"]), translate(document.metadata["summary"]), body
+
+
 def make_native(root: Path, codes: list[str], scripted: bool = False, theme: bool = True) -> Path:
     """N Markdown pages, each the letter already translated (assembled by openletter once, here),
     with the shared theme and a shim, or (``theme=False``) plain Pelican: its default theme."""
     from pelican.settings import read_settings
 
-    from openletter.content.documents import read_document
-    from openletter.content.segments import Assembler, new_markdown
-    from openletter.languages import Language
-
     if theme:
         native_theme(REPO / "theme", root / "theme")
     (root / "content").mkdir(parents=True)
     shutil.copytree(REPO / "content" / "extra", root / "content" / "extra")
-    markdown = new_markdown()
-    document = read_document(REPO / "content" / "letter.md", markdown)
-    assembler = Assembler(markdown)
-    for code in ["en", *codes]:
-        language = Language.parse(code)
-        translate = (lambda text: text) if code == "en" else translator(code, scripted)
-        body = assembler.assemble(document.body, [None if code == "en" else translate(unit.text) for unit in document.body.units])
-        title, summary = translate(document.metadata["title"]), translate(document.metadata["summary"])
-        (root / "content" / f"letter-{code}.md").write_text(
-            f"Title: {title}\nDate: 2026-11-26\nSlug: letter\nLang: {language.tag}\nCode: {code}\n"
+    for language, title, summary, body in translated_letters(codes, scripted):
+        (root / "content" / f"letter-{language.code}.md").write_text(
+            f"Title: {title}\nDate: 2026-11-26\nSlug: letter\nLang: {language.tag}\nCode: {language.code}\n"
             f"Summary: {summary}\nURL: {language.slug}/\nSave_as: {language.slug}/index.html\n\n{body}\n",
             encoding="utf-8",
         )
@@ -232,20 +241,9 @@ HUGO_LAYOUT = """<!DOCTYPE html>
 def make_hugo(root: Path, codes: list[str], scripted: bool = False) -> Path:
     """The same N + 1 one-page languages as a Hugo site: each language's home page is the letter,
     with a menu of every language by its own name, hreflang and og:locale alternates."""
-    from openletter.content.documents import read_document
-    from openletter.content.segments import Assembler, new_markdown
-    from openletter.languages import Language
-
-    markdown = new_markdown()
-    document = read_document(REPO / "content" / "letter.md", markdown)
-    assembler = Assembler(markdown)
     config = ['baseURL = "https://example.org/"', 'defaultContentLanguage = "en"', 'disableKinds = ["taxonomy", "term", "RSS"]',
               "[markup.goldmark.renderer]", "unsafe = true"]  # the letter's inline HTML, as Pelican passes it; fmt: skip
-    for weight, code in enumerate(["en", *codes], start=1):
-        language = Language.parse(code)
-        translate = (lambda text: text) if code == "en" else translator(code, scripted)
-        body = assembler.assemble(document.body, [None if code == "en" else translate(unit.text) for unit in document.body.units])
-        title, summary = translate(document.metadata["title"]), translate(document.metadata["summary"])
+    for weight, (language, title, summary, body) in enumerate(translated_letters(codes, scripted), start=1):
         folder = root / "content" / language.slug
         folder.mkdir(parents=True)
         (folder / "_index.md").write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsummary: {json.dumps(summary, ensure_ascii=False)}\n---\n\n{body}\n", encoding="utf-8")
