@@ -144,10 +144,11 @@ def serious_axe_violations(browser: Browser, served: Served, path: str) -> list[
         context.close()
 
 
-def axe_violations(page: Page) -> list[tuple[str, str, int]]:
+def axe_violations(page: Page, rules: tuple[str, ...] | None = None) -> list[tuple[str, str, int]]:
     """axe-core's serious and critical violations on the page loaded (its context must bypass
-    the pages' Content-Security-Policy, which forbids the injected script)."""
+    the pages' Content-Security-Policy, which forbids the injected script); only ``rules`` when given."""
     assert AXE.exists(), "run `npm ci` (axe-core comes from package-lock.json)"
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": list(rules)}} if rules else {})}
+    result = page.evaluate("options => axe.run(document, options)", options)
     return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
