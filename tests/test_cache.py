@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,13 +13,19 @@ from openletter import cache as cache_module
 from openletter.cache import Cache, Memo, digest, fingerprint
 
 
+def damage(root: Path, key: str) -> None:
+    """Overwrite the entry ``key`` of the cache under ``root`` with bytes that are not a pickle."""
+    with closing(sqlite3.connect(root / Cache.FILE, isolation_level=None)) as database:
+        assert database.execute("UPDATE entries SET value = ? WHERE key = ?", (b"\x80 damaged", key)).rowcount == 1
+
+
 def test_store_load_and_corrupt_entries(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     key = Cache.key("kind", b"input", "setting")
     assert cache.load("kind", key) is None
     cache.store("kind", key, {"answer": 42})
     assert cache.load("kind", key) == {"answer": 42} and cache.hits == 1
-    next(tmp_path.rglob(key)).write_bytes(b"not a pickle")
+    damage(tmp_path, key)
     assert cache.load("kind", key) is None
     assert digest(b"ab", b"c") != digest(b"a", b"bc")
     assert Cache(None).load("kind", key) is None
@@ -77,7 +85,7 @@ def test_memo_without_a_cache_folder_or_with_a_damaged_file_computes(tmp_path: P
     stored = cache.memo("words")
     stored.get(1, lambda: "one")
     cache.save_memos()
-    next(tmp_path.rglob(stored.key)).write_bytes(b"\x80 damaged")
+    damage(tmp_path, stored.key)
     assert Cache(tmp_path).memo("words").get(1, lambda: "recomputed") == "recomputed"
 
 
@@ -99,3 +107,30 @@ def test_library_versions_are_those_importlib_metadata_reports() -> None:
     from openletter.cache import LIBRARIES, library_versions
 
     assert library_versions() == {name: metadata.version(name) for name in LIBRARIES}
+
+
+def test_a_damaged_database_file_is_replaced(tmp_path: Path) -> None:
+    (tmp_path / Cache.FILE).write_bytes(b"this is not an SQLite database" * 100)
+    cache = Cache(tmp_path)
+    cache.store("kind", Cache.key("kind"), "value")
+    assert Cache(tmp_path).load("kind", Cache.key("kind")) == "value"
+
+
+def test_entries_unused_for_a_month_are_deleted_and_used_ones_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    day = 20_000
+    monkeypatch.setattr(cache_module, "_today", lambda: day)
+    Cache(tmp_path).store("kind", "used", "kept")
+    Cache(tmp_path).store("kind", "unused", "dropped")
+    day += cache_module.UNUSED_DAYS - 1
+    assert Cache(tmp_path).load("kind", "used") == "kept"  # used again: its day moves on
+    day += 2
+    cache = Cache(tmp_path)
+    assert (cache.load("kind", "used"), cache.load("kind", "unused")) == ("kept", None)
+
+
+def test_two_caches_on_one_folder_see_each_others_entries_at_once(tmp_path: Path) -> None:
+    # Two processes (a build and a check) share the file: an entry is there as soon as it is stored.
+    first, second = Cache(tmp_path), Cache(tmp_path)
+    assert second.load("kind", "key") is None
+    first.store("kind", "key", [1, 2])
+    assert second.load("kind", "key") == [1, 2]
