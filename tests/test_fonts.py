@@ -527,3 +527,18 @@ def test_sara_am_brings_the_glyphs_the_shaper_draws_it_with(tmp_path: Path, lang
     report = builder().build(tmp_path, {path: lang})
     mapped = set().union(*(cmap(file.path) for file in report.pages[path].files if not file.shared))
     assert {ord(char) for char in companions} <= mapped
+
+
+def test_a_package_without_a_license_file_ships_the_fonts_copyright_over_the_ofl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openletter.fonts.families import family_by_key
+    from openletter.fonts.sources import OFL_TEXT, Package
+
+    yi = Package(NODE_MODULES, family_by_key("noto-sans-yi"), Cache(tmp_path))
+    assert not yi.license.exists()  # Fontsource 4.x: no LICENSE in the package
+    text = yi.license_text()
+    assert text.startswith(b"Copyright ") and b"Noto Project Authors" in text.splitlines()[0] and text.endswith(OFL_TEXT.read_bytes())
+    # Read from the font once, then from the cache.
+    monkeypatch.setattr("uharfbuzz.Face", None)
+    assert Package(NODE_MODULES, family_by_key("noto-sans-yi"), Cache(tmp_path)).license_text() == text
+    serif = Package(NODE_MODULES, family_by_key("noto-serif"), Cache(tmp_path))
+    assert serif.license_text() == serif.license.read_bytes()

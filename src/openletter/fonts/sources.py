@@ -148,14 +148,17 @@ class Package:
                 return self.license.read_bytes()
             except OSError as error:
                 raise OpenletterError(f"cannot read the font license ({error}): run `npm ci`", path=self.license) from None
+        return self.cache.get("font-license", (self.family.package, self.version), self._license_from_font, valid=bytes)
+
+    def _license_from_font(self) -> bytes:
+        """The font's copyright line over the OFL 1.1 its ``name`` table points to."""
         regular = next((piece.path for piece in self.slices(min(self.weights, default=400))), None)
         if regular is None:
             raise OpenletterError("no LICENSE and no font file to read one from: run `npm ci`", path=self.license)
-        from fontTools.ttLib import newTable  # only for a package without a LICENSE file
+        import uharfbuzz as hb
 
-        names = newTable("name")
-        names.decompile(dict(woff_tables(regular.read_bytes(), regular, only=(b"name",)))[b"name"], None)
-        copyright, url = names.getDebugName(0), names.getDebugName(14) or ""
+        font = hb.Face(woff_to_sfnt(regular.read_bytes(), regular))
+        copyright, url = font.get_name(hb.OTNameIdPredefined.COPYRIGHT), font.get_name(hb.OTNameIdPredefined.LICENSE_URL) or ""
         if not copyright or "OFL" not in url:
             raise OpenletterError(f"no LICENSE, and the font names no OFL license ({url or 'no license URL'})", path=regular)
         return copyright.encode("utf-8") + b"\n" + OFL_TEXT.read_bytes()
