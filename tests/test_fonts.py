@@ -252,6 +252,14 @@ def test_a_japanese_page_is_cut_from_the_whole_script_slice() -> None:
     assert [piece.name for piece, _ in chosen] == ["japanese"]
 
 
+def test_a_combining_mark_is_in_every_face_of_the_letters_it_sits_on() -> None:
+    # Yoruba "Lẹ́tà": ẹ (U+1EB9) is in the vietnamese slice, a (and U+0301) in latin; a browser
+    # takes "ẹ́" from one face or, failing that, from a system font.
+    chosen = dict((piece.name, supplied) for piece, supplied in choose_slices(builder().package(family_for("yo")).slices(400), map(ord, "Lẹ́tà")))
+    assert set(chosen) == {"latin", "vietnamese"}
+    assert 0x1EB9 in chosen["vietnamese"] and 0x0301 in chosen["vietnamese"] and 0x0301 in chosen["latin"]
+
+
 def test_a_cut_that_needs_most_of_a_slice_is_the_slice_itself(tmp_path: Path) -> None:
     slices = builder().package(family_for("bn")).slices(400)
     bengali = next(piece for piece in slices if piece.name == "bengali")

@@ -14,6 +14,7 @@ from conftest import REPO
 from playwright.sync_api import Page
 
 from browser.conftest import Served, axe_violations, new_context, screenshot_on_failure, watch
+from openletter.fonts.constants import SYSTEM_FALLBACK
 from openletter.languages import Language
 from openletter.po.pofile import read_po
 
@@ -70,6 +71,12 @@ def test_language_page_in_chromium(tab: Page, served: Served, code: str) -> None
         notice.wait_for()
         assert (notice.get_attribute("lang"), notice.get_attribute("dir")) == (offered.tag, offered.direction)
         assert notice.locator("a").get_attribute("hreflang") == offered.tag
+        # Every character of it and of the letter drawn by a webfont (the notice's own faces are in
+        # theme/fonts/_notice-<tag>.css): no glyph, or no cluster of a letter and its marks, left
+        # to a system font.
+        page.wait_for_function("[...document.fonts].some(f => f.family.endsWith('OL notice') && f.status === 'loaded')")
+        page.evaluate("document.fonts.ready")
+        assert system_fonts_in(page, ".language-notice, .language-notice *, article.letter, article.letter *") == []
         if code in ONE_PER_SCRIPT:  # the same templates: what differs between languages is the script
             # Accessible (axe-core's rules about languages) and printable: no menu, nothing wider than the paper.
             assert axe_violations(page, LANGUAGE_RULES) == []
@@ -101,6 +108,32 @@ def test_language_page_in_chromium(tab: Page, served: Served, code: str) -> None
     finally:
         watched.stop()
     assert served.foreign_requests == []
+
+
+def system_fonts_in(page: Page, selector: str) -> list[tuple[str, str]]:
+    """(text, font) of the text under ``selector`` that Chromium draws in a font the page did not
+    serve (a system font: what a missing glyph in the webfonts falls back to).  Blank and format
+    characters no Noto face maps (:data:`SYSTEM_FALLBACK`, e.g. the narrow no-break space) may be."""
+    texts = page.evaluate(
+        "selector => [...document.querySelectorAll(selector)].map(e => e.textContent)",
+        selector,
+    )
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+        assert len(nodes) == len(texts)
+        found = []
+        for node, text in zip(nodes, texts):
+            blank = sum(char in SYSTEM_FALLBACK for char in text)
+            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                if not font["isCustomFont"] and font["glyphCount"] > blank:
+                    found.append((text[:80], font["familyName"]))
+        return found
+    finally:
+        cdp.detach()
 
 
 @pytest.mark.parametrize(("browser_locale", "page_code", "expected"), [("de-DE", "fr", "de"), ("zh-TW", "en", "zh-Hant"), ("pt-PT", "es", "pt-PT"), ("pt-BR", "es", "pt-BR"), ("fa-IR", "ar", "fa")])

@@ -12,6 +12,7 @@ import functools
 import json
 import os
 import struct
+import unicodedata
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -205,7 +206,8 @@ def choose_slices(slices: Iterable[Slice], codepoints: Iterable[int]) -> list[tu
     covering most; ties go to named (whole-script) slices, then smaller files, then names, so the
     choice is stable.  Code points no slice maps are left out (the caller reports them).
     """
-    needed = set(codepoints)
+    wanted = frozenset(codepoints)
+    needed = set(wanted)
     chosen: list[tuple[Slice, frozenset[int]]] = []
     candidates = list(slices)
     while needed:
@@ -217,4 +219,8 @@ def choose_slices(slices: Iterable[Slice], codepoints: Iterable[int]) -> list[tu
         chosen.append((best, supplied))
         needed -= supplied
         candidates.remove(best)
-    return chosen
+    # A browser draws a letter and the combining marks on it (Yoruba "ẹ́": U+1EB9 U+0301) from one
+    # face, or from a system font that has them all: so every chosen slice that maps a wanted
+    # mark supplies it, whichever slice the letter comes from.
+    marks = frozenset(codepoint for codepoint in wanted if unicodedata.category(chr(codepoint)).startswith("M"))
+    return [(piece, supplied | (piece.codepoints & marks)) for piece, supplied in chosen] if marks else chosen
