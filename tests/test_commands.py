@@ -77,3 +77,27 @@ def test_invoke_tasks_run_the_whole_flow(tmp_path: Path) -> None:
     assert (root / "output" / "pt-br" / "index.html").exists()
     failed = run([*invoke, "add-language", "PT"], root)
     assert failed.returncode == 1 and "use 'pt'" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_a_failed_build_says_the_site_was_kept_and_how_to_build_without_the_broken_language(
+    project: SiteCopy, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project.root)
+    project.add_pseudo_language("eo")
+    assert cli.main(["build", "--output", "output"]) == 0
+    before = (project.root / "output" / "eo" / "index.html").read_bytes()
+    capsys.readouterr()
+    path = project.po("eo")
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "', 'msgstr "\\q', 1), encoding="utf-8")
+    assert cli.main(["build", "--output", "output"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("locale/eo/LC_MESSAGES/letter.po:") and "Traceback" not in err
+    assert err[1:] == [
+        f"build failed: {project.root / 'output'} was left as it was",
+        "to build the other languages, leaving out those with a broken catalog (their previous pages are kept): invoke build --skip-broken",
+    ]
+    assert (project.root / "output" / "eo" / "index.html").read_bytes() == before
+    # A failure that --skip-broken cannot help (a theme template) does not suggest it.
+    (project.root / "theme" / "templates" / "base.html").write_text("{% if %}", encoding="utf-8")
+    assert cli.main(["build", "--output", "output", "--skip-broken"]) == 1
+    assert "--skip-broken" not in capsys.readouterr().err

@@ -17,7 +17,7 @@ from typing import TextIO
 from openletter.cache import Cache
 from openletter.commands.build import build
 from openletter.content.segments import new_markdown
-from openletter.errors import OpenletterError
+from openletter.errors import ErrorList, OpenletterError
 from openletter.loading import LoadedCatalogs, load_documents
 from openletter.maintenance import Catalogs, Written
 from openletter.project import Project
@@ -27,6 +27,22 @@ from openletter.settings import OPTIONS_KEY, Options, load_settings
 def report_error(error: OpenletterError, stream: TextIO) -> None:
     for line in error.lines():
         print(line, file=stream)
+
+
+class BuildFailed(OpenletterError):
+    """A build whose errors were reported already (with what happened to the site)."""
+
+    def __init__(self) -> None:
+        super().__init__("build failed")
+
+    def lines(self) -> list[str]:
+        return []
+
+
+def _paths(error: OpenletterError) -> list[Path]:
+    """The files ``error`` (or each error of a list) names."""
+    errors = error.errors if isinstance(error, ErrorList) else [error]
+    return [Path(each.path) for each in errors if each.path is not None]
 
 
 def guarded(action: Callable[[], None], stream: TextIO | None = None) -> int:
@@ -164,7 +180,16 @@ def build_site(
     config: Path, output: Path | None = None, out: TextIO = sys.stdout, skip_broken: bool | None = None, pseudo: bool = False
 ) -> int:
     def action() -> None:
-        result = build(config, output, skip_broken=skip_broken, pseudo=pseudo)
+        try:
+            result = build(config, output, skip_broken=skip_broken, pseudo=pseudo)
+        except OpenletterError as error:
+            report_error(error, sys.stderr)
+            where = Path(output or load_settings(config)["OUTPUT_PATH"]).resolve()
+            print(f"build failed: {where} was left as it was" if where.exists() else f"build failed: nothing was written to {where}", file=sys.stderr)
+            if not skip_broken and any(str(path).endswith(".po") for path in _paths(error)):
+                print("to build the other languages, leaving out those with a broken catalog (their previous pages are kept): "
+                      "invoke build --skip-broken", file=sys.stderr)  # fmt: skip
+            raise BuildFailed() from None
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         for language, problems in result.skipped.items():
