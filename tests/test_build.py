@@ -349,7 +349,7 @@ def test_builds_that_overlap_take_turns_and_the_live_site_is_always_one_whole_bu
         results = [(process.wait(timeout=300), *process.communicate()) for process in processes]
         for status, stdout, stderr in results:
             assert status == 0 and "Traceback" not in stderr, stderr
-            assert "built 3 language(s), 12 page(s)" in stdout
+            assert "built 3 language(s) (the source and 2 translation(s)), 12 page(s)" in stdout
         assert tree_of(output) == expected
         assert any("waiting for another build" in stderr for _, _, stderr in results)  # they did overlap
     preview = Preview(project.config, output, report=lambda message: None)

@@ -82,7 +82,7 @@ def test_check_command_prints_parseable_lines_a_summary_and_fails_on_errors(proj
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"locale/eo/LC_MESSAGES/letter.po:{title_line}: error: html: raw HTML in the translation; the source has none"
-    assert "3 catalog(s) of 1 language(s) checked" in lines[-1] and "1 error(s), 0 warning(s)" in lines[-1]
+    assert "3 catalog(s) of 1 translation(s) checked" in lines[-1] and "1 error(s), 0 warning(s)" in lines[-1]
     as_json = json.loads(run_check(project.root, "--format", "json").stdout)
     assert as_json["summary"]["errors"] == 1
     assert as_json["problems"][0] == {

@@ -138,7 +138,7 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
             for problem in problems:
                 print(problem, file=out)
             print(
-                f"{catalogs} catalog(s) of {len(report.languages)} language(s) checked in {elapsed:.2f} s: "
+                f"{catalogs} catalog(s) of {len(report.languages)} translation(s) checked in {elapsed:.2f} s: "
                 f"{errors} error(s), {warnings} warning(s)",
                 file=out,
             )
@@ -196,6 +196,9 @@ def build_site(
             for problem in problems:
                 print(problem, file=sys.stderr)
             print(f"left out {language.code}: its catalog is broken (previous page kept if there was one)", file=sys.stderr)
-        print(f"built {result.languages} language(s), {result.pages} page(s) into {result.output}", file=out)
+        print(
+            f"built {result.languages} language(s) (the source and {result.languages - 1} translation(s)), {result.pages} page(s) into {result.output}",
+            file=out,
+        )
 
     return guarded(action)
