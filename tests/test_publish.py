@@ -181,6 +181,17 @@ def test_an_error_the_build_finds_publishes_nothing(repo: SiteCopy, remote: Path
     assert branch_commit(repo.root, "gh-pages") is None and branch_commit(remote, "gh-pages") is None
 
 
+def test_a_language_skip_broken_leaves_out_publishes_nothing(repo: SiteCopy, remote: Path, site_url: str) -> None:
+    path = repo.po("eo")
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "unterminated\nmsgstr ""\n', encoding="utf-8")
+    git(repo.root, "commit", "-q", "-am", "A broken catalog")
+    with pytest.raises(ErrorList) as raised:
+        publish(repo.root / "publishconf.py", repo.root / "output", {"OPENLETTER_SKIP_BROKEN": True})
+    messages = [error.message for error in raised.value.errors]
+    assert "eo was left out: its catalog is broken" in messages and messages[-1].endswith("nothing was published to gh-pages (fix them and publish again)")
+    assert branch_commit(repo.root, "gh-pages") is None and branch_commit(remote, "gh-pages") is None
+
+
 def test_a_sub_path_site_warns_of_robots_txt_and_gets_no_cname(repo: SiteCopy, remote: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENLETTER_SITEURL", "https://user.github.io/letter")
     monkeypatch.setenv("OPENLETTER_DEPLOY", "gh-pages")
