@@ -114,9 +114,22 @@ def preview(c):
     _done(commands.build_site(PUBLISH_CONFIG, OUTPUT))
 
 
-@task
-def publish(c):
-    """Build with publishconf.py (absolute URLs, every check) and deploy to OPENLETTER_DEPLOY."""
+@task(
+    help={
+        "push": "push the branch to its remote (the default); --no-push only commits it here (an rsync target: builds only)",
+        "remote": "the git remote to push to (default: the branch's upstream, else origin)",
+        "allow_dirty": "publish uncommitted changes to content/, locale/, theme/ or the settings anyway (with a warning)",
+    }
+)
+def publish(c, push=True, remote="", allow_dirty=False):
+    """Build with publishconf.py (absolute URLs, every check) and deploy to OPENLETTER_DEPLOY.
+
+    Set in the environment (publishconf.py reads them):
+      OPENLETTER_SITEURL  the published site's absolute address, e.g. https://user.github.io/letter
+                          or https://letter.example (a custom domain also gets its CNAME on gh-pages)
+      OPENLETTER_DEPLOY   gh-pages | git:<branch> (committed, then pushed) | rsync:<destination>
+    Refuses, publishing nothing, on uncommitted work, a missing setting or any error of the build.
+    """
     from openletter.commands import actions as commands
 
-    _done(commands.publish(PUBLISH_CONFIG, OUTPUT))
+    _done(commands.publish(PUBLISH_CONFIG, OUTPUT, push=push, remote=remote or None, allow_dirty=allow_dirty))

@@ -57,3 +57,16 @@ def test_robots_points_to_the_sitemap_and_the_favicon_is_published(published: Pa
         "User-agent: *", "Allow: /", f"Sitemap: {SITE}/sitemap.xml",
     ]  # fmt: skip
     assert (published / "favicon.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_site_below_the_host_root_is_warned_that_crawlers_miss_its_robots_txt(project: SiteCopy) -> None:
+    site = "https://user.github.io/letter"
+    result = build(project.config, project.root / "output", overrides={"SITEURL": site, "RELATIVE_URLS": False})
+    (robots,) = [warning for warning in result.warnings if warning.code == "robots"]
+    assert (robots.path, robots.severity) == (project.config, "warning")
+    assert robots.line == project.config.read_text(encoding="utf-8").splitlines().index('SITEURL = ""') + 1
+    assert robots.message.startswith(f"SITEURL '{site}' is below the host's root: crawlers read only https://user.github.io/robots.txt")
+    assert f"submit {site}/sitemap.xml in the search engines' consoles" in robots.message
+    assert f"add 'Sitemap: {site}/sitemap.xml' to https://user.github.io/robots.txt" in robots.message
+    at_root = build(project.config, project.root / "output", overrides={"SITEURL": "https://user.github.io", "RELATIVE_URLS": False})
+    assert not [warning for warning in at_root.warnings if warning.code == "robots"]

@@ -162,13 +162,15 @@ def stats(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
     return guarded(action)
 
 
-def publish(config: Path, output: Path, out: TextIO = sys.stdout) -> int:
-    """Build with the publish settings (checked, absolute URLs) and deploy."""
+def publish(
+    config: Path, output: Path, out: TextIO = sys.stdout, push: bool = True, remote: str | None = None, allow_dirty: bool = False
+) -> int:
+    """Build with the publish settings (checked, absolute URLs) and deploy; say what went where."""
 
     def action() -> None:
         from openletter.commands.publish import publish as run
 
-        result, deployed = run(config, output)
+        result, deployed = run(config, output, push_branch=push, remote=remote, allow_dirty=allow_dirty)
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         print(f"built {result.languages} language(s) into {result.output}; {deployed.target}: {deployed.detail}", file=out)

@@ -10,6 +10,8 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
   warning: the reader's system fonts show it.
 * Pages of the pseudo-locale are scanned for English that no ``‹ ›`` marks: theme text nobody
   marked for translation (``unmarked`` warnings).
+* A ``SITEURL`` below its host's root is a ``robots`` warning: crawlers never read the site's
+  ``robots.txt`` there (:mod:`openletter.hosting`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pelican.writers import Writer
 from openletter.errors import Problem
 from openletter.fonts import BUDGET_SHARED, FontBuilder, FontReport, page_langs, shared_stylesheet_for
 from openletter.fonts.notices import notices
+from openletter.hosting import robots_warning
 from openletter.pages.guard import PageGuard
 from openletter.pages.unmarked import unmarked_text
 from openletter.pelican_plugin.run import Run, run_of
@@ -59,9 +62,16 @@ def finish(run: Run, output: Path) -> None:
         guard.sanitize_file(page, page.relative_to(output), run.cache)
     fonts = FontBuilder(run.options.node_modules, run.cache)
     report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output))
+    robots = robots_warning(run.options)
     # A script no shipped webfont covers (a new language, say) is shown by the reader's system
     # fonts; the build says which characters so a maintainer can add a Noto family.
-    problems = [*run.site.warnings, *font_warnings(report.missing, output), *budget_warnings(report, output), *unmarked_warnings(run, pages, output)]
+    problems = [
+        *([robots] if robots else []),
+        *run.site.warnings,
+        *font_warnings(report.missing, output),
+        *budget_warnings(report, output),
+        *unmarked_warnings(run, pages, output),
+    ]
     run.cache.save_memos()
     for problem in problems:
         run.report(problem)
