@@ -17,7 +17,7 @@ from typing import TextIO
 from openletter.cache import Cache
 from openletter.commands.build import build
 from openletter.content.segments import new_markdown
-from openletter.errors import ErrorList, OpenletterError
+from openletter.errors import ErrorList, OpenletterError, SettingsError
 from openletter.loading import LoadedCatalogs, load_documents
 from openletter.maintenance import Catalogs, Written
 from openletter.project import Project
@@ -39,10 +39,9 @@ class BuildFailed(OpenletterError):
         return []
 
 
-def _paths(error: OpenletterError) -> list[Path]:
-    """The files ``error`` (or each error of a list) names."""
-    errors = error.errors if isinstance(error, ErrorList) else [error]
-    return [Path(each.path) for each in errors if each.path is not None]
+def _each(error: OpenletterError) -> list[OpenletterError]:
+    """``error``, or each error of a list."""
+    return list(error.errors) if isinstance(error, ErrorList) else [error]
 
 
 def guarded(action: Callable[[], None], stream: TextIO | None = None) -> int:
@@ -186,9 +185,11 @@ def build_site(
             result = build(config, output, skip_broken=skip_broken, pseudo=pseudo)
         except OpenletterError as error:
             report_error(error, sys.stderr)
+            if all(isinstance(each, SettingsError) for each in _each(error)):  # the build did not start
+                raise BuildFailed() from None
             where = Path(output or load_settings(config)["OUTPUT_PATH"]).resolve()
             print(f"build failed: {where} was left as it was" if where.exists() else f"build failed: nothing was written to {where}", file=sys.stderr)
-            if not skip_broken and any(str(path).endswith(".po") for path in _paths(error)):
+            if not skip_broken and any(str(each.path).endswith(".po") for each in _each(error)):
                 print("to build the other languages, leaving out those with a broken catalog (their previous pages are kept): "
                       "invoke build --skip-broken", file=sys.stderr)  # fmt: skip
             raise BuildFailed() from None
