@@ -386,3 +386,23 @@ def test_the_home_document_is_a_setting(project: SiteCopy) -> None:
     assert "Ábõüt" in (output / "eo" / "index.html").read_text(encoding="utf-8")
     assert "Ábõüt" not in (output / "eo" / "letter" / "index.html").read_text(encoding="utf-8")
     assert "About this letter" in (output / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_plural_expression_is_a_broken_catalog_of_its_language_only(project: SiteCopy, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 18: ``plural=(n != 1;`` is named at its header line by the build and, with
+    ``--skip-broken``, leaves out that language alone."""
+    from openletter.commands.actions import build_site
+
+    project.add_pseudo_language("eo")
+    project.add_pseudo_language("de")
+    path = project.po("eo", "theme")
+    text = path.read_text(encoding="utf-8")
+    line = next(number for number, row in enumerate(text.splitlines(), 1) if row.startswith('"Plural-Forms:'))
+    path.write_text(re.sub(r'"Plural-Forms: [^"]*"', r'"Plural-Forms: nplurals=2; plural=(n != 1;\\n"', text), encoding="utf-8")
+    output = project.root / "output"
+    assert build_site(project.config, output) == 1
+    err = capsys.readouterr().err
+    assert f"locale/eo/LC_MESSAGES/theme.po:{line}: error: plural-forms: " in err and "Traceback" not in err
+    result = build(project.config, output, skip_broken=True)
+    assert [language.code for language in result.skipped] == ["eo"]
+    assert (output / "de" / "index.html").is_file() and not (output / "eo" / "index.html").exists()

@@ -25,7 +25,7 @@ TEMPLATE = read_po(BAD / "template.pot")
 def check(name: str):
     case = CASES[name]
     checker = CatalogChecker(new_markdown(), size_cap=case.get("size_cap", 1_000_000))
-    return checker.check_file(BAD / name, Path(name), Language.parse("de"), TEMPLATE)
+    return checker.check_file(BAD / name, Path(name), Language.parse(case.get("language", "de")), TEMPLATE)
 
 
 def msgfmt_accepts(path: Path) -> bool:
@@ -76,7 +76,8 @@ def test_check_command_prints_parseable_lines_a_summary_and_fails_on_errors(proj
     project.add_pseudo_language("eo")
     path = project.po("eo")
     catalog_text = path.read_text(encoding="utf-8")
-    title_line = catalog_text.splitlines().index(next(l for l in catalog_text.splitlines() if l.startswith('msgstr "‹')))
+    # Findings about a translation name its msgstr line (1-based), not the msgid's.
+    title_line = catalog_text.splitlines().index(next(l for l in catalog_text.splitlines() if l.startswith('msgstr "‹'))) + 1
     path.write_text(catalog_text.replace('msgstr "‹', 'msgstr "<b>‹', 1), encoding="utf-8")
     result = run_check(project.root)
     assert result.returncode == 1

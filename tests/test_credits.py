@@ -43,7 +43,7 @@ def test_addresses_urls_markup_and_controls_are_refused_with_the_header_line() -
     credits = Credits()
     credits.add(catalog("Ana; ana@example.org; https://ana.example; <b>Bold</b>; Bad\u0007Bell; " + "x" * 81), PATH)
     assert credits.names == ["Ana"]
-    assert [(problem.path, problem.line, problem.severity, problem.code) for problem in credits.problems] == [(PATH, 1, "warning", "credits")] * 5
+    assert [(problem.path, problem.line, problem.severity, problem.code) for problem in credits.problems] == [(PATH, 5, "warning", "credits")] * 5  # the field's own line
     assert "ana@example.org" in credits.problems[0].message
 
 
@@ -62,5 +62,5 @@ def test_check_reports_refused_credits(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = CatalogChecker(new_markdown(), size_cap=1_000_000).check_file(path)
-    assert [(problem.code, problem.line) for problem in report.problems if problem.code == "credits"] == [("credits", 1)]
+    assert [(problem.code, problem.line) for problem in report.problems if problem.code == "credits"] == [("credits", 6)]
     assert report.usable  # a warning: the catalog is still used

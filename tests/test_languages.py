@@ -46,7 +46,7 @@ def test_bad_codes_are_refused_with_a_reason(code: str, fragment: str) -> None:
         Language.parse(code)
 
 
-def test_plural_forms_come_from_babel() -> None:
+def test_plural_forms_come_from_cldr() -> None:
     assert str(Language.parse("ru").plural_forms).startswith("nplurals=3;")
     assert str(Language.parse("ja").plural_forms) == "nplurals=1; plural=0;"
     assert Language.parse("ar").plural_forms.nplurals == 6 and Language.parse("ar").plural_forms.index(5) == 3
@@ -112,3 +112,40 @@ def test_numbers_and_list_patterns_come_from_the_memo_once_remembered(tmp_path: 
     again.remember_with(Cache(tmp_path).memo("numbers"))
     assert (again.format_number(1234), again.format_percent(0.936), again.list_pattern(["<a>", "<b>", "<c>"])) == written
     assert again.list_pattern(["x", "y", "z"]) == written[2].replace("<a>", "x").replace("<b>", "y").replace("<c>", "z")
+
+
+def test_plural_forms_give_cldrs_partition_for_every_language_a_site_could_add() -> None:
+    """One authority: the header a new catalog gets groups whole numbers exactly as CLDR does
+    (Babel's GNU table does not, for pa, am, hu, ka, hy, he, id, tr… )."""
+    from openletter.exemplars import locale_ids
+    from openletter.po.cldr import categories, cldr_rule, disagreement
+
+    for code in locale_ids():
+        forms, rule = Language(code).plural_forms, cldr_rule(code)
+        assert disagreement(forms.function, rule, range(0, 1001)) is None, (code, str(forms))
+        assert forms.nplurals == len(categories(rule)), (code, str(forms))
+
+
+@pytest.mark.parametrize("code", ["ar", "ru", "pl", "cy", "ga", "sl", "lt", "pa", "hu", "ja", "he", "fil", "br", "kw"])
+def test_msgfmt_accepts_the_derived_plural_forms(code: str, tmp_path) -> None:
+    import subprocess
+
+    forms = Language.parse(code).plural_forms
+    plurals = "".join(f'msgstr[{index}] "x{index}"\n' for index in range(forms.nplurals))
+    path = tmp_path / "x.po"
+    path.write_text(
+        f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {code}\\n"\n"Plural-Forms: {forms}\\n"\n\n'
+        f'msgid "a"\nmsgid_plural "as"\n{plurals}',
+        encoding="utf-8",
+    )
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_plural_forms_follow_cldr_where_babels_gnu_table_does_not() -> None:
+    assert str(Language.parse("pa").plural_forms) == "nplurals=2; plural=(n > 1);"
+    assert str(Language.parse("am").plural_forms) == "nplurals=2; plural=(n > 1);"
+    assert str(Language.parse("hu").plural_forms) == "nplurals=2; plural=(n != 1);"
+    assert str(Language.parse("hy").plural_forms) == "nplurals=2; plural=(n > 1);"
+    # Kept as Babel writes it where it already has CLDR's partition (Arabic's indices 4 and 5 included).
+    assert str(Language.parse("ar").plural_forms).startswith("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 :")

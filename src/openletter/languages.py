@@ -15,11 +15,11 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global, get_locale_identifier
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.messages.plurals import get_plural
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
 from openletter.errors import LanguageError
+from openletter.po.cldr import plural_forms_for
 from openletter.po.plurals import PluralForms
 
 if TYPE_CHECKING:
@@ -85,9 +85,9 @@ class Language:
 
     @cached_property
     def plural_forms(self) -> PluralForms:
-        """The language's plural rule as gettext writes it (``Plural-Forms``), from CLDR via Babel."""
-        plural = get_plural(self.locale)
-        return PluralForms(plural.num_plurals, plural.plural_expr)
+        """The language's plural rule as gettext writes it (``Plural-Forms``), with CLDR's partition
+        of whole numbers (:mod:`openletter.po.cldr`, the one authority for plural rules)."""
+        return plural_forms_for(str(self.locale))
 
     @cached_property
     def og_locale(self) -> str:

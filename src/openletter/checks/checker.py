@@ -78,11 +78,12 @@ class CatalogChecker:
                     Problem(report.path, entry.line, "warning", "stale", "msgid is not in the template; run 'invoke update'")
                 )
             silenced = noqa_codes(entry)
-            for text in entry.translations if entry.translated else []:
+            for form, text in enumerate(entry.translations if entry.translated else []):
                 for check in self.checks:
                     for severity, code, message in check(entry, text, context):
                         if severity == "warning" and code in silenced:
                             continue
-                        report.problems.append(Problem(report.path, entry.line, severity, code, message))
+                        # The mistake is in the translation: name its msgstr (msgstr[form]) line.
+                        report.problems.append(Problem(report.path, entry.msgstr_line(form), severity, code, message))
                         if severity == "error":
                             report.rejected.add(entry.key)

@@ -37,7 +37,7 @@ class Credits:
         value = catalog.header_fields().get(CREDITS_HEADER)
         if not value:
             return
-        line = catalog.header.line if catalog.header else None
+        line = catalog.header_field_line(CREDITS_HEADER)
         for name in _split(value):
             reason = _refusal(name)
             if reason:

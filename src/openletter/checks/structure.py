@@ -12,54 +12,88 @@ from pathlib import Path
 
 from openletter.errors import Problem
 from openletter.languages import Language
+from openletter.po.cldr import cldr_rule, describe, disagreement
 from openletter.po.plurals import PluralForms, PluralFormsError
 from openletter.po.pofile import Catalog
 
 
 def structure_problems(path: Path, catalog: Catalog, language: Language | None) -> Iterator[Problem]:
-    """The header's problems, and plural entries whose form count does not match it."""
+    """The header's problems, and plural entries whose form count does not match it.
+
+    A header finding names the line of its field inside the header's msgstr (or the msgstr's
+    first line when the field is missing), not the ``msgid ""`` line.
+    """
     header = catalog.header
     if header is None:
         yield Problem(path, 1, "error", "header", "no header entry (msgid \"\") at the top of the file")
         return
     fields = catalog.header_fields()
-    line = header.line
+
+    def line_of(name: str) -> int:
+        return catalog.header_field_line(name) or header.msgstr_line()
+
     content_type = fields.get("Content-Type", "")
     charset = content_type.partition("charset=")[2].strip()
     if not content_type:
-        yield Problem(path, line, "error", "header", "header has no Content-Type")
+        yield Problem(path, line_of("Content-Type"), "error", "header", "header has no Content-Type")
     elif charset.upper() != "UTF-8":
-        yield Problem(path, line, "error", "charset", f"charset is {charset or 'missing'!r}; catalogs must be UTF-8")
+        yield Problem(path, line_of("Content-Type"), "error", "charset", f"charset is {charset or 'missing'!r}; catalogs must be UTF-8")
     if header.fuzzy:
-        yield Problem(path, line, "warning", "header", "header is marked fuzzy")
+        yield Problem(path, header.line, "warning", "header", "header is marked fuzzy")
     if language is None:
         return
     declared = fields.get("Language")
     if declared is None:
-        yield Problem(path, line, "error", "language-header", f"header has no Language (expected {language.code!r})")
+        yield Problem(path, line_of("Language"), "error", "language-header", f"header has no Language (expected {language.code!r})")
     elif declared != language.code:
-        yield Problem(path, line, "error", "language-header", f"Language is {declared!r} but the folder is {language.code!r}")
+        yield Problem(path, line_of("Language"), "error", "language-header", f"Language is {declared!r} but the folder is {language.code!r}")
+    yield from plural_forms_problems(path, catalog, language, line_of("Plural-Forms"))
+
+
+def plural_forms_problems(path: Path, catalog: Catalog, language: Language, line: int) -> Iterator[Problem]:
+    """``Plural-Forms`` against GNU's grammar and CLDR, and each plural entry's number of forms.
+
+    An expression msgfmt refuses, or a form count other than the language's, is an *error*: the
+    catalog cannot be compiled, or its entries are shaped for another language.  A rule with the
+    right count that groups numbers differently from CLDR (``plural=(n > 1)`` for Catalan) is a
+    *warning* (``plural-rule``): every form has text and msgfmt accepts it, only some counts
+    would read wrong, and an error would take the whole language off the site for that.
+    """
     expected = language.plural_forms
-    value = fields.get("Plural-Forms")
+    value = catalog.header_fields().get("Plural-Forms")
     forms: PluralForms | None = None
     if value is None:
-        yield Problem(path, line, "error", "plural-forms", f"header has no Plural-Forms (CLDR: {expected})")
+        yield Problem(path, line, "error", "plural-forms", f"header has no Plural-Forms (expected for {language.english_name}: {expected})")
     else:
         try:
             forms = PluralForms.parse(value)
         except PluralFormsError as error:
-            yield Problem(path, line, "error", "plural-forms", f"{error} (CLDR: {expected})")
+            yield Problem(path, line, "error", "plural-forms", f"Plural-Forms: {value!r}: {error} (expected for {language.english_name}: {expected})")
     if forms is not None and forms.nplurals != expected.nplurals:
         yield Problem(
             path, line, "error", "plural-forms",
             f"Plural-Forms says nplurals={forms.nplurals} but {language.english_name} has {expected.nplurals} (CLDR: {expected})",
         )  # fmt: skip
+    elif forms is not None:
+        rule = cldr_rule(str(language.locale))
+        apart = disagreement(forms.function, rule)
+        if apart is not None:
+            first, second = apart
+            together = forms.index(first) == forms.index(second)
+            yield Problem(
+                path, line, "warning", "plural-rule",
+                f"Plural-Forms {value!r} {'gives' if together else 'does not give'} {first} and {second} the same form, "
+                f"but CLDR's rule for {language.english_name} ({describe(rule)}) {'does not' if together else 'does'}; "
+                f"expected 'Plural-Forms: {expected}'",
+            )  # fmt: skip
     count = forms.nplurals if forms is not None else expected.nplurals
     for entry in catalog.entries:
-        if entry.msgid_plural is not None and len(entry.msgstr_plural) != count:
+        found = len(entry.msgstr_plural)
+        if entry.msgid_plural is not None and found != count:
+            where = entry.msgstr_line(count) if found > count else entry.msgstr_line(found - 1)
             yield Problem(
-                path, entry.line, "error", "plural-forms",
-                f"{len(entry.msgstr_plural)} plural forms (msgstr[N]) where Plural-Forms has nplurals={count}",
+                path, where, "error", "plural-forms",
+                f"{found} plural forms (msgstr[N]) where Plural-Forms has nplurals={count}",
             )  # fmt: skip
 
 

@@ -29,6 +29,13 @@ class Skipped:
 
     entry: Entry
     reason: str
+    #: The msgstr form (0, or the plural index) the reason is about.
+    form: int = 0
+
+    @property
+    def line(self) -> int:
+        """The line of that msgstr: where the translator has to look."""
+        return self.entry.msgstr_line(self.form)
 
 
 def placeholders(text: str) -> list[str]:
@@ -84,9 +91,9 @@ class CompiledCatalog:
             if not entry.translated or entry.key in excluded:
                 continue
             if format_strings:
-                problem = next((p for p in (_format_safe(entry, t) for t in entry.translations) if p), None)
+                problem = next(((form, p) for form, t in enumerate(entry.translations) if (p := _format_safe(entry, t))), None)
                 if problem:
-                    compiled.skipped.append(Skipped(entry, problem))
+                    compiled.skipped.append(Skipped(entry, problem[1], problem[0]))
                     continue
             compiled.messages[entry.key] = entry.translations
             compiled.lines[entry.key] = entry.line

@@ -42,6 +42,10 @@ class Entry:
     obsolete: bool = False
     #: 1-based line of the ``msgid`` keyword in the file it was read from (0 if built in memory).
     line: int = 0
+    #: Per msgstr (one, or one per plural form): (line, offset) of each of its quoted strings, where
+    #: ``offset`` is where that string's text starts in the msgstr; findings about a translation
+    #: name the line its mistake is on, not the msgid's.
+    msgstr_lines: list[list[tuple[int, int]]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -71,6 +75,21 @@ class Entry:
     @property
     def is_header(self) -> bool:
         return self.msgid == "" and self.msgctxt is None
+
+    def msgstr_line(self, form: int = 0) -> int:
+        """The line of the ``msgstr`` (or ``msgstr[form]``) keyword; the msgid's line if unknown."""
+        return self.msgstr_lines[form][0][0] if form < len(self.msgstr_lines) else self.line
+
+    def line_at(self, offset: int, form: int = 0) -> int:
+        """The line holding character ``offset`` of a msgstr (the last quoted string starting at or before it)."""
+        if form >= len(self.msgstr_lines):
+            return self.line
+        found = self.msgstr_lines[form][0][0]
+        for line, start in self.msgstr_lines[form]:
+            if start > offset:
+                break
+            found = line
+        return found
 
 
 @dataclass(slots=True)
@@ -107,6 +126,20 @@ class Catalog:
         else:
             lines.append(f"{name}: {value}")
         self.header.msgstr = "\n".join(lines) + "\n"
+
+    def header_field_line(self, name: str) -> int | None:
+        """The file line where header field ``name`` is written (inside the header's msgstr);
+        None when the header has no such field."""
+        if self.header is None:
+            return None
+        found: int | None = None  # the last such field, the one header_fields() keeps
+        offset = 0
+        for line in self.header.msgstr.split("\n"):
+            field_name, colon, _ = line.partition(":")
+            if colon and field_name.strip() == name:
+                found = offset
+            offset += len(line) + 1
+        return None if found is None else self.header.line_at(found)
 
     def by_key(self) -> dict[tuple[str | None, str], Entry]:
         return {entry.key: entry for entry in self.entries}
@@ -305,8 +338,12 @@ class _Parser:
 
     def _string_sequence(self, first: str, lineno: int, continuation_prefix: str = "") -> str:
         """The first quoted string and every continuation line after it, concatenated."""
+        return "".join(part for _, part in self._string_parts(first, lineno, continuation_prefix))
+
+    def _string_parts(self, first: str, lineno: int, continuation_prefix: str = "") -> list[tuple[int, str]]:
+        """(line, text) of the first quoted string and of every continuation line after it."""
         cursor = self.cursor
-        parts = [unquote(first, self.path, lineno)]
+        parts = [(lineno, unquote(first, self.path, lineno))]
         while (line := cursor.peek()) is not None:
             candidate = line
             if continuation_prefix:
@@ -315,9 +352,9 @@ class _Parser:
                 candidate = line[len(continuation_prefix) :]
             if not candidate.strip().startswith('"'):
                 break
-            parts.append(unquote(candidate, self.path, cursor.lineno))
+            parts.append((cursor.lineno, unquote(candidate, self.path, cursor.lineno)))
             cursor.advance()
-        return "".join(parts)
+        return parts
 
     def _keyword_line(self, obsolete: bool) -> tuple[str, int | None, str, int] | None:
         """(keyword, plural index, rest of line, line number) of the next keyword line, if any."""
@@ -335,15 +372,22 @@ class _Parser:
         index = int(match.group(2)) if match.group(2) is not None else None
         return keyword, index, match.group(3), cursor.lineno
 
-    def _read_keyword(self, obsolete: bool) -> tuple[str, int | None, str, int]:
+    def _read_keyword(self, obsolete: bool, lines: list[list[tuple[int, int]]] | None = None) -> tuple[str, int | None, str, int]:
+        """The next keyword line and its strings; with ``lines``, where each string starts is appended to it."""
         found = self._keyword_line(obsolete)
         if found is None:
             lineno = self.cursor.lineno
             raise self.error(f"syntax error: unexpected {self.cursor.peek()!r}", lineno, self.cursor.peek())
         keyword, index, rest, lineno = found
         self.cursor.advance()
-        value = self._string_sequence(rest, lineno, continuation_prefix="#~" if obsolete else "")
-        return keyword, index, value, lineno
+        parts = self._string_parts(rest, lineno, continuation_prefix="#~" if obsolete else "")
+        if lines is not None:
+            starts, offset = [], 0
+            for line, text in parts:
+                starts.append((line, offset))
+                offset += len(text)
+            lines.append(starts)
+        return keyword, index, "".join(text for _, text in parts), lineno
 
     def _keywords(self, entry: Entry) -> None:
         obsolete = entry.obsolete
@@ -359,7 +403,7 @@ class _Parser:
         if found and found[0] == "msgid_plural":
             _, _, entry.msgid_plural, _ = self._read_keyword(obsolete)
         if entry.msgid_plural is None:
-            keyword, index, value, lineno = self._read_keyword(obsolete)
+            keyword, index, value, lineno = self._read_keyword(obsolete, entry.msgstr_lines)
             if keyword != "msgstr":
                 raise self.error(f"expected 'msgstr', found '{keyword}'", lineno, keyword)
             if index is not None:
@@ -367,7 +411,7 @@ class _Parser:
             entry.msgstr = value
             return
         while (found := self._keyword_line(obsolete)) is not None and found[0] == "msgstr":
-            keyword, index, value, lineno = self._read_keyword(obsolete)
+            keyword, index, value, lineno = self._read_keyword(obsolete, entry.msgstr_lines)
             if index is None:
                 raise self.error("plural message needs 'msgstr[N]', found plain 'msgstr'", lineno, keyword)
             if index != len(entry.msgstr_plural):

@@ -64,7 +64,7 @@ class Translation:
         found = [p for report in self.reports.values() for p in report.problems if p.code not in STRUCTURAL_CODES]
         for domain, compiled in self.catalogs.items():
             found += [
-                Problem(self.reports[domain].path, skipped.entry.line, "error", "format", f"translation not used: {skipped.reason}")
+                Problem(self.reports[domain].path, skipped.line, "error", "format", f"translation not used: {skipped.reason}")
                 for skipped in compiled.skipped
             ]
         return found
