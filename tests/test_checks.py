@@ -44,7 +44,8 @@ def test_each_bad_catalog_gets_exactly_its_expected_problems(name: str) -> None:
     assert expected <= found, [str(p) for p in report.problems]
     assert {code for _, code, _ in found} == {code for _, code, _ in expected}, [str(p) for p in report.problems]
     for problem in report.problems:
-        assert str(problem).startswith(f"{name}:{problem.line}: {problem.severity}: {problem.code}: ")
+        where = f"{name}:{problem.line}" + (f":{problem.column}" if problem.column is not None else "")
+        assert str(problem).startswith(f"{where}: {problem.severity}: {problem.code}: ")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -88,7 +89,7 @@ def test_check_command_prints_parseable_lines_a_summary_and_fails_on_errors(proj
     assert as_json["summary"]["errors"] == 1
     assert as_json["problems"][0] == {
         "path": "locale/eo/LC_MESSAGES/letter.po", "line": title_line, "severity": "error", "code": "html",
-        "message": "raw HTML in the translation; the source has none",
+        "message": "raw HTML in the translation; the source has none", "column": None,
     }  # fmt: skip
 
 

@@ -49,7 +49,7 @@ def test_a_broken_catalog_is_reported_as_path_line_and_exit_1(project: SiteCopy)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run([*OPENLETTER, "build", "--output", "output"], project.root)
     assert result.returncode == 1
-    assert result.stderr.startswith("locale/eo/LC_MESSAGES/letter.po:21: error: syntax: invalid escape sequence '\\q'")
+    assert result.stderr.startswith("locale/eo/LC_MESSAGES/letter.po:21:12: error: syntax: invalid escape sequence '\\q'")
     assert "Traceback" not in result.stderr
     assert not (project.root / "output").exists()
 

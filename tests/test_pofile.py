@@ -56,10 +56,6 @@ def test_escapes_are_decoded_like_gettext() -> None:
 @pytest.mark.parametrize(
     ("body", "line", "fragment"),
     [
-        ('msgid "open\nmsgstr ""\n', 5, "expected a quoted string"),
-        ('msgid "ends with escaped quote\\"\nmsgstr ""\n', 5, "unterminated"),
-        ('msgid "bad \\q escape"\nmsgstr ""\n', 5, "invalid escape"),
-        ('msgid "a" junk\nmsgstr ""\n', 5, "expected a quoted string"),
         ('msgid "a"\nmsgstr[0] "x"\n', 6, "without 'msgid_plural'"),
         ('msgid "a"\nmsgid_plural "as"\nmsgstr "x"\n', 7, "plain 'msgstr'"),
         ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "x"\n', 7, "out of order"),
@@ -75,6 +71,28 @@ def test_syntax_errors_name_the_line(body: str, line: int, fragment: str) -> Non
     assert raised.value.line == line
     assert fragment in raised.value.message
     assert str(raised.value).startswith(f"x.po:{line}: ")
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "column", "fragment"),
+    [
+        # msgfmt's usual slips, with where the reader stopped (1-based) and what to write instead.
+        ('msgid "open\nmsgstr ""\n', 5, 12, 'the string is not closed: end it with a quote (")'),
+        ('msgid "ends with escaped quote\\"\nmsgstr ""\n', 5, 33, "the string is not closed"),
+        ('msgid "bad \\q escape"\nmsgstr ""\n', 5, 12, "invalid escape sequence '\\q'"),
+        ('msgid "a"\nmsgstr "Er sagte "hallo""\n', 6, 18, "this quote ends the string, and 'hallo\"\"' follows it; write \\\" for a quote inside"),
+        ('msgid "a" junk\nmsgstr ""\n', 5, 9, "and 'junk' follows it"),
+        ('msgid "a"\n"b" c\nmsgstr ""\n', 6, 3, "and 'c' follows it"),
+        ('msgid x\nmsgstr ""\n', 5, 7, "text outside quotes: 'x'"),
+        ('#~ msgid "a"\n#~ msgstr "b\n', 6, 13, "the string is not closed"),
+    ],
+)
+def test_string_errors_name_the_column_and_say_what_to_write(body: str, line: int, column: int, fragment: str) -> None:
+    with pytest.raises(PoSyntaxError) as raised:
+        parse_po(HEADER + body, Path("x.po"))
+    assert (raised.value.line, raised.value.column) == (line, column)
+    assert fragment in raised.value.message
+    assert str(raised.value).startswith(f"x.po:{line}:{column}: ")
 
 
 def test_bom_and_invalid_utf8_are_refused_with_line_and_column(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ class OpenletterError(Exception):
         line: int | None = None,
         value: object = None,
         code: str = "error",
+        column: int | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -28,14 +29,13 @@ class OpenletterError(Exception):
         self.path = Path(path) if path is not None else None
         self.line = line
         self.value = value
+        self.column = column
 
     def location(self) -> str:
-        """``path:line`` (1-based), ``path``, or an empty string."""
+        """``path:line:column`` (1-based; the column where a syntax error is), ``path:line``, ``path``, or ''."""
         if self.path is None:
             return ""
-        if self.line is None:
-            return str(self.path)
-        return f"{self.path}:{self.line}"
+        return _location(self.path, self.line, self.column)
 
     def __str__(self) -> str:
         where = self.location()
@@ -87,10 +87,10 @@ class Problem:
     severity: Severity
     code: str
     message: str
+    column: int | None = None  # 1-based, where the reader stopped (syntax errors)
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
-        return f"{where}: {self.severity}: {self.code}: {self.message}"
+        return f"{_location(self.path, self.line, self.column)}: {self.severity}: {self.code}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -98,7 +98,14 @@ class Problem:
         return data
 
     def as_error(self) -> OpenletterError:
-        return OpenletterError(self.message, path=self.path, line=self.line, code=self.code)
+        return OpenletterError(self.message, path=self.path, line=self.line, code=self.code, column=self.column)
+
+
+def _location(path: Path, line: int | None, column: int | None) -> str:
+    """``path:line:column``, ``path:line`` or ``path``, as compilers and msgfmt print them."""
+    if line is None:
+        return str(path)
+    return f"{path}:{line}:{column}" if column is not None else f"{path}:{line}"
 
 
 def raise_all(errors: Iterable[OpenletterError | Problem]) -> None:

@@ -56,7 +56,7 @@ class CatalogChecker:
             report.problems += file_problems(shown, text)
             catalog = parse_po(text, shown)
         except PoSyntaxError as error:
-            report.problems.append(Problem(shown, error.line or 1, "error", error.code, error.message))
+            report.problems.append(Problem(shown, error.line or 1, "error", error.code, error.message, error.column))
             return report
         report.catalog = catalog
         report.problems += structure_problems(shown, catalog, language)

@@ -189,16 +189,27 @@ def decode_po_bytes(data: bytes, path: Path) -> str:
         ) from None
 
 
-def unquote(text: str, path: Path | None, line: int) -> str:
-    """Decode one quoted PO string (``"..."``) the way GNU gettext's lexer does."""
+def unquote(text: str, path: Path | None, line: int, raw: str | None = None) -> str:
+    """Decode one quoted PO string (``"..."``) the way GNU gettext's lexer does.
+
+    ``raw`` is the whole line ``text`` comes from: an error then names the column where the
+    reader stopped, with a hint for the usual slips (an inner quote, a missing closing quote)."""
+    start = (raw.find(text.strip()) if raw is not None else text.find(text.strip())) + 1  # the string's column
     text = text.strip()
-    if len(text) < 2 or not text.startswith('"') or not text.endswith('"'):
-        raise PoSyntaxError(f"expected a quoted string, found {text!r}", path=path, line=line, value=text, code="syntax")
-    body = text[1:-1]
-    # A closing quote must not be escaped, and no bare quote may sit inside.
-    stripped = re.sub(r"\\.", "", body, flags=re.DOTALL)
-    if '"' in stripped or "\\" in stripped:
-        raise PoSyntaxError(f"unterminated or malformed string {text!r}", path=path, line=line, value=text, code="syntax")
+
+    def fail(message: str, offset: int, value: object = text) -> PoSyntaxError:
+        return PoSyntaxError(message, path=path, line=line, value=value, code="syntax", column=start + offset)
+
+    if not text.startswith('"'):
+        raise fail(f"text outside quotes: {text!r}; a line holds one quoted string (\"…\")", 0)
+    position = 1
+    while position < len(text) and text[position] != '"':
+        position += 2 if text[position] == "\\" else 1
+    if position >= len(text):
+        raise fail(f"the string is not closed: end it with a quote (\") on this line: {text!r}", len(text))
+    if text[position + 1 :].strip():
+        raise fail(f"this quote ends the string, and {text[position + 1 :].strip()!r} follows it; write \\\" for a quote inside the text", position)
+    body = text[1:position]
 
     def replace(match: re.Match[str]) -> str:
         simple, octal, hexa, other = match.groups()
@@ -208,9 +219,7 @@ def unquote(text: str, path: Path | None, line: int) -> str:
             return chr(int(octal, 8))
         if hexa is not None:
             return chr(int(hexa, 16))
-        raise PoSyntaxError(
-            f"invalid escape sequence '\\{other}' in {text!r}", path=path, line=line, value=other, code="syntax"
-        )
+        raise fail(f"invalid escape sequence '\\{other}' in {text!r}; write \\\\ for a backslash", 1 + match.start(), other)
 
     return _ESCAPE_RE.sub(replace, body)
 
@@ -343,7 +352,7 @@ class _Parser:
     def _string_parts(self, first: str, lineno: int, continuation_prefix: str = "") -> list[tuple[int, str]]:
         """(line, text) of the first quoted string and of every continuation line after it."""
         cursor = self.cursor
-        parts = [(lineno, unquote(first, self.path, lineno))]
+        parts = [(lineno, unquote(first, self.path, lineno, cursor.lines[lineno - 1]))]
         while (line := cursor.peek()) is not None:
             candidate = line
             if continuation_prefix:
@@ -352,7 +361,7 @@ class _Parser:
                 candidate = line[len(continuation_prefix) :]
             if not candidate.strip().startswith('"'):
                 break
-            parts.append((cursor.lineno, unquote(candidate, self.path, cursor.lineno)))
+            parts.append((cursor.lineno, unquote(candidate, self.path, cursor.lineno, line)))
             cursor.advance()
         return parts
 
