@@ -21,10 +21,13 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def retitle(path: Path, title: str) -> None:
+def retitle(path: Path, title: str, atomic: bool = False) -> None:
+    """Change the catalog's first translation; ``atomic``: as editors save, a hidden file renamed."""
     catalog = read_po(path)
     catalog.entries[0].msgstr = title
-    path.write_bytes(PoWriter().dump_bytes(catalog))
+    temporary = path.with_name(f".{path.name}.tmp") if atomic else path
+    temporary.write_bytes(PoWriter().dump_bytes(catalog))
+    temporary.replace(path)
 
 
 class Watching:
@@ -47,6 +50,7 @@ class Watching:
 @pytest.fixture
 def watching(project: SiteCopy) -> Iterator[tuple[SiteCopy, Watching, list[str]]]:
     project.add_pseudo_language("eo")
+    project.add_pseudo_language("de")
     messages: list[str] = []
     watcher = Watching(Preview(project.config, project.root / "preview", messages.append))
     assert watcher.next().result is not None  # the first build
@@ -68,6 +72,37 @@ def test_an_edit_to_each_document_catalog_is_on_its_page_and_equals_a_full_build
     assert "A NEW LETTER TITLE" in (preview / "index.html").read_text(encoding="utf-8")  # the chooser
     build(project.config, project.root / "full")
     assert tree(preview) == tree(project.root / "full")
+
+
+def mtimes(root: Path, folder: str) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in sorted((root / folder).rglob("*.html"))}
+
+
+def test_a_catalog_save_renders_only_its_language_and_equals_a_full_build(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, _ = watching
+    preview = project.root / "preview"
+    german, esperanto = mtimes(preview, "de"), mtimes(preview, "eo")
+    assert len(german) == 4  # the letter, the about page, the review page, the dashboard
+    retitle(project.po("eo", "letter"), "A NEW LETTER TITLE", atomic=True)
+    rebuilt = watcher.next()
+    assert rebuilt.result is not None and rebuilt.copied == len(german)
+    assert mtimes(preview, "de") == german  # copied, not rendered
+    assert all(mtimes(preview, "eo")[name] != mtime for name, mtime in esperanto.items())
+    assert "<h1>A NEW LETTER TITLE</h1>" in (preview / "eo" / "index.html").read_text(encoding="utf-8")
+    build(project.config, project.root / "full")
+    assert tree(preview) == tree(project.root / "full")
+
+
+def test_a_new_language_renders_every_page(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, _ = watching
+    project.catalogs().add_language("fr")  # every page's menu lists it
+    first = rebuilt = watcher.next()
+    while not {project.po("fr"), project.po("fr", "theme")} <= set(first.changed) | set(rebuilt.changed):
+        rebuilt = watcher.next()  # the two catalogs came in two bursts
+    assert first.result is not None and first.copied == 0
+    assert 'hreflang="fr"' in (project.root / "preview" / "de" / "index.html").read_text(encoding="utf-8")
+    build(project.config, project.root / "full")
+    assert tree(project.root / "preview") == tree(project.root / "full")
 
 
 def test_a_broken_catalog_keeps_the_last_good_site_and_says_where(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
