@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,3 +144,32 @@ def test_the_server_serves_the_site_a_build_swapped_in(project: SiteCopy) -> Non
         assert b"Renamed" in urllib.request.urlopen(url, timeout=10).read()
     finally:
         server.shutdown()
+
+
+def test_an_entry_error_is_printed_once_per_save_and_other_findings_once(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, messages = watching
+    path = project.po("eo")
+    catalog = read_po(path)
+    catalog.entries[1].msgstr = "<b>bold</b> " + catalog.entries[1].msgstr
+    path.write_bytes(PoWriter().dump_bytes(catalog))
+    assert watcher.next().result is not None
+    line = catalog.entries[1].line
+    finding = [message for message in messages if message.startswith(f"locale/eo/LC_MESSAGES/letter.po:{line}: error: html: ")]
+    assert len(finding) == 1
+    messages.clear()
+    retitle(project.po("de"), "ANOTHER LANGUAGE SAVED")
+    assert watcher.next().result is not None
+    assert messages == []  # eo's finding was printed for eo's save
+    retitle(path, "ESPERANTO SAVED AGAIN")
+    assert watcher.next().result is not None
+    assert messages == finding
+
+
+def test_a_syntax_error_is_printed_once_per_save_not_per_poll(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, messages = watching
+    path = project.po("eo")
+    path.write_text(path.read_text(encoding="utf-8") + 'msgid "unterminated\n', encoding="utf-8")
+    assert watcher.next().result is None
+    time.sleep(2)  # several of the watcher's wake-ups
+    assert watcher.rebuilds.empty()
+    assert sum("error: syntax:" in message for message in messages) == 1
