@@ -13,7 +13,8 @@ import pytest
 from conftest import SiteCopy
 
 from openletter.commands.build import build
-from openletter.commands.preview import Preview, Rebuilt, serve
+from openletter.commands.preview import Preview, Rebuilt
+from openletter.commands.reload import serve
 from openletter.po.pofile import read_po
 from openletter.po.powriter import PoWriter
 
@@ -173,3 +174,21 @@ def test_a_syntax_error_is_printed_once_per_save_not_per_poll(watching: tuple[Si
     time.sleep(2)  # several of the watcher's wake-ups
     assert watcher.rebuilds.empty()
     assert sum("error: syntax:" in message for message in messages) == 1
+
+
+def test_served_pages_carry_the_reload_script_and_the_built_files_do_not(project: SiteCopy) -> None:
+    output = project.root / "output"
+    build(project.config, output)
+    built = (output / "en" / "index.html").read_bytes()
+    server = serve(output, 0)
+    try:
+        served = urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/en/", timeout=10).read()
+    finally:
+        server.shutdown()
+    assert b'<script src="/_preview/reload.js?build=0" defer></script>' in served
+    assert b"connect-src 'self'" in served and b"connect-src 'none'" in built
+    assert served.replace(b'<script src="/_preview/reload.js?build=0" defer></script>\n', b"").replace(b"connect-src 'self'", b"connect-src 'none'") == built
+    assert not any(b"_preview" in path.read_bytes() for path in output.rglob("*") if path.is_file())
+    rebuilt = project.root / "rebuilt"
+    build(project.config, rebuilt)
+    assert tree(output) == tree(rebuilt)  # what the preview served from is what a build makes

@@ -11,8 +11,6 @@ printed once per save and the last good site stays served.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +20,7 @@ from pathlib import Path
 import watchfiles
 
 from openletter.commands.build import BuildResult, build
+from openletter.commands.reload import Builds, serve
 from openletter.errors import OpenletterError, Problem
 from openletter.languages import Language
 from openletter.pelican_plugin.partial import PARTIAL_KEY, Partial, Published
@@ -132,26 +131,22 @@ class Preview:
                 first = False
 
 
-def serve(output: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """Serve ``output`` on localhost in a thread (the folder a build swaps in is served at once)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def watch_and_serve(config: Path, output: Path, port: int) -> None:
-    """Build, serve ``output`` at http://127.0.0.1:<port>/, and rebuild on every saved change."""
+    """Build, serve ``output`` at http://127.0.0.1:<port>/, rebuild on every saved change and
+    reload the open pages (:mod:`openletter.commands.reload`)."""
     preview = Preview(config, output)
+    builds = Builds()
     server = None
     try:
         for rebuilt in preview.watch():
             if server is None:
-                server = serve(preview.output, port)
-                print(f"serving {preview.output} at http://127.0.0.1:{port}/ - edit and save, then reload (Ctrl-C to stop)")
+                server = serve(preview.output, port, builds)
+                print(f"serving {preview.output} at http://127.0.0.1:{port}/ - edit and save: open pages reload (Ctrl-C to stop)")
             if rebuilt.changed and rebuilt.result is not None:
+                builds.finished()
                 names = ", ".join(path.name for path in rebuilt.changed[:3]) + (" …" if len(rebuilt.changed) > 3 else "")
-                print(f"{names}: rebuilt {rebuilt.result.pages} page(s) in {rebuilt.seconds * 1000:.0f} ms")
+                rendered = rebuilt.result.pages - rebuilt.copied
+                print(f"{names}: rebuilt {rendered} of {rebuilt.result.pages} page(s) in {rebuilt.seconds * 1000:.0f} ms")
     except KeyboardInterrupt:
         pass
     finally:
