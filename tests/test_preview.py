@@ -1,4 +1,4 @@
-"""The preview (``invoke livereload``): every saved change rebuilds the site as ``invoke build`` does."""
+"""The preview (``invoke preview``): every saved change rebuilds the site as ``invoke build`` does, and open pages reload."""
 
 from __future__ import annotations
 
