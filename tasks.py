@@ -83,32 +83,27 @@ def rebuild(c):
 
 @task
 def regenerate(c):
-    """Rebuild whenever content/, locale/ or theme/ change (Ctrl-C to stop)."""
+    """Rebuild output/ whenever content/, locale/ or theme/ change, without serving it (Pelican's --autoreload; every page, every time)."""
     c.run(f"{sys.executable} -m pelican --autoreload -s {CONFIG} -o {OUTPUT}", pty=True)
 
 
 @task
 def serve(c, port=8000):
-    """Serve output/ at http://localhost:PORT/."""
+    """Serve output/ as it is at http://localhost:PORT/ (no rebuild, no reload: the built site, e.g. after invoke build)."""
     c.run(f"{sys.executable} -m pelican --listen --port {int(port)} -o {OUTPUT}", pty=True)
 
 
-@task
-def livereload(c, port=8000):
-    """Serve output/ and re-render a language within a second of saving its .po (then reload the page)."""
+@task(aliases=["livereload", "reserve"], help={"port": "the port to serve on (default 8000)"})
+def preview(c, port=8000):
+    """Build, serve at http://127.0.0.1:PORT/, rebuild on every save (a .po: only its language's pages) and reload open pages."""
     from openletter.commands.preview import watch_and_serve
 
     watch_and_serve(CONFIG, OUTPUT, int(port))
 
 
-@task(build, serve)
-def reserve(c):
-    """build, then serve."""
-
-
-@task
-def preview(c):
-    """Build with publishconf.py (absolute URLs) into output/."""
+@task(name="publish-build")
+def publish_build(c):
+    """Build with publishconf.py (absolute URLs, OPENLETTER_SITEURL) into output/, without deploying."""
     from openletter.commands import actions as commands
 
     _done(commands.build_site(PUBLISH_CONFIG, OUTPUT))

@@ -70,11 +70,15 @@ def test_invoke_tasks_run_the_whole_flow(tmp_path: Path) -> None:
     assert run([*invoke, "extract"], root).stdout.endswith("0 file(s) written, 2 unchanged\n")
     added = run([*invoke, "add-language", "pt_BR"], root)
     assert added.returncode == 0 and "wrote locale/pt_BR/LC_MESSAGES/letter.po" in added.stdout
-    assert "http://127.0.0.1:8000/pt-br/" in added.stdout and "invoke check" in added.stdout
+    assert "http://127.0.0.1:8000/pt-br/" in added.stdout and "invoke check" in added.stdout and "invoke preview" in added.stdout
     assert run([*invoke, "update"], root).returncode == 0
     built = run([*invoke, "build"], root)
     assert built.returncode == 0, built.stderr
     assert (root / "output" / "pt-br" / "index.html").exists()
+    listed = run([*invoke, "--list"], root).stdout
+    assert "preview (livereload, reserve)" in listed and "publish-build" in listed  # one preview, its old names as aliases
+    for name in ("preview", "livereload", "serve", "regenerate"):
+        assert run([*invoke, "--help", name], root).returncode == 0
     failed = run([*invoke, "add-language", "PT"], root)
     assert failed.returncode == 1 and "use 'pt'" in failed.stderr and "Traceback" not in failed.stderr
 

@@ -1,9 +1,10 @@
-"""The preview (``invoke livereload``): every saved change rebuilds the site as ``invoke build`` does."""
+"""The preview (``invoke preview``): every saved change rebuilds the site as ``invoke build`` does, and open pages reload."""
 
 from __future__ import annotations
 
 import queue
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 from conftest import SiteCopy
 
 from openletter.commands.build import build
-from openletter.commands.preview import Preview, Rebuilt, serve
+from openletter.commands.preview import Preview, Rebuilt
+from openletter.commands.reload import serve
 from openletter.po.pofile import read_po
 from openletter.po.powriter import PoWriter
 
@@ -21,10 +23,13 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def retitle(path: Path, title: str) -> None:
+def retitle(path: Path, title: str, atomic: bool = False) -> None:
+    """Change the catalog's first translation; ``atomic``: as editors save, a hidden file renamed."""
     catalog = read_po(path)
     catalog.entries[0].msgstr = title
-    path.write_bytes(PoWriter().dump_bytes(catalog))
+    temporary = path.with_name(f".{path.name}.tmp") if atomic else path
+    temporary.write_bytes(PoWriter().dump_bytes(catalog))
+    temporary.replace(path)
 
 
 class Watching:
@@ -47,6 +52,7 @@ class Watching:
 @pytest.fixture
 def watching(project: SiteCopy) -> Iterator[tuple[SiteCopy, Watching, list[str]]]:
     project.add_pseudo_language("eo")
+    project.add_pseudo_language("de")
     messages: list[str] = []
     watcher = Watching(Preview(project.config, project.root / "preview", messages.append))
     assert watcher.next().result is not None  # the first build
@@ -68,6 +74,37 @@ def test_an_edit_to_each_document_catalog_is_on_its_page_and_equals_a_full_build
     assert "A NEW LETTER TITLE" in (preview / "index.html").read_text(encoding="utf-8")  # the chooser
     build(project.config, project.root / "full")
     assert tree(preview) == tree(project.root / "full")
+
+
+def mtimes(root: Path, folder: str) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in sorted((root / folder).rglob("*.html"))}
+
+
+def test_a_catalog_save_renders_only_its_language_and_equals_a_full_build(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, _ = watching
+    preview = project.root / "preview"
+    german, esperanto = mtimes(preview, "de"), mtimes(preview, "eo")
+    assert len(german) == 4  # the letter, the about page, the review page, the dashboard
+    retitle(project.po("eo", "letter"), "A NEW LETTER TITLE", atomic=True)
+    rebuilt = watcher.next()
+    assert rebuilt.result is not None and rebuilt.copied == len(german)
+    assert mtimes(preview, "de") == german  # copied, not rendered
+    assert all(mtimes(preview, "eo")[name] != mtime for name, mtime in esperanto.items())
+    assert "<h1>A NEW LETTER TITLE</h1>" in (preview / "eo" / "index.html").read_text(encoding="utf-8")
+    build(project.config, project.root / "full")
+    assert tree(preview) == tree(project.root / "full")
+
+
+def test_a_new_language_renders_every_page(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, _ = watching
+    project.catalogs().add_language("fr")  # every page's menu lists it
+    first = rebuilt = watcher.next()
+    while not {project.po("fr"), project.po("fr", "theme")} <= set(first.changed) | set(rebuilt.changed):
+        rebuilt = watcher.next()  # the two catalogs came in two bursts
+    assert first.result is not None and first.copied == 0
+    assert 'hreflang="fr"' in (project.root / "preview" / "de" / "index.html").read_text(encoding="utf-8")
+    build(project.config, project.root / "full")
+    assert tree(project.root / "preview") == tree(project.root / "full")
 
 
 def test_a_broken_catalog_keeps_the_last_good_site_and_says_where(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
@@ -108,3 +145,50 @@ def test_the_server_serves_the_site_a_build_swapped_in(project: SiteCopy) -> Non
         assert b"Renamed" in urllib.request.urlopen(url, timeout=10).read()
     finally:
         server.shutdown()
+
+
+def test_an_entry_error_is_printed_once_per_save_and_other_findings_once(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, messages = watching
+    path = project.po("eo")
+    catalog = read_po(path)
+    catalog.entries[1].msgstr = "<b>bold</b> " + catalog.entries[1].msgstr
+    path.write_bytes(PoWriter().dump_bytes(catalog))
+    assert watcher.next().result is not None
+    line = catalog.entries[1].line
+    finding = [message for message in messages if message.startswith(f"locale/eo/LC_MESSAGES/letter.po:{line}: error: html: ")]
+    assert len(finding) == 1
+    messages.clear()
+    retitle(project.po("de"), "ANOTHER LANGUAGE SAVED")
+    assert watcher.next().result is not None
+    assert messages == []  # eo's finding was printed for eo's save
+    retitle(path, "ESPERANTO SAVED AGAIN")
+    assert watcher.next().result is not None
+    assert messages == finding
+
+
+def test_a_syntax_error_is_printed_once_per_save_not_per_poll(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
+    project, watcher, messages = watching
+    path = project.po("eo")
+    path.write_text(path.read_text(encoding="utf-8") + 'msgid "unterminated\n', encoding="utf-8")
+    assert watcher.next().result is None
+    time.sleep(2)  # several of the watcher's wake-ups
+    assert watcher.rebuilds.empty()
+    assert sum("error: syntax:" in message for message in messages) == 1
+
+
+def test_served_pages_carry_the_reload_script_and_the_built_files_do_not(project: SiteCopy) -> None:
+    output = project.root / "output"
+    build(project.config, output)
+    built = (output / "en" / "index.html").read_bytes()
+    server = serve(output, 0)
+    try:
+        served = urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/en/", timeout=10).read()
+    finally:
+        server.shutdown()
+    assert b'<script src="/_preview/reload.js?build=0" defer></script>' in served
+    assert b"connect-src 'self'" in served and b"connect-src 'none'" in built
+    assert served.replace(b'<script src="/_preview/reload.js?build=0" defer></script>\n', b"").replace(b"connect-src 'self'", b"connect-src 'none'") == built
+    assert not any(b"_preview" in path.read_bytes() for path in output.rglob("*") if path.is_file())
+    rebuilt = project.root / "rebuilt"
+    build(project.config, rebuilt)
+    assert tree(output) == tree(rebuilt)  # what the preview served from is what a build makes

@@ -108,7 +108,7 @@ def add_language(config: Path, code: str, out: TextIO = sys.stdout) -> int:
             "next steps:\n"
             "  1. translate the files above with Poedit, Lokalize, Weblate or a text editor (see CONTRIBUTING.md)\n"
             "  2. invoke check        # path:line problems, if any\n"
-            f"  3. invoke livereload   # then open http://127.0.0.1:8000/{slug}/ and reload after each save\n"
+            f"  3. invoke preview      # then open http://127.0.0.1:8000/{slug}/: it reloads after each save\n"
             "  4. commit both files; a native speaker's review sets X-Review-State: reviewed",
             file=out,
         )

@@ -29,6 +29,7 @@ from openletter.fonts.notices import notices
 from openletter.hosting import robots_warning
 from openletter.pages.guard import PageGuard
 from openletter.pages.unmarked import unmarked_text
+from openletter.pelican_plugin.partial import partial_of
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.pseudo import PseudoLanguage
 
@@ -42,16 +43,23 @@ class PageRecordingWriter(Writer):
     """Pelican's writer, keeping the list of HTML pages it wrote (and their font groups) for :func:`finish`."""
 
     def write_file(self, name: str, template: Any, *args: Any, **kwargs: Any) -> None:
-        """Write the page, telling its template the group's shared font stylesheet (``fonts_shared``)."""
+        """Write the page, telling its template the group's shared font stylesheet (``fonts_shared``);
+        in a partial run (:mod:`.partial`) a page it carries is copied from the live site instead."""
         group = FONT_GROUPS.get(getattr(template, "name", ""), "")
-        if name.endswith(".html"):
+        if not name.endswith(".html"):
+            super().write_file(name, template, *args, **kwargs)
+            return
+        run = run_of(self.settings)
+        partial = partial_of(self.settings)
+        page = Path(sanitised_join(self.output_path, name))
+        if partial is not None and partial.carries(run, name, kwargs.get("page")):
+            partial.carry(name, page)
+            run.carried.add(page)
+        else:
             kwargs["fonts_shared"] = shared_stylesheet_for(group)
-        super().write_file(name, template, *args, **kwargs)
-        if name.endswith(".html"):
-            run = run_of(self.settings)
-            page = Path(sanitised_join(self.output_path, name))
-            run.pages.append(page)
-            run.font_groups[page] = group
+            super().write_file(name, template, *args, **kwargs)
+        run.pages.append(page)
+        run.font_groups[page] = group
 
 
 def finish(run: Run, output: Path) -> None:
@@ -59,6 +67,8 @@ def finish(run: Run, output: Path) -> None:
     pages = list(dict.fromkeys(run.pages))
     guard = PageGuard(run.options.absolute_site_url)
     for page in pages:
+        if page in run.carried:  # guarded when the live site was built
+            continue
         guard.sanitize_file(page, page.relative_to(output), run.cache)
     fonts = FontBuilder(run.options.node_modules, run.cache)
     report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output))

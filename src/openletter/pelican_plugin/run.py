@@ -51,6 +51,8 @@ class Run:
     #: The HTML pages the run wrote, and the group each shares its webfonts with (see :mod:`.finishing`).
     pages: list[Path] = field(default_factory=list)
     font_groups: dict[Path, str] = field(default_factory=dict)
+    #: Pages a partial run copied from the live site (see :mod:`.partial`): guarded already.
+    carried: set[Path] = field(default_factory=set)
     #: Whether the site publishes more than :data:`MANY_LANGUAGES` languages: its lists of
     #: languages are then grouped by script, and its hreflang cluster is in the sitemap only.
     many_languages: bool = False
