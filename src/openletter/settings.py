@@ -253,7 +253,7 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
     home = values.get("OPENLETTER_HOME")
     if home and folders["PATH"].is_dir() and not (folders["PATH"] / f"{home}.md").is_file():
         errors.append(file.error("OPENLETTER_HOME", f"names {home}.md, which is not in {folders['PATH']}", home))
-    raise_all(errors)
+    raise_all(sorted(errors, key=lambda error: (str(error.path), error.line or 0)))  # in the file's order
     for setting in SETTINGS:
         settings[setting.name] = values[setting.name]
 
@@ -326,8 +326,14 @@ def load_settings(path: Path, overrides: Mapping[str, Any] | None = None) -> dic
     # No .pyc for settings files: a cached one goes stale when an edit keeps size and mtime second.
     dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
     try:
-        # Pelican refuses a missing PATH without naming a line: the folders are checked first.
-        _check_folders({**get_settings_from_file(str(path)), **(overrides or {})}, file)
+        # Pelican refuses a missing PATH without naming a line: the folders are checked first, and
+        # when one is bad every other setting is checked too, so all the errors come at once.
+        raw = {**get_settings_from_file(str(path)), **(overrides or {})}
+        try:
+            _check_folders(raw, file)
+        except OpenletterError:
+            validate(raw, file)  # raises the folders' errors with every other one
+            raise
         settings = read_settings(str(path), override=dict(overrides or {}))
     except OpenletterError:
         raise
