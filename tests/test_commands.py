@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -77,3 +79,66 @@ def test_invoke_tasks_run_the_whole_flow(tmp_path: Path) -> None:
     assert (root / "output" / "pt-br" / "index.html").exists()
     failed = run([*invoke, "add-language", "PT"], root)
     assert failed.returncode == 1 and "use 'pt'" in failed.stderr and "Traceback" not in failed.stderr
+
+
+#: What reStructuredText would leave in a help text: ``literals``, :roles:, a literal block's ``::``.
+RST_MARKUP = re.compile(r"``|:[a-z]+:`|::")
+
+#: invoke tasks other sessions own (preview and publish, the Pelican server tasks) are not checked here.
+TASKS = ("extract", "update", "add-language", "clean", "check", "stats", "build", "rebuild")
+
+
+#: The commands of ``openletter``.
+COMMANDS = ("extract", "update", "add-language", "check", "stats", "build")
+
+
+def help_of(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*args, "--help"])
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+def cli_parser(monkeypatch: pytest.MonkeyPatch) -> argparse.ArgumentParser:
+    """The parser ``openletter`` builds (caught as it starts parsing)."""
+    made: list[argparse.ArgumentParser] = []
+
+    def caught(self: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        made.append(self)
+        raise SystemExit(0)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(argparse.ArgumentParser, "parse_args", caught)
+        with pytest.raises(SystemExit):
+            cli.main([])
+    return made[0]
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_command_and_option_has_a_plain_text_help(
+    command: str | None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    main = cli_parser(monkeypatch)
+    (commands,) = [action for action in main._actions if isinstance(action, argparse._SubParsersAction)]
+    assert sorted(commands.choices) == sorted(COMMANDS)
+    parser = main if command is None else commands.choices[command]
+    text = help_of([] if command is None else [command], capsys)
+    assert not RST_MARKUP.search(text), text
+    assert parser.description and " ".join(parser.description.split()) in " ".join(text.split())
+    for action in parser._actions:
+        assert action.help and action.help != argparse.SUPPRESS, f"{command} {action.option_strings or action.dest} has no help"
+    if command is None:
+        assert all(choice.help for choice in commands._choices_actions)
+
+
+def test_every_invoke_task_parameter_has_a_help() -> None:
+    from invoke import Collection
+    from invoke.loader import FilesystemLoader
+
+    module, _ = FilesystemLoader(start=str(REPO)).load("tasks")
+    tasks = Collection.from_module(module)
+    for name in TASKS:
+        task = tasks[name]
+        assert task.__doc__ and not RST_MARKUP.search(task.__doc__), name
+        for argument in task.get_arguments():
+            assert argument.help, f"invoke {name} --{argument.name} has no help"
