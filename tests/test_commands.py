@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SiteCopy
 
-from openletter.commands import cli
+from openletter.commands import actions, cli
 
 OPENLETTER = [sys.executable, "-m", "openletter.commands.cli"]
 
@@ -24,10 +25,11 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        ("FR", "error: language code 'FR' is not in canonical form; use 'fr'"),
         ("../x", "error: invalid language code '../x'"),
-        ("en_US.UTF-8", "error: language code 'en_US.UTF-8' is not in canonical form; use 'en_US'"),
+        ("en_US.UTF-8", "error: invalid language code 'en_US.UTF-8'; use 'en_US'"),
         ("xx", "error: unknown language code 'xx' (not in CLDR)"),
+        ("jp", "error: unknown language code 'jp' (not in CLDR); did you mean 'ja'?"),
+        ("EN", "error: 'en' is the source language"),
     ],
 )
 def test_add_language_refuses_with_a_message_and_status_1(
@@ -41,6 +43,38 @@ def test_add_language_refuses_with_a_message_and_status_1(
     assert cli.main(["add-language", code]) == 1
     assert capsys.readouterr().err.startswith(message)
     assert sorted(p.name for p in (project.root / "locale").iterdir() if p.is_dir()) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "folder", "note"),
+    [
+        ("pt-BR", "pt_BR", "note: CLDR's 'pt' is Portuguese as written in Brazil too."),
+        ("ca-ES", "ca_ES", "note: CLDR's 'ca' is Catalan as written in Spain too."),
+        ("zh-Hans", "zh_Hans", None),  # a script, not a region: nothing shorter to suggest
+        ("CA_ad", "ca_AD", None),  # Andorra is not where CLDR's ca is written
+    ],
+)
+def test_add_language_takes_any_case_and_separator_and_says_which_folder_it_made(project: SiteCopy, typed: str, folder: str, note: str | None) -> None:
+    project.catalogs().extract()
+    out = io.StringIO()
+    assert actions.add_language(project.config, typed, out=out) == 0
+    printed = out.getvalue()
+    assert sorted(p.name for p in (project.root / "locale").iterdir() if p.is_dir()) == [folder]
+    slug = folder.lower().replace("_", "-")
+    assert f"created locale/{folder}/: " in printed and f"published at /{slug}/" in printed
+    if note is None:
+        assert "note:" not in printed
+    else:
+        short = folder.split("_")[0]
+        assert note in printed and f"delete locale/{folder}/ and run 'invoke add-language {short}'" in printed
+
+
+def test_no_short_code_note_beside_another_variant_of_the_language(project: SiteCopy) -> None:
+    project.catalogs().extract()
+    assert actions.add_language(project.config, "pt-PT", out=io.StringIO()) == 0
+    out = io.StringIO()
+    assert actions.add_language(project.config, "pt-br", out=out) == 0
+    assert "created locale/pt_BR/" in out.getvalue() and "note:" not in out.getvalue()
 
 
 def test_a_broken_catalog_is_reported_as_path_line_and_exit_1(project: SiteCopy) -> None:
@@ -77,8 +111,8 @@ def test_invoke_tasks_run_the_whole_flow(tmp_path: Path) -> None:
     built = run([*invoke, "build"], root)
     assert built.returncode == 0, built.stderr
     assert (root / "output" / "pt-br" / "index.html").exists()
-    failed = run([*invoke, "add-language", "PT"], root)
-    assert failed.returncode == 1 and "use 'pt'" in failed.stderr and "Traceback" not in failed.stderr
+    failed = run([*invoke, "add-language", "PT-br"], root)  # the same language, spelled as a URL spells it
+    assert failed.returncode == 1 and "language 'pt_BR' already exists" in failed.stderr and "Traceback" not in failed.stderr
 
 
 #: What reStructuredText would leave in a help text: ``literals``, :roles:, a literal block's ``::``.
