@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SiteCopy, msgcat_bytes
+from conftest import REPO, SiteCopy, msgcat_bytes
 
 from openletter import atomic
 from openletter.errors import LanguageError
@@ -112,6 +113,17 @@ def test_add_language_writes_a_complete_header_from_cldr(german: SiteCopy) -> No
     assert fields["X-Review-State"] == "unreviewed"
     plural = next(e for e in read_po(german.po("ar", "theme")).entries if e.msgid_plural)
     assert plural.msgstr_plural == [""] * 6
+
+
+def test_the_header_contributing_shows_is_the_one_add_language_writes(german: SiteCopy) -> None:
+    """CONTRIBUTING.md quotes a new catalog's header lines; they are the very bytes add-language writes."""
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in contributing.splitlines() if re.fullmatch(r' {4}"[A-Za-z-]+: .*\\n"', line)]
+    assert [line.split(":")[0] for line in lines] == ['"Last-Translator', '"X-Review-State']
+    german.catalogs().add_language("fr")
+    for domain in ("letter", "theme"):
+        written = german.po("fr", domain).read_text(encoding="utf-8").splitlines()
+        assert all(line in written for line in lines), (domain, lines)
 
 
 @pytest.mark.parametrize("code", ["en_US.UTF-8", "../x", "xx", "en", "EN", "de", "DE"])
