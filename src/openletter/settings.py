@@ -128,7 +128,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_BUGS_ADDRESS", "", TEXT, "`Report-Msgid-Bugs-To` of the templates"),
     Setting("OPENLETTER_NODE_MODULES", "node_modules", FOLDER, "the npm packages `npm ci` installs from package-lock.json (the webfonts)"),
     Setting("OPENLETTER_CACHE_PATH", ".cache/openletter", OPTIONAL_FOLDER, "the build cache; empty turns it off (every build is then a first build)"),
-    Setting("OPENLETTER_PUBLISH_THRESHOLD", 0, PERCENTAGE, "percent of a language's units that must be translated for it to be listed (menus, chooser, hreflang, sitemap); below it the language is a `noindex` draft, built but not listed; 0 lists every language"),
+    Setting("OPENLETTER_PUBLISH_THRESHOLD", 80, PERCENTAGE, "percent of a language's units that must be translated for it to be listed (menus, chooser, hreflang, sitemap, the language notice); below it the language is a `noindex` draft, built but not listed. 80: a reader of a listed language finds the letter in it with a paragraph or two in English at most, and a listed language stays listed while its translators catch up with an edit of the English; a translation just begun is a draft, seen by URL. 0 lists every language"),
     Setting("OPENLETTER_HELP_URL", "translate/", URL, "where \"Help improve this translation\" leads (a path on the site or an http(s) address; empty hides the link)"),
     Setting("OPENLETTER_TRANSLATOR_PAGES", True, BOOLEAN, "build the translators' pages: `translate/` dashboards, `<lang>/review/`, badges, catalog downloads"),
     Setting("OPENLETTER_REPOSITORY_URL", "", ABSOLUTE_URL, "the project's repository, linked from the dashboards"),
