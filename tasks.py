@@ -33,9 +33,12 @@ def update(c):
     _done(commands.update(CONFIG))
 
 
-@task(name="add-language")
+@task(
+    name="add-language",
+    help={"code": "the language: a CLDR or BCP 47 code in any case, with - or _ (de, pt-BR, pt_BR, zh-Hans)"},
+)
 def add_language(c, code):
-    """Create the catalogs of a new language, e.g. invoke add-language pt_BR."""
+    """Create the catalogs of a new language (locale/<CLDR code>/), e.g. invoke add-language pt-BR."""
     from openletter.commands import actions as commands
 
     _done(commands.add_language(CONFIG, code))

@@ -79,6 +79,12 @@ class SiteCopy:
             f"Title: {title}\nDate: 2026-11-26\nSummary: A summary.\n{extra}\n{body}", encoding="utf-8"
         )
 
+    def list_every_language(self) -> None:
+        """List a language however little of it is translated (``OPENLETTER_PUBLISH_THRESHOLD = 0``),
+        for a test of how a partial translation looks in the menus (below the default it is a draft)."""
+        with self.config.open("a", encoding="utf-8") as handle:
+            handle.write("OPENLETTER_PUBLISH_THRESHOLD = 0\n")
+
     def add_pseudo_language(self, code: str) -> None:
         """Add ``code`` with every letter and theme entry pseudo-translated."""
         catalogs = self.catalogs()

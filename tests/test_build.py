@@ -71,6 +71,7 @@ def built(project: SiteCopy) -> tuple[SiteCopy, Path]:
         if entry.msgid == "Language:":
             entry.msgstr = "اللغة:"
     project.po("ar", "theme").write_bytes(PoWriter().dump_bytes(theme))
+    project.list_every_language()  # ar, partly translated, is in the menus only so
     output = project.root / "output"
     result = build(project.config, output)
     assert result.languages == 3
@@ -406,3 +407,44 @@ def test_a_broken_plural_expression_is_a_broken_catalog_of_its_language_only(pro
     result = build(project.config, output, skip_broken=True)
     assert [language.code for language in result.skipped] == ["eo"]
     assert (output / "de" / "index.html").is_file() and not (output / "eo" / "index.html").exists()
+
+
+def translate_share(project: SiteCopy, code: str, share: float) -> None:
+    """Translate the first ``share`` of ``code``'s units (the letter's entries, then the about page's),
+    rounded up: what the publish threshold counts."""
+    catalogs = {domain: read_po(project.po(code, domain)) for domain in ("letter", "about")}
+    entries = [entry for catalog in catalogs.values() for entry in catalog.entries]
+    for entry in entries[: -int(-share * len(entries) // 1)]:
+        entry.msgstr = pseudo(entry.msgid)
+    for domain, catalog in catalogs.items():
+        project.po(code, domain).write_bytes(PoWriter().dump_bytes(catalog))
+
+
+def test_by_default_a_fifth_translated_language_is_a_draft_nowhere_listed_and_at_80_percent_it_is_listed(project: SiteCopy) -> None:
+    """The default threshold (the settings table's: no line in pelicanconf.py) keeps a translation
+    just begun out of the menus, the chooser, hreflang, the sitemap and the language notice."""
+    text = project.config.read_text(encoding="utf-8")
+    project.config.write_text(re.sub(r"(?m)^OPENLETTER_PUBLISH_THRESHOLD =.*\n", "", text), encoding="utf-8")
+    assert "OPENLETTER_PUBLISH_THRESHOLD" not in project.config.read_text(encoding="utf-8")
+    project.add_pseudo_language("eo")
+    project.catalogs().add_language("de")
+    translate_share(project, "de", 0.2)
+    output = project.root / "output"
+
+    def listed() -> dict[str, bool]:
+        build(project.config, output)
+        eo = (output / "eo" / "index.html").read_text(encoding="utf-8")
+        menu = eo.split('<nav class="languages"')[1].split("</nav>")[0]
+        return {
+            "menu": 'hreflang="de"' in menu,
+            "hreflang": '<link rel="alternate" hreflang="de"' in eo,
+            "chooser": 'hreflang="de"' in (output / "index.html").read_text(encoding="utf-8"),
+            "sitemap": 'hreflang="de"' in (output / "sitemap.xml").read_text(encoding="utf-8"),
+            "notice": '"de":' in (output / "theme" / "js" / "notices.js").read_text(encoding="utf-8"),
+            "indexed": '<meta name="robots" content="noindex">' not in (output / "de" / "index.html").read_text(encoding="utf-8"),
+        }
+
+    assert listed() == dict.fromkeys(("menu", "hreflang", "chooser", "sitemap", "notice", "indexed"), False)
+    assert '"eo":' in (output / "theme" / "js" / "notices.js").read_text(encoding="utf-8")  # a listed language is offered
+    translate_share(project, "de", 0.8)
+    assert listed() == dict.fromkeys(("menu", "hreflang", "chooser", "sitemap", "notice", "indexed"), True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SiteCopy, msgcat_bytes
+from conftest import REPO, SiteCopy, msgcat_bytes
 
 from openletter import atomic
 from openletter.errors import LanguageError
@@ -114,7 +115,18 @@ def test_add_language_writes_a_complete_header_from_cldr(german: SiteCopy) -> No
     assert plural.msgstr_plural == [""] * 6
 
 
-@pytest.mark.parametrize("code", ["FR", "en_US.UTF-8", "../x", "xx", "en", "de"])
+def test_the_header_contributing_shows_is_the_one_add_language_writes(german: SiteCopy) -> None:
+    """CONTRIBUTING.md quotes a new catalog's header lines; they are the very bytes add-language writes."""
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in contributing.splitlines() if re.fullmatch(r' {4}"(Last-Translator|X-Review-State): .*\\n"', line)]
+    assert [line.split(":")[0] for line in lines] == ['"Last-Translator', '"X-Review-State']
+    german.catalogs().add_language("fr")
+    for domain in ("letter", "theme"):
+        written = german.po("fr", domain).read_text(encoding="utf-8").splitlines()
+        assert all(line in written for line in lines), (domain, lines)
+
+
+@pytest.mark.parametrize("code", ["en_US.UTF-8", "../x", "xx", "en", "EN", "de", "DE"])
 def test_add_language_refuses_bad_codes_and_writes_nothing(german: SiteCopy, code: str) -> None:
     before = snapshot(german.root)
     folders = sorted(p.name for p in (german.root / "locale").iterdir())

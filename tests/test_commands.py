@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+import io
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SiteCopy
 
-from openletter.commands import cli
+from openletter.commands import actions, cli
 
 OPENLETTER = [sys.executable, "-m", "openletter.commands.cli"]
 
@@ -22,10 +25,11 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        ("FR", "error: language code 'FR' is not in canonical form; use 'fr'"),
         ("../x", "error: invalid language code '../x'"),
-        ("en_US.UTF-8", "error: language code 'en_US.UTF-8' is not in canonical form; use 'en_US'"),
+        ("en_US.UTF-8", "error: invalid language code 'en_US.UTF-8'; use 'en_US'"),
         ("xx", "error: unknown language code 'xx' (not in CLDR)"),
+        ("jp", "error: unknown language code 'jp' (not in CLDR); did you mean 'ja'?"),
+        ("EN", "error: 'en' is the source language"),
     ],
 )
 def test_add_language_refuses_with_a_message_and_status_1(
@@ -39,6 +43,38 @@ def test_add_language_refuses_with_a_message_and_status_1(
     assert cli.main(["add-language", code]) == 1
     assert capsys.readouterr().err.startswith(message)
     assert sorted(p.name for p in (project.root / "locale").iterdir() if p.is_dir()) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "folder", "note"),
+    [
+        ("pt-BR", "pt_BR", "note: CLDR's 'pt' is Portuguese as written in Brazil too."),
+        ("ca-ES", "ca_ES", "note: CLDR's 'ca' is Catalan as written in Spain too."),
+        ("zh-Hans", "zh_Hans", None),  # a script, not a region: nothing shorter to suggest
+        ("CA_ad", "ca_AD", None),  # Andorra is not where CLDR's ca is written
+    ],
+)
+def test_add_language_takes_any_case_and_separator_and_says_which_folder_it_made(project: SiteCopy, typed: str, folder: str, note: str | None) -> None:
+    project.catalogs().extract()
+    out = io.StringIO()
+    assert actions.add_language(project.config, typed, out=out) == 0
+    printed = out.getvalue()
+    assert sorted(p.name for p in (project.root / "locale").iterdir() if p.is_dir()) == [folder]
+    slug = folder.lower().replace("_", "-")
+    assert f"created locale/{folder}/: " in printed and f"published at /{slug}/" in printed
+    if note is None:
+        assert "note:" not in printed
+    else:
+        short = folder.split("_")[0]
+        assert note in printed and f"delete locale/{folder}/ and run 'invoke add-language {short}'" in printed
+
+
+def test_no_short_code_note_beside_another_variant_of_the_language(project: SiteCopy) -> None:
+    project.catalogs().extract()
+    assert actions.add_language(project.config, "pt-PT", out=io.StringIO()) == 0
+    out = io.StringIO()
+    assert actions.add_language(project.config, "pt-br", out=out) == 0
+    assert "created locale/pt_BR/" in out.getvalue() and "note:" not in out.getvalue()
 
 
 def test_a_broken_catalog_is_reported_as_path_line_and_exit_1(project: SiteCopy) -> None:
@@ -105,3 +141,70 @@ def test_a_failed_build_says_the_site_was_kept_and_how_to_build_without_the_brok
     (project.root / "theme" / "templates" / "base.html").write_text("{% if %}", encoding="utf-8")
     assert cli.main(["build", "--output", "output", "--skip-broken"]) == 1
     assert "--skip-broken" not in capsys.readouterr().err
+
+
+    failed = run([*invoke, "add-language", "PT-br"], root)  # the same language, spelled as a URL spells it
+    assert failed.returncode == 1 and "language 'pt_BR' already exists" in failed.stderr and "Traceback" not in failed.stderr
+
+
+#: What reStructuredText would leave in a help text: ``literals``, :roles:, a literal block's ``::``.
+RST_MARKUP = re.compile(r"``|:[a-z]+:`|::")
+
+#: invoke tasks other sessions own (preview and publish, the Pelican server tasks) are not checked here.
+TASKS = ("extract", "update", "add-language", "clean", "check", "stats", "build", "rebuild")
+
+
+#: The commands of ``openletter``.
+COMMANDS = ("extract", "update", "add-language", "check", "stats", "build")
+
+
+def help_of(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*args, "--help"])
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+def cli_parser(monkeypatch: pytest.MonkeyPatch) -> argparse.ArgumentParser:
+    """The parser ``openletter`` builds (caught as it starts parsing)."""
+    made: list[argparse.ArgumentParser] = []
+
+    def caught(self: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        made.append(self)
+        raise SystemExit(0)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(argparse.ArgumentParser, "parse_args", caught)
+        with pytest.raises(SystemExit):
+            cli.main([])
+    return made[0]
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_command_and_option_has_a_plain_text_help(
+    command: str | None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    main = cli_parser(monkeypatch)
+    (commands,) = [action for action in main._actions if isinstance(action, argparse._SubParsersAction)]
+    assert sorted(commands.choices) == sorted(COMMANDS)
+    parser = main if command is None else commands.choices[command]
+    text = help_of([] if command is None else [command], capsys)
+    assert not RST_MARKUP.search(text), text
+    assert parser.description and " ".join(parser.description.split()) in " ".join(text.split())
+    for action in parser._actions:
+        assert action.help and action.help != argparse.SUPPRESS, f"{command} {action.option_strings or action.dest} has no help"
+    if command is None:
+        assert all(choice.help for choice in commands._choices_actions)
+
+
+def test_every_invoke_task_parameter_has_a_help() -> None:
+    from invoke import Collection
+    from invoke.loader import FilesystemLoader
+
+    module, _ = FilesystemLoader(start=str(REPO)).load("tasks")
+    tasks = Collection.from_module(module)
+    for name in TASKS:
+        task = tasks[name]
+        assert task.__doc__ and not RST_MARKUP.search(task.__doc__), name
+        for argument in task.get_arguments():
+            assert argument.help, f"invoke {name} --{argument.name} has no help"

@@ -46,6 +46,37 @@ def test_bad_codes_are_refused_with_a_reason(code: str, fragment: str) -> None:
         Language.parse(code)
 
 
+@pytest.mark.parametrize(
+    ("typed", "code", "short"),
+    [
+        ("pt-BR", "pt_BR", "pt"), ("PT_br", "pt_BR", "pt"), ("zh-Hans", "zh_Hans", None), ("zh-hans", "zh_Hans", None),
+        ("ca-ES", "ca_ES", "ca"), ("ca-AD", "ca_AD", None), ("zh-TW", "zh_Hant_TW", "zh_Hant"), ("FR", "fr", None),
+        ("de", "de", None), ("es-419", "es_419", None), ("iw", "he", None),  # a deprecated code: no region added
+    ],
+)  # fmt: skip
+def test_codes_as_people_type_them_become_the_canonical_cldr_locale(typed: str, code: str, short: str | None) -> None:
+    language = Language.from_input(typed)
+    assert (language.code, language.short_code) == (code, short)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("xx", "unknown language code 'xx' (not in CLDR)"),
+        ("jp", "unknown language code 'jp' (not in CLDR); did you mean 'ja'?"),  # Japan's country code
+        ("german", "unknown language code 'german' (not in CLDR); did you mean 'de'?"),
+        ("pt_XY", "unknown language code 'pt_XY' (not in CLDR); did you mean 'pt'?"),
+        ("und", "unknown language code 'und' (not in CLDR)"),  # Babel would make it en_US
+        ("en_US.UTF-8", "invalid language code 'en_US.UTF-8'; use 'en_US'"),
+        ("../x", "invalid language code '../x' (a code is letters, digits and - or _, such as de, pt-BR, zh-Hans)"),
+    ],
+)
+def test_codes_nobody_can_mean_are_refused_with_what_was_probably_meant(typed: str, message: str) -> None:
+    with pytest.raises(LanguageError) as raised:
+        Language.from_input(typed)
+    assert raised.value.message == message and raised.value.value == typed
+
+
 def test_plural_forms_come_from_cldr() -> None:
     assert str(Language.parse("ru").plural_forms).startswith("nplurals=3;")
     assert str(Language.parse("ja").plural_forms) == "nplurals=1; plural=0;"

@@ -18,6 +18,7 @@ SITE = "https://letter.example"
 def published(project: SiteCopy) -> Path:
     project.add_pseudo_language("eo")
     project.catalogs().add_language("ar")
+    project.list_every_language()  # ar is untranslated: listed only so
     output = project.root / "output"
     build(project.config, output, overrides={"SITEURL": SITE, "RELATIVE_URLS": False})
     return output

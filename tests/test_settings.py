@@ -76,6 +76,23 @@ def test_every_bad_setting_is_reported_at_once(project: SiteCopy) -> None:
     ]
 
 
+def test_a_missing_folder_is_reported_with_every_other_bad_setting_in_the_file_s_order(project: SiteCopy) -> None:
+    """A bad ``PATH`` (checked before Pelican reads the file) does not hide the settings after it."""
+    first = append(project, 'PATH = "missing"')
+    second = append(project, "OPENLETTER_SKIP_BROKEN = 1")
+    third = append(project, 'THEME = "nowhere"')
+    result = subprocess.run(
+        [sys.executable, "-m", "openletter.commands.cli", "build"], cwd=project.root, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{project.config}:{first}: error: PATH: 'missing' is not a folder\n"
+        f"{project.config}:{second}: error: OPENLETTER_SKIP_BROKEN: must be True or False, got 1\n"
+        f"{project.config}:{third}: error: THEME: 'nowhere' is not a folder with templates/\n"
+    )
+    assert not (project.root / "output").exists()
+
+
 def test_an_unknown_openletter_setting_is_a_typo_with_a_suggestion(project: SiteCopy) -> None:
     line = append(project, "OPENLETTER_SKIP_BROKNE = True")
     with pytest.raises(SettingsError, match="OPENLETTER_SKIP_BROKNE: is not an openletter setting; did you mean OPENLETTER_SKIP_BROKEN") as raised:

@@ -53,6 +53,7 @@ def translated(project: SiteCopy) -> SiteCopy:
     third.msgstr = "Dritter [Absatz](https://tracker.example/)."  # a link the source does not have: an error
     catalog.set_header_field(CREDITS_HEADER, "Ana Souza; ana@example.org; João Lima")
     write_po(project.po("de"), catalog)
+    project.list_every_language()  # de is partly translated: listed only so (a test below makes it a draft)
     return project
 
 

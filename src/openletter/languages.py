@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global, get_locale_identifier
+from babel.core import get_global, get_locale_identifier, parse_locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
@@ -47,6 +47,46 @@ class Language:
                 f"language code {code!r} is not in canonical form; use {canonical!r}", value=code
             )
         return cls(canonical)
+
+    @classmethod
+    def from_input(cls, code: str) -> Language:
+        """A code as people type it: CLDR or BCP 47, any case, ``-`` or ``_`` (``pt-BR``, ``PT_br``,
+        ``zh-hans``), as the canonical CLDR locale (``pt_BR``, ``zh_Hans``: the folder name).
+
+        A deprecated code becomes the one CLDR uses (``iw`` -> ``he``) without the region Babel's
+        alias adds (``he_IL``): nobody asked for one.  An unknown code is refused with the close
+        code CLDR has, or the code of the language of that English name (``german`` -> ``de``)."""
+        text = code.strip()
+        if not _INPUT_RE.fullmatch(text):
+            usable = _babel_canonical(text) or _close_code(text)
+            hint = f"; use {usable!r}" if usable else " (a code is letters, digits and - or _, such as de, pt-BR, zh-Hans)"
+            raise LanguageError(f"invalid language code {code!r}{hint}", value=code)
+        try:
+            language, territory, _, _ = parse_locale(text.replace("-", "_"))
+            locale = None if language in _NOT_LANGUAGES else Locale.parse(text.replace("-", "_"))
+        except (ValueError, TypeError) as error:
+            raise LanguageError(f"invalid language code {code!r}: {error}", value=code) from None
+        except UnknownLocaleError:
+            locale = None
+        if locale is None:
+            close = _close_code(text)
+            hint = f"; did you mean {close!r}?" if close else ""
+            raise LanguageError(f"unknown language code {code!r} (not in CLDR){hint}", value=code)
+        identifier = get_locale_identifier((locale.language, locale.territory if territory else None, locale.script, locale.variant))
+        return cls.parse(identifier if _babel_canonical(identifier) == identifier else str(locale))
+
+    @cached_property
+    def short_code(self) -> str | None:
+        """The code without its region when CLDR's likely region for the rest is this one (``ca``
+        for ``ca_ES``, ``pt`` for ``pt_BR``, ``zh_Hans`` for ``zh_Hans_CN``): CLDR's shorter code
+        names the same language as written there.  None without a region, or for another region."""
+        locale = self.locale
+        if not locale.territory or locale.variant:
+            return None
+        shorter = get_locale_identifier((locale.language, None, locale.script))
+        if _babel_canonical(shorter) != shorter or _likely_territory(Locale.parse(shorter)) != locale.territory:
+            return None
+        return shorter
 
     @cached_property
     def locale(self) -> Locale:
@@ -185,6 +225,36 @@ class Language:
         if zero is None:
             return text
         return text.translate({ord("0") + index: chr(zero + index) for index in range(10)})
+
+
+#: What a language code may be made of as typed: letters, then subtags of letters or digits after - or _.
+_INPUT_RE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
+#: Codes CLDR has that name no language: undetermined (Babel maps it to en_US) and the root locale.
+_NOT_LANGUAGES = frozenset({"und", "root"})
+
+
+def _babel_canonical(code: str) -> str | None:
+    """Babel's canonical spelling of ``code`` (``en_US`` for ``en_US.UTF-8``), or None."""
+    try:
+        return str(Locale.parse(code))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def _close_code(text: str) -> str | None:
+    """What an unknown code probably meant: the language of that English name (``German`` -> ``de``),
+    the language of that country code (``jp`` -> ``ja``), or the language without the region or
+    script CLDR lacks (``pt_XY`` -> ``pt``); else None."""
+    named = {name.casefold(): code for code, name in Locale("en").languages.items()}
+    if text.casefold() in named:
+        return _babel_canonical(named[text.casefold()])
+    parts = re.split(r"[-_]", text)
+    if len(parts) == 1 and len(text) == 2 and text.isalpha():
+        likely = get_global("likely_subtags").get(f"und_{text.upper()}")
+        return _babel_canonical(likely.split("_")[0]) if likely else None
+    if len(parts) > 1 and _INPUT_RE.fullmatch(parts[0]) and parts[0].lower() not in _NOT_LANGUAGES:
+        return _babel_canonical(parts[0].lower())
+    return None
 
 
 _SLOT_RE = re.compile(r"&lt;(\d+)&gt;")

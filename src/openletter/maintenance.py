@@ -130,16 +130,19 @@ class Catalogs:
             catalog.set_header_field(name, value)
         return catalog
 
-    def add_language(self, code: str) -> Written:
-        """Create every catalog of a new language; refuse bad codes before writing anything."""
-        language = Language.parse(code)
+    def add_language(self, code: str | Language) -> Written:
+        """Create every catalog of a new language; refuse bad codes before writing anything.
+
+        ``code`` is taken as people type it (``pt-BR``, ``zh-hans``): the folder gets the canonical
+        CLDR code (:meth:`Language.from_input`)."""
+        language = code if isinstance(code, Language) else Language.from_input(code)
         if language == self.project.source_language:
-            raise LanguageError(f"{code!r} is the source language; its text is the content itself", value=code)
+            raise LanguageError(f"{language.code!r} is the source language; its text is the content itself", value=code)
         paths = {domain: self.project.catalog_path(language, domain) for domain in self.project.domains()}
         existing = [path for path in paths.values() if path.exists()]
         if existing:
             raise LanguageError(
-                f"language {code!r} already exists; use 'invoke update'", path=self.project.relative(existing[0]), value=code
+                f"language {language.code!r} already exists; use 'invoke update'", path=self.project.relative(existing[0]), value=code
             )
         data = {}
         for domain, path in paths.items():

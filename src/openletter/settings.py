@@ -128,7 +128,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_BUGS_ADDRESS", "", TEXT, "`Report-Msgid-Bugs-To` of the templates"),
     Setting("OPENLETTER_NODE_MODULES", "node_modules", FOLDER, "the npm packages `npm ci` installs from package-lock.json (the webfonts)"),
     Setting("OPENLETTER_CACHE_PATH", ".cache/openletter", OPTIONAL_FOLDER, "the build cache; empty turns it off (every build is then a first build)"),
-    Setting("OPENLETTER_PUBLISH_THRESHOLD", 0, PERCENTAGE, "percent of a language's units that must be translated for it to be listed (menus, chooser, hreflang, sitemap); below it the language is a `noindex` draft, built but not listed; 0 lists every language"),
+    Setting("OPENLETTER_PUBLISH_THRESHOLD", 80, PERCENTAGE, "percent of a language's units that must be translated for it to be listed (menus, chooser, hreflang, sitemap, the language notice); below it the language is a `noindex` draft, built but not listed. 80: a reader of a listed language finds the letter in it with a paragraph or two in English at most, and a listed language stays listed while its translators catch up with an edit of the English; a translation just begun is a draft, seen by URL. 0 lists every language"),
     Setting("OPENLETTER_HELP_URL", "translate/", URL, "where \"Help improve this translation\" leads (a path on the site or an http(s) address; empty hides the link)"),
     Setting("OPENLETTER_TRANSLATOR_PAGES", True, BOOLEAN, "build the translators' pages: `translate/` dashboards, `<lang>/review/`, badges, catalog downloads"),
     Setting("OPENLETTER_REPOSITORY_URL", "", ABSOLUTE_URL, "the project's repository, linked from the dashboards"),
@@ -253,7 +253,7 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
     home = values.get("OPENLETTER_HOME")
     if home and folders["PATH"].is_dir() and not (folders["PATH"] / f"{home}.md").is_file():
         errors.append(file.error("OPENLETTER_HOME", f"names {home}.md, which is not in {folders['PATH']}", home))
-    raise_all(errors)
+    raise_all(sorted(errors, key=lambda error: (str(error.path), error.line or 0)))  # in the file's order
     for setting in SETTINGS:
         settings[setting.name] = values[setting.name]
 
@@ -326,8 +326,14 @@ def load_settings(path: Path, overrides: Mapping[str, Any] | None = None) -> dic
     # No .pyc for settings files: a cached one goes stale when an edit keeps size and mtime second.
     dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
     try:
-        # Pelican refuses a missing PATH without naming a line: the folders are checked first.
-        _check_folders({**get_settings_from_file(str(path)), **(overrides or {})}, file)
+        # Pelican refuses a missing PATH without naming a line: the folders are checked first, and
+        # when one is bad every other setting is checked too, so all the errors come at once.
+        raw = {**get_settings_from_file(str(path)), **(overrides or {})}
+        try:
+            _check_folders(raw, file)
+        except OpenletterError:
+            validate(raw, file)  # raises the folders' errors with every other one
+            raise
         settings = read_settings(str(path), override=dict(overrides or {}))
     except OpenletterError:
         raise

@@ -14,10 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from babel import Locale
+
 from openletter.cache import Cache
 from openletter.commands.build import build
 from openletter.content.segments import new_markdown
 from openletter.errors import ErrorList, OpenletterError, SettingsError
+from openletter.languages import Language
 from openletter.loading import LoadedCatalogs, load_documents
 from openletter.maintenance import Catalogs, Written
 from openletter.project import Project
@@ -98,22 +101,49 @@ def update(config: Path, out: TextIO = sys.stdout) -> int:
 
 
 def add_language(config: Path, code: str, out: TextIO = sys.stdout) -> int:
-    def action() -> None:
-        from openletter.languages import Language
+    """Create a language's catalogs from a code as typed (``pt-BR``), say where, and what next."""
 
+    def action() -> None:
+        language = Language.from_input(code)
         catalogs = _catalogs(config)
-        _print_written(catalogs.add_language(code), catalogs.project, out)
-        slug = Language.parse(code).slug
+        _print_written(catalogs.add_language(language), catalogs.project, out)
+        folder = catalogs.project.relative(catalogs.project.locale_dir / language.code)
+        print(f"created {folder}/: {language.english_name}, CLDR locale {language.code}, published at /{language.slug}/", file=out)
+        note = _shorter_code_note(code, language, catalogs.project)
+        if note:
+            print(note, file=out)
         print(
             "next steps:\n"
             "  1. translate the files above with Poedit, Lokalize, Weblate or a text editor (see CONTRIBUTING.md)\n"
             "  2. invoke check        # path:line problems, if any\n"
-            f"  3. invoke preview      # then open http://127.0.0.1:8000/{slug}/: it reloads after each save\n"
+            f"  3. invoke preview      # then open http://127.0.0.1:8000/{language.slug}/: it reloads after each save\n"
             "  4. commit both files; a native speaker's review sets X-Review-State: reviewed",
             file=out,
         )
 
     return guarded(action)
+
+
+def _shorter_code_note(code: str, language: Language, project: Project) -> str | None:
+    """A word when ``code`` names a region CLDR's shorter code already means (``ca-ES``: ``ca`` is
+    Catalan as written in Spain) and no other variant of the language is in the project: the
+    project names a language by its short code unless variants stand side by side (``pt_BR`` and
+    ``pt_PT``).  The catalogs are made as asked all the same: a region typed on purpose is kept."""
+    short = language.short_code
+    if short is None or short == project.source_language.code:
+        return None
+    others = [other for other in project.discover_languages()[0] if other != language]
+    if any(other.locale.language == language.locale.language for other in others):
+        return None  # a variant beside another one: the region is what tells them apart
+    english = Language(short).english_name
+    region = Locale("en").territories.get(language.locale.territory, language.locale.territory)
+    return (
+        f"note: CLDR's '{short}' is {english} as written in {region} too. This project names a language by its short code "
+        f"(de, fr) and adds a region only where variants stand side by side (pt_BR beside pt_PT).\n"
+        f"  If this is to be the one {english} translation, '{short}' is the usual choice: delete "
+        f"{project.relative(project.locale_dir / language.code)}/ and run 'invoke add-language {short}'; "
+        f"keep {language.code} if another {english} variant is to come."
+    )
 
 
 def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -> int:

@@ -1,4 +1,8 @@
-"""``openletter`` command line (the same commands as ``invoke``, for CI and editors)."""
+"""``openletter`` command line (the same commands as ``invoke``, for CI and editors).
+
+Its help is plain text: argparse prints the strings below as they are, so they carry no
+reStructuredText (the module docstrings do, for readers of the code).
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,53 @@ from pathlib import Path
 
 from openletter.commands import actions as commands
 
+DESCRIPTION = (
+    "Publish one open letter in every language: the same commands as 'invoke', for CI and editors. "
+    "Problems are printed as path:line: error: message, with exit status 1."
+)
+
+#: Each command's one-line help (in the command list) and description (in its own --help).
+COMMANDS = {
+    "extract": "Write locale/<name>.pot from content/ and the theme's templates (only when a message changed).",
+    "update": "Merge the templates into every locale/<code>/LC_MESSAGES/*.po: an edited message becomes fuzzy, "
+    "a removed one obsolete; no translation is lost.",
+    "add-language": "Create the catalogs of a new language, with headers from CLDR (plural rule, language name).",
+    "check": "Check every catalog; one line per problem (path:line: severity: code: message), then a summary. "
+    "Exit status 1 on any error.",
+    "stats": "Per language and catalog: translated, fuzzy and untranslated units and words, and the review state.",
+    "build": "Build every language into the output folder with one Pelican run (swapped in only when it succeeds).",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line, every command and option with a help text."""
+    main_parser = argparse.ArgumentParser(prog="openletter", description=DESCRIPTION)
+    main_parser.add_argument(
+        "--settings", type=Path, default=Path("pelicanconf.py"), help="the Pelican settings file (default: pelicanconf.py)"
+    )
+    sub = main_parser.add_subparsers(
+        dest="command", required=True, metavar="command", title="commands", help="one of these ('openletter <command> --help' for its options):"
+    )
+    for name, text in COMMANDS.items():
+        sub.add_parser(name, help=text, description=text)
+    add, check, stats, build = (sub.choices[name] for name in ("add-language", "check", "stats", "build"))
+    add.add_argument(
+        "code",
+        help="the language: a CLDR or BCP 47 code in any case, with - or _ (de, pt-BR, pt_BR, zh-Hans); "
+        "its catalogs go to locale/<CLDR code>/",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    stats.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="text (default), json or markdown")
+    build.add_argument("--output", type=Path, default=None, help="the folder to build into (default: OUTPUT_PATH of the settings, output/)")
+    build.add_argument(
+        "--skip-broken", action="store_true", default=None, help="leave out languages whose catalogs are broken (their previous pages stay)"
+    )
+    build.add_argument("--pseudo", action="store_true", help="also build the pseudo-locale at /en-xa/ (never published)")
+    return main_parser
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="openletter", description=__doc__)
-    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("extract", help="write locale/*.pot from content/ and the theme")
-    sub.add_parser("update", help="merge the templates into every locale/<ll>/LC_MESSAGES/*.po")
-    add = sub.add_parser("add-language", help="create the catalogs of a new language")
-    add.add_argument("code", help="CLDR code in canonical form, e.g. de, pt_BR, zh_Hans")
-    check = sub.add_parser("check", help="check every catalog: path:line: severity: code: message")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    stats = sub.add_parser("stats", help="translated/fuzzy/untranslated units and words per language")
-    stats.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    build = sub.add_parser("build", help="build every language into output/")
-    build.add_argument("--output", type=Path, default=None)
-    build.add_argument("--skip-broken", action="store_true", default=None, help="leave out languages whose catalogs are broken")
-    build.add_argument("--pseudo", action="store_true", help="also build the pseudo-locale at /en-xa/ (never published)")
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     if args.command == "extract":
         return commands.extract(args.settings)
     if args.command == "update":
