@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from openletter.commands.staging import Staging, spare_for
@@ -67,3 +68,32 @@ def test_a_discarded_folder_leaves_the_site_alone_and_a_fresh_claim_can_refuse_t
     fresh = Staging.claim(output, recycle=False)
     assert not fresh.recycled and not spare_for(output).exists() and tree(fresh.path) == {}
     assert fresh.sweep() == []
+
+
+def test_a_reader_of_the_site_never_finds_it_missing_while_builds_swap(tmp_path: Path) -> None:
+    # A server (the preview's, a reader of a synced folder) asks for the same page all along.
+    output = tmp_path / "output"
+    missing = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            if not (output / "index.html").exists():
+                missing.append(1)
+
+    Staging.claim(output).path.joinpath("index.html").write_text("0")
+    first = Staging.claim(output)
+    (first.path / "index.html").write_text("first")
+    first.swap_into_place()
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for number in range(300):
+            staging = Staging.claim(output)
+            (staging.path / "index.html").write_text(str(number))
+            staging.sweep()
+            staging.swap_into_place()
+    finally:
+        done.set()
+        reader.join()
+    assert (output / "index.html").read_text() == "299" and missing == []
