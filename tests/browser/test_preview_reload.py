@@ -33,12 +33,15 @@ def test_a_page_shows_a_saved_translation_without_a_manual_reload(project: SiteC
         page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        failed: list[str] = []
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/eo/")
+        page.wait_for_load_state("networkidle")  # its faces fetched before the build that replaces them
         page.evaluate("window.notReloaded = true")
         retitle(project.po("eo"), "A TITLE SAVED IN THE EDITOR")
         expect(page.locator("h1")).to_have_text("A TITLE SAVED IN THE EDITOR", timeout=30_000)
         assert page.evaluate("window.notReloaded") is None  # the page itself reloaded
-        assert errors == []  # no Content-Security-Policy violation
+        assert errors == [], (errors, failed)  # no Content-Security-Policy violation
     finally:
         context.close()
         stop.set()
