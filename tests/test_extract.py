@@ -52,8 +52,8 @@ def test_theme_template_comes_from_babels_jinja2_extractor(project: SiteCopy) ->
 def test_strings_inside_cache_blocks_are_extracted_and_a_broken_template_is_named(project: SiteCopy) -> None:
     project.catalogs().extract()
     by_id = {entry.msgid: entry for entry in read_po(project.root / "locale" / "theme.pot").entries}
-    inside = by_id["%(count)s of %(total)s message translated"]  # in a {% cache %} block of translate.html
-    assert inside.references == ["theme/templates/translate.html"] and inside.msgid_plural
+    inside = by_id["%(count)s missing"]  # in a {% cache %} block of translate.html (and in review.html)
+    assert "theme/templates/translate.html" in inside.references and inside.msgid_plural
     assert "A new language" in by_id  # after the last {% cache %} block: nothing silently dropped
     page = project.root / "theme" / "templates" / "page.html"
     lines = page.read_text(encoding="utf-8").split("\n")

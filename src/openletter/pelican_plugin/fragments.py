@@ -4,7 +4,7 @@ by values instead of a name and a timeout).
 
 The dashboards are N pages of N rows; most of a row is the same on every page (a language's link,
 its catalogs) or the same for every row with the same counts (the percentage and the sentence
-"x of y messages translated" in the page's language).  A block that names every value it reads
+"x translated · y need review · z missing" in the page's language).  A block that names every value it reads
 is rendered once per distinct key; the template's name and the block's line are part of the key,
 so two blocks never share an entry, and a block that translates anything (``_``, ``gettext``,
 ``{% trans %}``…) is keyed by the page's language too, whether or not it names it.  A key with an

@@ -57,6 +57,11 @@ class DashboardRow:
         return self.translated / self.total if self.total else 1.0
 
     @property
+    def untranslated(self) -> int:
+        """Messages with no translation yet (the review page's "missing")."""
+        return self.total - self.translated - self.fuzzy
+
+    @property
     def reviewed(self) -> bool:
         return self.review_state == REVIEWED
 
