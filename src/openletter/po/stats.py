@@ -56,7 +56,8 @@ def catalog_stats(catalog: Catalog, language: str, domain: str) -> CatalogStats:
 def render(rows: list[CatalogStats], output_format: str) -> str:
     if output_format == "json":
         return json.dumps([{**asdict(row), "total": row.total, "percent": round(row.percent, 1)} for row in rows], ensure_ascii=False, indent=2)
-    header = ("language", "domain", "translated", "fuzzy", "untranslated", "words left", "%", "review", "revised")
+    # The words of the review page and the dashboard (fuzzy: needs review; untranslated: missing).
+    header = ("language", "domain", "translated", "needs review", "missing", "words left", "% translated", "review", "revised")
     lines = [(row.language, row.domain, str(row.translated), str(row.fuzzy), str(row.untranslated),
               str(row.fuzzy_words + row.untranslated_words), f"{row.percent:.0f}", row.review_state, row.revision_date)
              for row in rows]  # fmt: skip
