@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_preview.py            # N = 26 and 100, 5 edits each
     .venv/bin/python bench/bench_preview.py --sizes 200 --translator-pages
 
-The preview (openletter.commands.preview, behind `invoke livereload`) watches the sources with
+The preview (openletter.commands.preview, behind `invoke preview`) watches the sources with
 watchfiles and runs the same warm build as `invoke build` for every change; each edit changes one
 language's letter title, and the time from the write to the rebuilt site being swapped in is
 measured (it includes the watcher's debounce).  Baseline in the same run: a full warm
