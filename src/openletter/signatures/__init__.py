@@ -1,0 +1,1 @@
+"""Signatures: one small TOML record per signer under ``signatures/``, and the check that keeps them publishable."""

@@ -1,0 +1,74 @@
+"""Every record of ``signatures/`` checked, and the near-duplicates among them.
+
+A project without ``signatures/`` has nothing to check.  Findings are :class:`Problem`s, printed
+with the catalogs' by ``openletter check``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import PurePosixPath
+
+from openletter.errors import Problem
+from openletter.project import Project
+from openletter.signatures.naming import FOLDER, NAME_RULE, NOT_RECORDS
+from openletter.signatures.record import Context, Record, check_record
+from openletter.signatures.text import folded
+
+
+@dataclass(slots=True)
+class SignatureReport:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def latest_date(now: datetime | None = None) -> date:
+    """Today somewhere on Earth (UTC+14): a record dated by its signer's calendar is never 'in the future'."""
+    return ((now or datetime.now(UTC)) + timedelta(hours=14)).date()
+
+
+def project_context(project: Project, latest: date | None = None) -> Context:
+    languages = [project.source_language, *project.discover_languages()[0]]
+    return Context({language.code: language for language in languages}, latest or latest_date())
+
+
+def check_signatures(project: Project, latest: date | None = None) -> SignatureReport:
+    """Everything wrong with the project's records (none when there is no ``signatures/``)."""
+    folder = project.root / FOLDER
+    report = SignatureReport()
+    if not folder.is_dir():
+        return report
+    context = project_context(project, latest)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = PurePosixPath(path.relative_to(folder).as_posix())
+        shown = project.relative(path)
+        if relative.as_posix() in NOT_RECORDS or relative.name.startswith("."):
+            continue
+        if path.suffix != ".toml":
+            report.problems.append(Problem(shown, None, "error", "file-name", f"not a record; a record's path is {NAME_RULE}"))
+            continue
+        report.files += 1
+        record, problems = check_record(path.read_bytes(), shown, relative, context)
+        report.problems += problems
+        if record is not None:
+            report.records.append(record)
+    report.problems += duplicates(report.records)
+    return report
+
+
+def duplicates(records: list[Record]) -> list[Problem]:
+    """A warning per record whose name and affiliation (folded) an earlier record has: the same person twice?"""
+    first: dict[tuple[str, str], Record] = {}
+    problems = []
+    for record in records:
+        key = (folded(record.name), folded(record.affiliation or ""))
+        if key in first:
+            other = first[key]
+            problems.append(Problem(
+                record.path, 1, "warning", "duplicate",
+                f"same name and affiliation as {other.path} ({record.name!r}); one person signs once: remove one of {other.path} and {record.path}",
+            ))  # fmt: skip
+        else:
+            first[key] = record
+    return problems
