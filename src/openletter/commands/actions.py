@@ -25,6 +25,7 @@ from openletter.loading import LoadedCatalogs, load_documents
 from openletter.maintenance import Catalogs, Written
 from openletter.project import Project
 from openletter.settings import OPTIONS_KEY, Options, load_settings
+from openletter.signatures.check import check_signatures
 
 
 def report_error(error: OpenletterError, stream: TextIO) -> None:
@@ -154,20 +155,22 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
         nonlocal status
         started = time.perf_counter()
         report = _load(config)
-        problems = report.problems()
+        signed = check_signatures(report.project)
+        problems = report.problems() + sorted(signed.problems, key=lambda p: (str(p.path), p.line or 0, p.code))
         errors = sum(problem.severity == "error" for problem in problems)
         warnings = len(problems) - errors
         elapsed = time.perf_counter() - started
         catalogs = sum(len(reports) for reports in report.reports.values())
         if output_format == "json":
-            summary = {"catalogs": catalogs, "errors": errors, "warnings": warnings, "seconds": round(elapsed, 3)}
+            summary = {"catalogs": catalogs, "signatures": signed.files, "errors": errors, "warnings": warnings, "seconds": round(elapsed, 3)}
             json.dump({"problems": [p.as_dict() for p in problems], "summary": summary}, out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
             for problem in problems:
                 print(problem, file=out)
             print(
-                f"{catalogs} catalog(s) of {len(report.languages)} translation(s) checked in {elapsed:.2f} s: "
+                f"{catalogs} catalog(s) of {len(report.languages)} translation(s)"
+                f"{f' and {signed.files} signature(s)' if signed.files else ''} checked in {elapsed:.2f} s: "
                 f"{errors} error(s), {warnings} warning(s)",
                 file=out,
             )
