@@ -174,3 +174,16 @@ def test_check_command_reports_signature_problems_and_fails(project: SiteCopy) -
     assert as_json["problems"][0]["path"] == "signatures/2026/2026-11-20-abcdefgh.toml" and as_json["problems"][0]["line"] == 4
     bad.write_text(VALID, encoding="utf-8")
     assert run_check(project.root).returncode == 0
+
+
+def test_the_readme_documents_every_key_and_every_refusal_code() -> None:
+    from openletter.signatures.record import SCHEMA
+
+    readme = (Path(__file__).resolve().parent.parent / "signatures" / "README.md").read_text(encoding="utf-8")
+    for key in SCHEMA:
+        assert f"| `{key}` |" in readme
+    text_codes = {code for case in CASES.values() for _, code, _, _ in case["expect"]} & {
+        "empty", "whitespace", "nfc", "control-char", "invisible-char", "markup", "email", "url",
+    }  # fmt: skip
+    for code in text_codes:
+        assert f"`{code}`" in readme
