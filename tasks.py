@@ -52,7 +52,7 @@ def clean(c):
 
 @task(help={"format": "text (default) or json"})
 def check(c, format="text"):
-    """Check every catalog: path:line: error|warning: code: message, then a summary."""
+    """Check every catalog and signatures/ record: path:line: error|warning: code: message, then a summary."""
     from openletter.commands import actions as commands
 
     _done(commands.check(CONFIG, format))
