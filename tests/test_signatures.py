@@ -79,11 +79,14 @@ def test_a_record_dated_today_anywhere_on_earth_is_not_in_the_future() -> None:
 def test_key_lines_name_each_top_level_key_and_skip_multiline_strings() -> None:
     text = 'name = "A"\n\n"e-mail" = "x"\nrole = """\nlanguage = not a key\n"""\n\'date\'=1\n[extra]\nsub.key = 2\n'
     assert key_lines(text) == {"name": 1, "e-mail": 3, "role": 4, "date": 7, "extra": 8, "sub": 9}
+    # tomllib counts lines at LF only: a line separator inside a value does not start a line.
+    assert key_lines('name = "A\u2028B\x0cC"\nlanguage = "en"\n') == {"name": 1, "language": 2}
 
 
 def test_syntax_location_reads_tomllibs_line_and_column() -> None:
     assert syntax_location("Invalid value (at line 3, column 8)", "a\nb\nc\n") == (3, 8, "Invalid value")
     assert syntax_location("Unclosed array (at end of document)", "a\nb\n") == (2, None, "Unclosed array")
+    assert syntax_location("Unclosed array (at end of document)", "a\u2028b\n") == (1, None, "Unclosed array")
 
 
 def test_new_record_paths_follow_the_rule_and_do_not_collide() -> None:

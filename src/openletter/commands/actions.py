@@ -162,7 +162,8 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
         elapsed = time.perf_counter() - started
         catalogs = sum(len(reports) for reports in report.reports.values())
         if output_format == "json":
-            summary = {"catalogs": catalogs, "signatures": signed.files, "errors": errors, "warnings": warnings, "seconds": round(elapsed, 3)}
+            summary: dict[str, float] = {"catalogs": catalogs, "signatures": signed.files, "errors": errors, "warnings": warnings}
+            summary["seconds"] = round(elapsed, 3)
             json.dump({"problems": [p.as_dict() for p in problems], "summary": summary}, out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:

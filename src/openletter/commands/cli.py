@@ -22,8 +22,8 @@ COMMANDS = {
     "update": "Merge the templates into every locale/<code>/LC_MESSAGES/*.po: an edited message becomes fuzzy, "
     "a removed one obsolete; no translation is lost.",
     "add-language": "Create the catalogs of a new language, with headers from CLDR (plural rule, language name).",
-    "check": "Check every catalog and signatures/ record; one line per problem (path:line: severity: code: message), then a summary. "
-    "Exit status 1 on any error.",
+    "check": "Check every catalog and signatures/ record; one line per problem (path:line: severity: code: message), "
+    "then a summary. Exit status 1 on any error.",
     "stats": "Per language and catalog: translated, fuzzy and untranslated units and words, and the review state.",
     "build": "Build every language into the output folder with one Pelican run (swapped in only when it succeeds).",
 }

@@ -65,10 +65,11 @@ def duplicates(records: list[Record]) -> list[Problem]:
         key = (folded(record.name), folded(record.affiliation or ""))
         if key in first:
             other = first[key]
-            problems.append(Problem(
-                record.path, 1, "warning", "duplicate",
-                f"same name and affiliation as {other.path} ({record.name!r}); one person signs once: remove one of {other.path} and {record.path}",
-            ))  # fmt: skip
+            message = (
+                f"same name and affiliation as {other.path} ({record.name!r}); "
+                f"one person signs once: remove one of {other.path} and {record.path}"
+            )
+            problems.append(Problem(record.path, 1, "warning", "duplicate", message))
         else:
             first[key] = record
     return problems

@@ -86,7 +86,8 @@ def check_record(data: bytes, shown: Path, relative: PurePosixPath, context: Con
     lines = key_lines(text)
     for key in values:
         if key not in SCHEMA:
-            add(lines.get(key, 1), "unknown-key", f"unknown key {key!r}: a record holds only {', '.join(SCHEMA)}; nothing else is stored")
+            known = ", ".join(SCHEMA)
+            add(lines.get(key, 1), "unknown-key", f"unknown key {key!r}: a record holds only {known}; nothing else is stored")
     for key, (required, _) in SCHEMA.items():
         if required and key not in values:
             add(1, "missing-key", f"no {key!r}; a record needs {', '.join(k for k, (r, _) in SCHEMA.items() if r)}")
@@ -95,8 +96,9 @@ def check_record(data: bytes, shown: Path, relative: PurePosixPath, context: Con
             for code, message in _value_problems(kind, values[key], context):
                 add(lines.get(key, 1), code, f"{key}: {message}")
     signed = values.get("date")
-    if isinstance(signed, date) and not isinstance(signed, datetime) and name_date(relative) not in (None, signed.isoformat()):
-        add(lines.get("date", 1), "file-date", f"the file name says {name_date(relative)}, the record {signed.isoformat()}; rename the file")
+    named = name_date(relative)
+    if isinstance(signed, date) and not isinstance(signed, datetime) and named not in (None, signed.isoformat()):
+        add(lines.get("date", 1), "file-date", f"the file name says {named}, the record {signed.isoformat()}; rename the file")
     if problems:
         return None, problems
     return Record(shown, **values), problems

@@ -17,7 +17,7 @@ def key_lines(text: str) -> dict[str, int]:
     not taken for a key.  Enough for flat records; not a TOML parser."""
     lines: dict[str, int] = {}
     inside: str | None = None  # the delimiter of the multi-line string we are in
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # TOML lines end at LF only, not at U+2028
         if inside is None:
             match = _KEY_RE.match(line)
             if match:
@@ -38,5 +38,5 @@ def syntax_location(message: str, text: str) -> tuple[int, int | None, str]:
         return int(match[1]), int(match[2]), message[: match.start()].rstrip()
     end = _AT_EOF_RE.search(message)
     if end:
-        return max(1, len(text.splitlines())), None, message[: end.start()].rstrip()
+        return max(1, len(text.rstrip("\n").split("\n"))), None, message[: end.start()].rstrip()
     return 1, None, message
