@@ -20,6 +20,8 @@ HEADER_FLAG = "fuzzy"
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "\\": "\\", '"': '"'}
 _ESCAPE_RE = re.compile(r'\\(?:([ntrabfv\\"])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))', re.DOTALL)
+#: A whole quoted string: no bare quote inside, every backslash escaping something.
+_QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)\Z", re.DOTALL)
 
 
@@ -194,22 +196,22 @@ def unquote(text: str, path: Path | None, line: int, raw: str | None = None) -> 
 
     ``raw`` is the whole line ``text`` comes from: an error then names the column where the
     reader stopped, with a hint for the usual slips (an inner quote, a missing closing quote)."""
-    start = (raw.find(text.strip()) if raw is not None else text.find(text.strip())) + 1  # the string's column
-    text = text.strip()
+    given, text = text, text.strip()
 
     def fail(message: str, offset: int, value: object = text) -> PoSyntaxError:
+        start = (raw if raw is not None else given).find(text) + 1  # the string's column on its line
         return PoSyntaxError(message, path=path, line=line, value=value, code="syntax", column=start + offset)
 
-    if not text.startswith('"'):
-        raise fail(f"text outside quotes: {text!r}; a line holds one quoted string (\"…\")", 0)
-    position = 1
-    while position < len(text) and text[position] != '"':
-        position += 2 if text[position] == "\\" else 1
-    if position >= len(text):
-        raise fail(f"the string is not closed: end it with a quote (\") on this line: {text!r}", len(text))
-    if text[position + 1 :].strip():
+    if _QUOTED_RE.fullmatch(text) is None:  # find where and why only for a string that is wrong
+        if not text.startswith('"'):
+            raise fail(f"text outside quotes: {text!r}; a line holds one quoted string (\"…\")", 0)
+        position = 1
+        while position < len(text) and text[position] != '"':
+            position += 2 if text[position] == "\\" else 1
+        if position >= len(text):
+            raise fail(f"the string is not closed: end it with a quote (\") on this line: {text!r}", len(text))
         raise fail(f"this quote ends the string, and {text[position + 1 :].strip()!r} follows it; write \\\" for a quote inside the text", position)
-    body = text[1:position]
+    body = text[1:-1]
 
     def replace(match: re.Match[str]) -> str:
         simple, octal, hexa, other = match.groups()
