@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, REPO, SiteCopy
 
 from openletter.checks import formats
 from openletter.errors import Problem
@@ -139,3 +142,78 @@ def test_sarif_without_an_information_uri_and_without_problems() -> None:
     log = json.loads(formats.sarif([]))
     assert log["runs"][0]["tool"]["driver"] == {"name": "openletter", "rules": []}
     assert log["runs"][0]["results"] == []
+
+
+def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "openletter.commands.cli", "check", *args], cwd=root, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def broken(project: SiteCopy) -> tuple[SiteCopy, int]:
+    """A project whose one catalog has raw HTML in a translation: one error, on a known line."""
+    project.add_pseudo_language("eo")
+    path = project.po("eo")
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith('msgstr "‹'))) + 1
+    path.write_text(text.replace('msgstr "‹', 'msgstr "<b>‹', 1), encoding="utf-8")
+    return project, line
+
+
+def test_check_command_prints_github_annotations_and_fails_on_errors(broken: tuple[SiteCopy, int]) -> None:
+    project, line = broken
+    result = run_check(project.root, "--format", "github")
+    assert result.returncode == 1
+    annotation, summary = result.stdout.splitlines()
+    assert annotation == (
+        f"::error file=locale/eo/LC_MESSAGES/letter.po,line={line},title=openletter html::"
+        "raw HTML in the translation; the source has none"
+    )
+    assert "1 error(s), 0 warning(s)" in summary
+
+
+@pytest.mark.parametrize("name", ["gitlab", "sarif"])
+def test_check_command_writes_only_the_report_on_stdout_and_fails_on_errors(broken: tuple[SiteCopy, int], name: str) -> None:
+    project, line = broken
+    result = run_check(project.root, "--format", name)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert "1 error(s), 0 warning(s)" in result.stderr
+    if name == "gitlab":
+        assert report[0]["location"] == {"path": "locale/eo/LC_MESSAGES/letter.po", "lines": {"begin": line}}
+    else:
+        physical = report["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        assert physical == {
+            "artifactLocation": {"uri": "locale/eo/LC_MESSAGES/letter.po", "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": line},
+        }
+
+
+def test_sarif_links_the_tool_to_the_repository_url_setting(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    with project.config.open("a", encoding="utf-8") as config:
+        config.write('\nOPENLETTER_REPOSITORY_URL = "https://example.org/letter"\n')
+    log = json.loads(run_check(project.root, "--format", "sarif").stdout)
+    assert log["runs"][0]["tool"]["driver"]["informationUri"] == "https://example.org/letter"
+
+
+def test_check_command_passes_a_clean_project_in_every_ci_format(project: SiteCopy) -> None:
+    project.add_pseudo_language("eo")
+    for name in formats.CI_FORMATS:
+        result = run_check(project.root, "--format", name)
+        assert result.returncode == 0, (name, result.stderr)
+        if name == "github":
+            assert not result.stdout.startswith("::")
+    assert json.loads(run_check(project.root, "--format", "gitlab").stdout) == []
+
+
+def test_check_needs_no_node_modules(tmp_path: Path) -> None:
+    """The CI workflows install only the Python package: ``check`` must run on the repository as cloned."""
+    root = tmp_path / "repo"
+    ignore = shutil.ignore_patterns("node_modules", ".venv", ".git", "output", ".cache", "__pycache__")
+    shutil.copytree(REPO, root, ignore=ignore, symlinks=True)
+    assert not (root / "node_modules").exists()
+    result = run_check(root, "--format", "github")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 error(s)" in result.stdout
