@@ -217,3 +217,36 @@ def test_check_needs_no_node_modules(tmp_path: Path) -> None:
     result = run_check(root, "--format", "github")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s)" in result.stdout
+
+
+WORKFLOW = REPO / ".github" / "workflows" / "check.yml"
+GITLAB_CI = REPO / ".gitlab-ci.yml"
+
+
+def test_the_ci_files_parse_as_yaml_if_a_parser_is_installed() -> None:
+    yaml = pytest.importorskip("yaml")
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert {"pull_request", "push"} <= set(workflow[True] if True in workflow else workflow["on"])
+    gitlab = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
+    job = gitlab["openletter-check"]
+    assert job["artifacts"]["when"] == "always"
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+
+
+def test_the_github_workflow_checks_with_annotations() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "\t" not in text
+    assert re.search(r"^on:\n  pull_request:\n  push:\n", text, re.M)
+    assert 'python-version: "3.11"' in text
+    assert "pip install -e ." in text
+    assert re.search(r"^ +- run: openletter check --format github$", text, re.M)
+    assert "npm" not in text and "node" not in text  # check needs no node_modules (tested above)
+
+
+def test_the_gitlab_job_keeps_its_report_when_it_fails() -> None:
+    text = GITLAB_CI.read_text(encoding="utf-8")
+    assert "\t" not in text
+    assert "openletter check --format gitlab > gl-code-quality-report.json" in text
+    assert re.search(r"^  artifacts:\n    when: always\n    reports:\n      codequality: gl-code-quality-report.json$", text, re.M)
+    # No "|| true": the job's status is check's, so an error fails the pipeline.
+    assert "|| true" not in text and "allow_failure" not in text
