@@ -50,7 +50,7 @@ def clean(c):
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 
-@task(help={"format": "text (default) or json"})
+@task(help={"format": "text (default), json, github (workflow annotations), gitlab (Code Quality report) or sarif (2.1.0)"})
 def check(c, format="text"):
     """Check every catalog and signatures/ record: path:line: error|warning: code: message, then a summary."""
     from openletter.commands import actions as commands

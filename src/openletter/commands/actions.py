@@ -17,6 +17,7 @@ from typing import TextIO
 from babel import Locale
 
 from openletter.cache import Cache
+from openletter.checks import formats
 from openletter.commands.build import build
 from openletter.content.segments import new_markdown
 from openletter.errors import ErrorList, OpenletterError, SettingsError
@@ -61,6 +62,11 @@ def guarded(action: Callable[[], None], stream: TextIO | None = None) -> int:
 def _options(config: Path) -> Options:
     options: Options = load_settings(config)[OPTIONS_KEY]
     return options
+
+
+def _repository_url(config: Path) -> str:
+    """``OPENLETTER_REPOSITORY_URL`` (checked, '' when unset): where a SARIF viewer links the tool to."""
+    return str(load_settings(config).get("OPENLETTER_REPOSITORY_URL", "") or "")
 
 
 def _catalogs(config: Path) -> Catalogs:
@@ -147,8 +153,9 @@ def _shorter_code_note(code: str, language: Language, project: Project) -> str |
     )
 
 
-def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -> int:
-    """``path:line: severity: code: message`` per problem and a summary; status 1 on any error."""
+def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """``path:line: severity: code: message`` per problem and a summary (or JSON, or a CI service's
+    format: see :mod:`openletter.checks.formats`); status 1 on any error."""
     status = 0
 
     def action() -> None:
@@ -161,19 +168,28 @@ def check(config: Path, output_format: str = "text", out: TextIO = sys.stdout) -
         warnings = len(problems) - errors
         elapsed = time.perf_counter() - started
         catalogs = sum(len(reports) for reports in report.reports.values())
+        summary_stream = out
+        if output_format in formats.CI_FORMATS:
+            if output_format == "sarif":
+                out.write(formats.sarif(problems, _repository_url(config)))
+            else:
+                out.write(formats.github(problems) if output_format == "github" else formats.gitlab(problems))
+            # The report is the output (a file for GitLab); the summary goes to the job's log.
+            summary_stream = out if output_format == "github" else err
         if output_format == "json":
             summary: dict[str, float] = {"catalogs": catalogs, "signatures": signed.files, "errors": errors, "warnings": warnings}
             summary["seconds"] = round(elapsed, 3)
             json.dump({"problems": [p.as_dict() for p in problems], "summary": summary}, out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
-            for problem in problems:
-                print(problem, file=out)
+            if output_format == "text":
+                for problem in problems:
+                    print(problem, file=out)
             print(
                 f"{catalogs} catalog(s) of {len(report.languages)} translation(s)"
                 f"{f' and {signed.files} signature(s)' if signed.files else ''} checked in {elapsed:.2f} s: "
                 f"{errors} error(s), {warnings} warning(s)",
-                file=out,
+                file=summary_stream,
             )
         status = 1 if errors else 0
 

@@ -23,7 +23,7 @@ COMMANDS = {
     "a removed one obsolete; no translation is lost.",
     "add-language": "Create the catalogs of a new language, with headers from CLDR (plural rule, language name).",
     "check": "Check every catalog and signatures/ record; one line per problem (path:line: severity: code: message), "
-    "then a summary. Exit status 1 on any error.",
+    "then a summary; --format json, or github, gitlab or sarif for CI annotations. Exit status 1 on any error.",
     "stats": "Per language and catalog: translated, fuzzy and untranslated units and words, and the review state.",
     "build": "Build every language into the output folder with one Pelican run (swapped in only when it succeeds).",
 }
@@ -46,7 +46,12 @@ def parser() -> argparse.ArgumentParser:
         help="the language: a CLDR or BCP 47 code in any case, with - or _ (de, pt-BR, pt_BR, zh-Hans); "
         "its catalogs go to locale/<CLDR code>/",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github", "gitlab", "sarif"),
+        default="text",
+        help="text (default), json, github (workflow annotations), gitlab (Code Quality report) or sarif (2.1.0)",
+    )
     stats.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="text (default), json or markdown")
     build.add_argument("--output", type=Path, default=None, help="the folder to build into (default: OUTPUT_PATH of the settings, output/)")
     build.add_argument(
