@@ -223,8 +223,9 @@ WORKFLOW = REPO / ".github" / "workflows" / "check.yml"
 GITLAB_CI = REPO / ".gitlab-ci.yml"
 
 
-def test_the_ci_files_parse_as_yaml_if_a_parser_is_installed() -> None:
-    yaml = pytest.importorskip("yaml")
+def test_the_ci_files_parse_as_yaml() -> None:
+    import yaml
+
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     assert {"pull_request", "push"} <= set(workflow[True] if True in workflow else workflow["on"])
     gitlab = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
