@@ -6,7 +6,9 @@ off the page).  Counts follow GNU ``msgfmt --statistics``: a fuzzy entry without
 untranslated, a plural entry counts by its first form.
 
 Catalogs: ``reviewed`` only when the header says exactly ``X-Review-State: reviewed``; anything
-else, a missing header included, is ``unreviewed``.
+else, a missing header included, is ``unreviewed``.  The state the per-unit review marks
+(:mod:`openletter.po.reviewmarks`) justify is :func:`derived_review_state`: ``reviewed`` only when
+every active entry is translated and carries a mark that still matches it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Collection
 from typing import Literal
 
 from openletter.po.pofile import Catalog, Entry
+from openletter.po.reviewmarks import is_reviewed
 
 EntryState = Literal["translated", "fuzzy", "untranslated", "rejected"]
 #: The states in the order pages list them.
@@ -39,3 +42,16 @@ def entry_state(entry: Entry | None, rejected: Collection[tuple[str | None, str]
 def review_state(catalog: Catalog) -> ReviewState:
     """``reviewed`` only when the header says exactly so."""
     return REVIEWED if catalog.header_fields().get(REVIEW_HEADER) == REVIEWED else UNREVIEWED
+
+
+def reviewed_units(catalog: Catalog) -> tuple[int, int]:
+    """(reviewed, total) over the translated, non-fuzzy entries: how far a review has come."""
+    translated = [entry for entry in catalog.entries if entry_state(entry) == "translated"]
+    return sum(1 for entry in translated if is_reviewed(entry)), len(translated)
+
+
+def derived_review_state(catalog: Catalog) -> ReviewState:
+    """What ``X-Review-State`` the marks justify: ``reviewed`` when every active entry is translated
+    and reviewed (a fuzzy or untranslated entry, or an empty catalog, leaves it ``unreviewed``)."""
+    reviewed, total = reviewed_units(catalog)
+    return REVIEWED if total and reviewed == total == len(catalog.entries) else UNREVIEWED
