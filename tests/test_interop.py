@@ -31,3 +31,30 @@ def test_polib_and_babel_read_the_same_messages() -> None:
             if message.id
         }
         assert by_babel == ours, path
+
+
+def test_translate_toolkit_keeps_review_marks(tmp_path) -> None:
+    """translate-toolkit (under Pootle, Weblate and the po2* converters) reads a review mark as the
+    unit's translator note and writes the catalog back byte for byte."""
+    from translate.storage import po as tt_po
+
+    from openletter.po.pofile import Entry, parse_po
+    from openletter.po.powriter import PoWriter
+    from openletter.po.reviewmarks import mark_reviewed
+    from openletter.po.states import reviewed_units
+
+    catalog = parse_po('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', tmp_path / "de.po")
+    catalog.entries += [
+        Entry("We agree on the goals.", "Wir teilen die Ziele.", translator_comments=["keep it formal"]),
+        Entry("Open", "Offen", msgctxt="button"),
+        Entry("%d signature", msgid_plural="%d signatures", msgstr_plural=["%d Unterschrift", "%d Unterschriften"]),
+    ]
+    for entry in catalog.entries:
+        mark_reviewed(entry, "Ana Müller")
+    written = PoWriter().dump_bytes(catalog)
+    store = tt_po.pofile(written)
+    notes = [unit.getnotes("translator") for unit in store.units if not unit.isheader()]
+    assert all("reviewed: " in note for note in notes), notes
+    round_tripped = bytes(store)
+    assert round_tripped == written
+    assert reviewed_units(parse_po(round_tripped.decode("utf-8"), tmp_path / "de.po")) == (3, 3)
