@@ -4,11 +4,13 @@ A reviewed unit carries one translator comment ``# reviewed: <digest>[ <reviewer
 
 Why a translator comment: it is the one part of an entry that every tool translators use
 keeps as written.  GNU gettext documents translator comments as "created and maintained
-exclusively by the translator" (manual, "What an entry looks like"); ``msgcat`` copies them and
-``msgmerge`` carries them to the updated entry, exact or fuzzy match.  translate-toolkit
-(``translate.storage.po``) reads them as the unit's translator notes and writes them back
-unchanged; Poedit edits them as the entry's "comment" and saves through the same syntax.
-The alternatives lose the mark (tests/test_review_marks.py runs each tool):
+exclusively by the translator" and says its tools never alter them (manual, "What an entry looks
+like" and "Modifying Comments"); ``msgcat`` copies them and ``msgmerge`` carries them to the
+updated entry, exact or fuzzy match.  translate-toolkit (``translate.storage.po``, under Weblate
+and Pootle) reads them as the unit's translator notes and writes them back byte for byte.  Poedit
+shows translator comments as the entry's editable comment and keeps them on save; its documentation
+(the wiki's "PO Extensions") covers only header fields, so that is not proven here.
+The alternatives lose the mark (tests/test_review_marks.py and tests/test_interop.py run the tools):
 
 * a flag (``#, reviewed``): GNU gettext keeps only the flags it knows (fuzzy, format flags,
   range, wrap), so ``msgcat`` and ``msgmerge`` drop it silently (our writer does too);
