@@ -134,12 +134,12 @@ def test_near_duplicates_warn_naming_both_files(tmp_path: Path) -> None:
     project = make_project(tmp_path, {
         first: 'name = "Ada Lovelace"\naffiliation = "Analytical  Society"\nlanguage = "en"\ndate = 2026-11-20\n',
         # Case, compatibility forms (fullwidth letters) and runs of spaces do not make another person.
-        second: 'name = "ADA  Ｌovelace"\naffiliation = "analytical society"\nlanguage = "en"\ndate = 2026-11-21\n',
+        second: 'affiliation = "analytical society"\nname = "ADA  Ｌovelace"\nlanguage = "en"\ndate = 2026-11-21\n',
         # Same name, another affiliation: another person, perhaps.
         other: 'name = "Ada Lovelace"\naffiliation = "Royal Society"\nlanguage = "en"\ndate = 2026-11-21\n',
     })  # fmt: skip
     problems = check_signatures(project, latest=TODAY).problems
-    assert [(p.severity, p.code, str(p.path)) for p in problems] == [("warning", "duplicate", f"signatures/{second}")]
+    assert [(p.severity, p.code, str(p.path), p.line) for p in problems] == [("warning", "duplicate", f"signatures/{second}", 2)]  # its name's line
     assert f"signatures/{first}" in problems[0].message and f"signatures/{second}" in problems[0].message
 
 

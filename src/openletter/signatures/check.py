@@ -69,7 +69,7 @@ def duplicates(records: list[Record]) -> list[Problem]:
                 f"same name and affiliation as {other.path} ({record.name!r}); "
                 f"one person signs once: remove one of {other.path} and {record.path}"
             )
-            problems.append(Problem(record.path, 1, "warning", "duplicate", message))
+            problems.append(Problem(record.path, record.name_line, "warning", "duplicate", message))
         else:
             first[key] = record
     return problems

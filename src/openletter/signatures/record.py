@@ -47,6 +47,7 @@ class Record:
     affiliation: str | None = None
     role: str | None = None
     country: str | None = None
+    name_line: int = 1  # where its name is written (a duplicate is reported there)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def check_record(data: bytes, shown: Path, relative: PurePosixPath, context: Con
         add(lines.get("date", 1), "file-date", f"the file name says {named}, the record {signed.isoformat()}; rename the file")
     if problems:
         return None, problems
-    return Record(shown, **values), problems
+    return Record(shown, **values, name_line=lines.get("name", 1)), problems
 
 
 def _value_problems(kind: str, value: object, context: Context) -> Iterator[tuple[str, str]]:
