@@ -82,3 +82,18 @@ def test_project_stats_sorted_least_complete_first_in_every_format(project: Site
     assert markdown[0].startswith("| language | domain |") and len(markdown) == 2 + len(rows)
     header = render(rows, "text").splitlines()[0]
     assert header.split("  ")[:5] == ["language", "domain", "translated", "needs review", "missing"]  # the pages' words
+
+
+def test_units_a_reviewer_marked_are_counted_until_they_change(tmp_path: Path) -> None:
+    from openletter.po.reviewmarks import mark_reviewed
+
+    path = tmp_path / "mixed.po"
+    path.write_text(MIXED, encoding="utf-8")
+    catalog = read_po(path)
+    translated = [entry for entry in catalog.entries if entry.translations and entry.translations[0] and not entry.fuzzy]
+    mark_reviewed(translated[0], "Ana")
+    assert catalog_stats(catalog, "de", "letter").reviewed == 1
+    translated[0].msgstr += " (edited after the review)"
+    stats = catalog_stats(catalog, "de", "letter")
+    assert stats.reviewed == 0
+    assert "0 of 2" in render([stats], "text").splitlines()[1] and json.loads(render([stats], "json"))[0]["reviewed"] == 0

@@ -1,4 +1,5 @@
-"""Where each language stands: translated, fuzzy and untranslated units and words per catalog.
+"""Where each language stands: translated, fuzzy and untranslated units and words per catalog,
+and how many units a reviewer has marked.
 
 Counts follow GNU ``msgfmt --statistics`` (the tests hold them to it): the header and obsolete
 entries are not counted, a fuzzy entry with an empty translation counts as untranslated, and a
@@ -12,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from openletter.po.pofile import Catalog
-from openletter.po.states import entry_state, review_state
+from openletter.po.states import entry_state, review_state, reviewed_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class CatalogStats:
     untranslated_words: int
     review_state: str
     revision_date: str
+    #: Translated units a reviewer marked (``# reviewed: <digest>``) and that have not changed since.
+    reviewed: int = 0
 
     @property
     def total(self) -> int:
@@ -48,7 +51,7 @@ def catalog_stats(catalog: Catalog, language: str, domain: str) -> CatalogStats:
     return CatalogStats(
         language, domain, counts["translated"], counts["fuzzy"], counts["untranslated"],
         words["translated"], words["fuzzy"], words["untranslated"],
-        review_state(catalog), header.get("PO-Revision-Date", ""),
+        review_state(catalog), header.get("PO-Revision-Date", ""), reviewed_units(catalog)[0],
     )  # fmt: skip
 
 
@@ -57,9 +60,10 @@ def render(rows: list[CatalogStats], output_format: str) -> str:
     if output_format == "json":
         return json.dumps([{**asdict(row), "total": row.total, "percent": round(row.percent, 1)} for row in rows], ensure_ascii=False, indent=2)
     # The words of the review page and the dashboard (fuzzy: needs review; untranslated: missing).
-    header = ("language", "domain", "translated", "needs review", "missing", "words left", "% translated", "review", "revised")
+    header = ("language", "domain", "translated", "needs review", "missing", "words left", "% translated", "units reviewed", "review", "revised")
     lines = [(row.language, row.domain, str(row.translated), str(row.fuzzy), str(row.untranslated),
-              str(row.fuzzy_words + row.untranslated_words), f"{row.percent:.0f}", row.review_state, row.revision_date)
+              str(row.fuzzy_words + row.untranslated_words), f"{row.percent:.0f}", f"{row.reviewed} of {row.translated}",
+              row.review_state, row.revision_date)
              for row in rows]  # fmt: skip
     if output_format == "markdown":
         out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
