@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+from openletter.checks.codes import CODES
 from openletter.errors import Problem
 
 #: The formats besides ``text`` and ``json``, as ``check --format`` names them.
@@ -93,7 +94,7 @@ def sarif(problems: list[Problem], information_uri: str = "") -> str:
     if information_uri:
         driver["informationUri"] = information_uri
     driver["rules"] = [
-        {"id": code, "name": code, "shortDescription": {"text": f"openletter check '{code}'"}} for code in codes
+        {"id": code, "name": code, "shortDescription": {"text": CODES.get(code, f"openletter check '{code}'")}} for code in codes
     ]
     results = []
     for problem in problems:
