@@ -102,3 +102,15 @@ def test_template_units_follow_the_template_order_with_plurals() -> None:
         Path("theme.pot"),
     )
     assert template_units(template) == [SourceUnit("One"), SourceUnit("%(n)d part", "", "%(n)d parts")]
+
+
+def test_a_unit_a_reviewer_marked_reads_reviewed_until_its_text_changes() -> None:
+    from openletter.po.reviewmarks import mark_reviewed
+
+    catalog = parse_po(CATALOG, PATH)
+    mark_reviewed(catalog.entries[0], "Ana")
+    mark_reviewed(catalog.entries[2], "Ana")  # then rejected by a check: not shown as reviewed
+    result = review_units(SOURCES, catalog, rejected={catalog.entries[2].key})
+    assert [unit.reviewed for unit in result] == [True, False, False, False, False]
+    catalog.entries[0].msgstr = "Wir teilen die Ziele, sagt man."
+    assert review_units(SOURCES, catalog)[0].reviewed is False

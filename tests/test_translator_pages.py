@@ -4,6 +4,7 @@ and the pseudo-locale (built on request, never listed)."""
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree
@@ -91,6 +92,20 @@ def test_review_page_lists_every_unit_with_state_line_and_findings(site: tuple[S
     assert "<a" not in letter[4]["body"].split('class="translation"')[1]  # never as a link
     theme_units = [unit for key, unit in units.items() if key.startswith("theme-")]
     assert theme_units and all(unit["state"] == "translated" for unit in theme_units)
+
+
+def test_review_page_says_which_units_a_reviewer_marked(translated: SiteCopy) -> None:
+    from openletter.po.reviewmarks import mark_reviewed
+
+    catalog = read_po(translated.po("de"))
+    mark_reviewed(catalog.entries[0], "Ana")  # the title
+    write_po(translated.po("de"), catalog)
+    output = translated.root / "output"
+    build(translated.config, output)
+    units = units_of((output / "de" / "review" / "index.html").read_text(encoding="utf-8"))
+    label = html_escape(read_po(translated.po("de", "theme")).by_key()[(None, "reviewed by a native speaker")].msgstr)  # in the page's language
+    marked = [name for name, unit in units.items() if label in unit["body"].split("</p>")[0]]
+    assert marked == ["letter-1"]
 
 
 def test_review_page_is_noindex_and_never_listed(site: tuple[SiteCopy, Path, list[str]]) -> None:

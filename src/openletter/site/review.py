@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from openletter.errors import Problem
 from openletter.po.pofile import Catalog, Entry
+from openletter.po.reviewmarks import is_reviewed
 from openletter.po.states import EntryState, entry_state
 
 
@@ -40,6 +41,8 @@ class ReviewUnit:
     #: For a fuzzy entry that kept its previous source (``#| msgid``): what changed, word by word.
     changes: Markup | None
     notes: tuple[str, ...]
+    #: A reviewer marked this translation (``# reviewed: <digest>``) and it has not changed since.
+    reviewed: bool = False
 
 
 def review_units(
@@ -71,6 +74,7 @@ def review_units(
                 problems=tuple(p for line in _entry_lines(entry) for p in by_line.get(line, ())) if entry is not None else (),
                 changes=changes,
                 notes=tuple(entry.extracted_comments) if entry is not None else (),
+                reviewed=state == "translated" and entry is not None and is_reviewed(entry),
             )
         )
     return units
