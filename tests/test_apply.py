@@ -180,3 +180,15 @@ def test_the_command_line_applies_with_yes(eo: SiteCopy, monkeypatch: pytest.Mon
     assert cli.main(["apply", "suggestion.po", "--yes"]) == 0
     assert "applied 1 change(s)" in capsys.readouterr().out
     assert read_po(eo.po("eo")).by_key()[entry.key].msgstr == "Per komandlinio"
+
+
+def test_a_plural_change_in_the_theme_catalog(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo", "theme"))
+    entry = next(e for e in catalog.entries if e.msgid_plural is not None and not e.fuzzy)
+    forms = [f"Nova {form}" for form in entry.msgstr_plural]
+    path = write(eo, make_suggestion(catalog, {entry.key: forms}, []))
+    status, out, err = run(eo, path)
+    assert (status, err) == (0, ""), err
+    assert "to locale/eo/LC_MESSAGES/theme.po" in out
+    assert read_po(eo.po("eo", "theme")).by_key()[entry.key].msgstr_plural == forms
+    assert msgcat_bytes(eo.po("eo", "theme")) == eo.po("eo", "theme").read_bytes()
