@@ -66,6 +66,14 @@ def stats(c, format="text"):
     _done(commands.stats(CONFIG, format))
 
 
+@task(help={"file": "the suggestion file (.po) to apply", "yes": "apply without asking"})
+def apply(c, file, yes=False):
+    """Apply a suggestion file to its catalog: checks, conflicts, a word diff per change, then asks and writes."""
+    from openletter.commands import actions as commands
+
+    _done(commands.apply(CONFIG, Path(file), yes=yes))
+
+
 @task(
     help={
         "skip_broken": "build the other languages when a catalog is broken (its previous page stays)",

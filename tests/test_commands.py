@@ -147,11 +147,11 @@ def test_a_failed_build_says_the_site_was_kept_and_how_to_build_without_the_brok
 RST_MARKUP = re.compile(r"``|:[a-z]+:`|::")
 
 #: invoke tasks other sessions own (preview and publish, the Pelican server tasks) are not checked here.
-TASKS = ("extract", "update", "add-language", "clean", "check", "stats", "build", "rebuild")
+TASKS = ("extract", "update", "add-language", "clean", "check", "stats", "apply", "build", "rebuild")
 
 
 #: The commands of ``openletter``.
-COMMANDS = ("extract", "update", "add-language", "check", "stats", "build")
+COMMANDS = ("extract", "update", "add-language", "check", "stats", "apply", "build")
 
 
 def help_of(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:

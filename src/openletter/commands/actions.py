@@ -255,3 +255,46 @@ def build_site(
         )
 
     return guarded(action)
+
+
+def apply(
+    config: Path, suggestion: Path, yes: bool = False, out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None
+) -> int:
+    """Apply a suggestion file to its catalog: show each change as a word diff, ask, write; status 1
+    when the file or any entry of it was refused, or in conflict with the catalog."""
+    status = 0
+    out, err, stdin = out or sys.stdout, err or sys.stderr, stdin or sys.stdin  # as they are now (pytest swaps them)
+
+    def action() -> None:
+        nonlocal status
+        from openletter.checks.checker import CatalogChecker
+        from openletter.loading import load_documents
+        from openletter.suggestions import plan_suggestion
+
+        options = _options(config)
+        project = Project.from_options(options)
+        markdown = new_markdown()
+        references = {document.domain: document.body.references for document in load_documents(project, markdown)}
+        plan = plan_suggestion(project, suggestion, CatalogChecker(markdown, options.max_catalog_bytes), references)
+        for problem in plan.problems:
+            print(problem, file=err)
+        for line in plan.change_lines() + plan.notes:
+            print(line, file=out)
+        status = 1 if plan.problems else 0
+        what = f"{len(plan.changes)} change(s) and {len(plan.marks)} review mark(s)"
+        if not plan.changes and not plan.marks:
+            print(f"nothing to apply to {plan.shown} ({plan.refused} refused, {plan.conflicts} in conflict)", file=out)
+            return
+        if not yes:
+            print(f"apply {what} to {plan.shown}? [y/N] ", end="", file=out, flush=True)
+            answer = stdin.readline().strip().lower()
+            if not stdin.isatty():
+                print(file=out)  # the answer typed ended the line; a piped one did not
+            if answer not in ("y", "yes"):
+                print(f"nothing written to {plan.shown}", file=out)
+                status = 1
+                return
+        plan.write()
+        print(f"applied {what} to {plan.shown} ({plan.refused} refused, {plan.conflicts} in conflict)", file=out)
+
+    return guarded(action, err) or status

@@ -25,6 +25,8 @@ COMMANDS = {
     "check": "Check every catalog and signatures/ record; one line per problem (path:line: severity: code: message), "
     "then a summary; --format json, or github, gitlab or sarif for CI annotations. Exit status 1 on any error.",
     "stats": "Per language and catalog: translated, fuzzy and untranslated units and words, and the review state.",
+    "apply": "Apply a suggestion file (a PO file with X-Suggestion-For and Language headers) to its catalog: checks each "
+    "suggested translation, reports conflicts with later edits, shows each change as a word diff, asks, then writes.",
     "build": "Build every language into the output folder with one Pelican run (swapped in only when it succeeds).",
 }
 
@@ -58,6 +60,9 @@ def parser() -> argparse.ArgumentParser:
         "--skip-broken", action="store_true", default=None, help="leave out languages whose catalogs are broken (their previous pages stay)"
     )
     build.add_argument("--pseudo", action="store_true", help="also build the pseudo-locale at /en-xa/ (never published)")
+    apply = sub.choices["apply"]
+    apply.add_argument("file", type=Path, help="the suggestion file (.po)")
+    apply.add_argument("--yes", action="store_true", help="apply without asking")
     return main_parser
 
 
@@ -73,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         return commands.stats(args.settings, args.format)
     if args.command == "check":
         return commands.check(args.settings, args.format)
+    if args.command == "apply":
+        return commands.apply(args.settings, args.file, yes=args.yes)
     return commands.build_site(args.settings, args.output, skip_broken=args.skip_broken, pseudo=args.pseudo)
 
 

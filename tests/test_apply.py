@@ -1,0 +1,194 @@
+"""``openletter apply``: a suggestion file's changes and review marks, checked, shown, applied."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SiteCopy, msgcat_bytes
+
+from openletter.commands import actions
+from openletter.po.pofile import Catalog, read_po
+from openletter.po.powriter import PoWriter
+from openletter.po.reviewmarks import is_reviewed, reviewer_of
+from openletter.suggestions import make_suggestion, text_word_diff
+
+LINK = re.compile(r"\]\((https?://[^)\s]+)\)")
+
+
+@pytest.fixture
+def eo(project: SiteCopy) -> SiteCopy:
+    project.add_pseudo_language("eo")
+    return project
+
+
+def plain(catalog: Catalog) -> list:
+    """Translated single-form entries without links."""
+    return [e for e in catalog.entries if e.msgid_plural is None and e.msgstr and "](" not in e.msgstr and not e.fuzzy]
+
+
+def write(project: SiteCopy, suggestion: Catalog, name: str = "suggestion.po") -> Path:
+    path = project.root / name
+    path.write_bytes(PoWriter().dump_bytes(suggestion))
+    return path
+
+
+def run(project: SiteCopy, path: Path, yes: bool = True, answer: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = actions.apply(project.config, path, yes=yes, out=out, err=err, stdin=io.StringIO(answer))
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_a_change_is_applied_shown_as_a_word_diff_and_the_file_stays_msgcat_identical(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo"))
+    entry = plain(catalog)[0]
+    new = "Nova teksto " + entry.msgstr
+    path = write(eo, make_suggestion(catalog, {entry.key: new}, [], suggested_by="Zamenhof"))
+    status, out, err = run(eo, path)
+    assert (status, err) == (0, "")
+    assert f"locale/eo/LC_MESSAGES/letter.po:{entry.line}: " in out
+    assert "{+Nova teksto +}" in out or "{+Nova+}" in out
+    assert "applied 1 change(s) and 0 review mark(s) to locale/eo/LC_MESSAGES/letter.po" in out
+    after = read_po(eo.po("eo")).by_key()[entry.key]
+    assert after.msgstr == new and not is_reviewed(after)
+    assert msgcat_bytes(eo.po("eo")) == eo.po("eo").read_bytes()
+
+
+def test_an_applied_change_clears_fuzzy(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo"))
+    entry = plain(catalog)[0]
+    entry.fuzzy = True
+    eo.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
+    path = write(eo, make_suggestion(catalog, {entry.key: "Korektita " + entry.msgstr}, []))
+    assert run(eo, path)[0] == 0
+    assert not read_po(eo.po("eo")).by_key()[entry.key].fuzzy
+
+
+def test_a_review_mark_is_recorded_with_the_suggesters_name(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo"))
+    entry = plain(catalog)[1]
+    path = write(eo, make_suggestion(catalog, {}, [entry.key], suggested_by="Ana Müller"))
+    status, out, _ = run(eo, path)
+    assert status == 0 and "0 change(s) and 1 review mark(s)" in out
+    after = read_po(eo.po("eo")).by_key()[entry.key]
+    assert is_reviewed(after) and reviewer_of(after) == "Ana Müller"
+    assert msgcat_bytes(eo.po("eo")) == eo.po("eo").read_bytes()
+
+
+def test_a_changed_unit_is_not_marked_reviewed(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo"))
+    entry = plain(catalog)[0]
+    suggestion = make_suggestion(catalog, {entry.key: "Alia " + entry.msgstr}, [])
+    suggestion.entries[0].translator_comments.append(f"reviewed: {suggestion.entries[0].translator_comments[0].split()[1]}")
+    status, out, _ = run(eo, write(eo, suggestion))
+    assert status == 0 and "a change needs another reviewer" in out
+    assert not is_reviewed(read_po(eo.po("eo")).by_key()[entry.key])
+
+
+def test_a_conflict_is_reported_and_not_applied_the_rest_is(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo"))
+    first, second = plain(catalog)[:2]
+    path = write(eo, make_suggestion(catalog, {first.key: "Sugesto unu", second.key: "Sugesto du"}, []))
+    edited = read_po(eo.po("eo"))  # someone edits the first unit after the suggestion was made
+    edited.by_key()[first.key].msgstr = "Redaktita"
+    eo.po("eo").write_bytes(PoWriter().dump_bytes(edited))
+    status, out, err = run(eo, path)
+    assert status == 1
+    assert re.search(rf"suggestion.po:\d+: warning: conflict: locale/eo/LC_MESSAGES/letter.po:{first.line} changed since", err)
+    after = read_po(eo.po("eo")).by_key()
+    assert after[first.key].msgstr == "Redaktita" and after[second.key].msgstr == "Sugesto du"
+    assert "1 in conflict" in out
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "message"),
+    [
+        ("Language", "de", "the suggestion is for language 'de', which this project does not have"),
+        ("X-Suggestion-For", "nonesuch", "X-Suggestion-For is 'nonesuch', not a catalog of this project"),
+    ],
+)
+def test_a_suggestion_for_another_language_or_domain_is_refused_with_nothing_written(
+    eo: SiteCopy, header: str, value: str, message: str
+) -> None:
+    catalog = read_po(eo.po("eo"))
+    before = eo.po("eo").read_bytes()
+    suggestion = make_suggestion(catalog, {plain(catalog)[0].key: "Io"}, [])
+    suggestion.set_header_field(header, value)
+    status, out, err = run(eo, write(eo, suggestion))
+    assert status == 1 and message in err and err.startswith("suggestion.po:")
+    assert eo.po("eo").read_bytes() == before and "applied" not in out
+
+
+def test_a_suggestion_for_another_version_of_the_letter_is_refused(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo"))
+    before = eo.po("eo").read_bytes()
+    suggestion = make_suggestion(catalog, {plain(catalog)[0].key: "Io"}, [])
+    suggestion.entries[0].msgid = "A paragraph the letter no longer has."
+    status, _, err = run(eo, write(eo, suggestion))
+    assert status == 1 and "written for another version of the letter" in err
+    assert eo.po("eo").read_bytes() == before
+
+
+def test_a_broken_suggestion_file_is_refused_as_path_line_column(eo: SiteCopy) -> None:
+    path = eo.root / "suggestion.po"
+    path.write_text('msgid ""\nmsgstr "bad \\q"\n', encoding="utf-8")
+    status, _, err = run(eo, path)
+    assert status == 1 and err.startswith("suggestion.po:2:") and "error: syntax: invalid escape sequence" in err
+
+
+def test_a_hostile_link_target_is_refused_by_the_checks_the_rest_applies(project: SiteCopy) -> None:
+    project.write_content("Read [the report](https://example.org/report) first.\n\nA second paragraph without a link.\n")
+    project.add_pseudo_language("eo")
+    eo = project
+    catalog = read_po(eo.po("eo"))
+    linked = next(e for e in catalog.entries if e.msgid_plural is None and LINK.search(e.msgstr) and not e.fuzzy)
+    other = plain(catalog)[0]
+    hostile = LINK.sub("](https://evil.example/)", linked.msgstr, count=1)
+    before = read_po(eo.po("eo")).by_key()[linked.key].msgstr
+    path = write(eo, make_suggestion(catalog, {linked.key: hostile, other.key: "Bona " + other.msgstr}, []))
+    status, out, err = run(eo, path)
+    assert status == 1 and "error: refused:" in err and "error: links:" in err and "1 refused, 0 in conflict" in out
+    after = read_po(eo.po("eo")).by_key()
+    assert after[linked.key].msgstr == before and after[other.key].msgstr == "Bona " + other.msgstr
+
+
+def test_without_yes_the_answer_n_writes_nothing_and_y_writes(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo"))
+    entry = plain(catalog)[0]
+    before = eo.po("eo").read_bytes()
+    path = write(eo, make_suggestion(catalog, {entry.key: "Demandita"}, []))
+    status, out, _ = run(eo, path, yes=False, answer="n\n")
+    assert "apply 1 change(s) and 0 review mark(s) to locale/eo/LC_MESSAGES/letter.po? [y/N]" in out
+    assert status == 1 and eo.po("eo").read_bytes() == before
+    status, out, _ = run(eo, path, yes=False, answer="y\n")
+    assert status == 0 and read_po(eo.po("eo")).by_key()[entry.key].msgstr == "Demandita"
+
+
+def test_text_word_diff() -> None:
+    assert text_word_diff("the long paragraph", "the short paragraph") == "the [-long-]{+short+} paragraph"
+
+
+def test_the_command_line_applies_with_yes(eo: SiteCopy, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from openletter.commands import cli
+
+    catalog = read_po(eo.po("eo"))
+    entry = plain(catalog)[0]
+    write(eo, make_suggestion(catalog, {entry.key: "Per komandlinio"}, []))
+    monkeypatch.chdir(eo.root)
+    assert cli.main(["apply", "suggestion.po", "--yes"]) == 0
+    assert "applied 1 change(s)" in capsys.readouterr().out
+    assert read_po(eo.po("eo")).by_key()[entry.key].msgstr == "Per komandlinio"
+
+
+def test_a_plural_change_in_the_theme_catalog(eo: SiteCopy) -> None:
+    catalog = read_po(eo.po("eo", "theme"))
+    entry = next(e for e in catalog.entries if e.msgid_plural is not None and not e.fuzzy)
+    forms = [f"Nova {form}" for form in entry.msgstr_plural]
+    path = write(eo, make_suggestion(catalog, {entry.key: forms}, []))
+    status, out, err = run(eo, path)
+    assert (status, err) == (0, ""), err
+    assert "to locale/eo/LC_MESSAGES/theme.po" in out
+    assert read_po(eo.po("eo", "theme")).by_key()[entry.key].msgstr_plural == forms
+    assert msgcat_bytes(eo.po("eo", "theme")) == eo.po("eo", "theme").read_bytes()
