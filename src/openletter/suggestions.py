@@ -21,7 +21,7 @@ from openletter.po.pofile import Catalog, Entry, read_po
 from openletter.po.powriter import PoWriter
 from openletter.po.reviewmarks import DIGEST_LENGTH, mark_reviewed, unit_digest
 from openletter.project import Project
-from openletter.site.review import _WORDS
+from openletter.site.review import word_changes
 
 SUGGESTION_FOR = "X-Suggestion-For"
 SUGGESTED_BY = "X-Suggested-By"
@@ -78,19 +78,8 @@ def make_suggestion(
 
 def text_word_diff(old: str, new: str) -> str:
     """``[-removed-]{+added+}`` words, as ``git diff --word-diff`` shows them."""
-    import difflib
-
-    before, after = _WORDS.findall(old), _WORDS.findall(new)
-    parts: list[str] = []
-    for operation, a0, a1, b0, b1 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if operation == "equal":
-            parts.append("".join(after[b0:b1]))
-            continue
-        if a1 > a0:
-            parts.append("[-" + "".join(before[a0:a1]) + "-]")
-        if b1 > b0:
-            parts.append("{+" + "".join(after[b0:b1]) + "+}")
-    return "".join(parts)
+    shown = {"same": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
+    return "".join(shown[kind].format(text) for kind, text in word_changes(old, new))
 
 
 def _short(text: str, width: int = 50) -> str:

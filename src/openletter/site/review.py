@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from openletter.errors import Problem
 from openletter.po.pofile import Catalog, Entry
@@ -94,23 +94,28 @@ def template_units(template: Catalog) -> list[SourceUnit]:
     return [SourceUnit(entry.msgid, "", entry.msgid_plural, entry.msgctxt) for entry in template.entries]
 
 
+#: Words, runs of spaces and single punctuation marks: what a word diff compares.
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 
 
-def word_diff(old: str, new: str) -> Markup:
-    """``new`` with the words that replaced ``old``'s in ``<ins>`` and the removed ones in ``<del>``.
-
-    Word-level (punctuation and spaces are tokens of their own): a reviewer sees "the *long*
-    paragraph" changed, not a character soup."""
+def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """``new`` as ("same" | "removed" | "added", text) runs against ``old``, word by word
+    (punctuation and spaces are tokens of their own): a reviewer sees "the *long* paragraph"
+    changed, not a character soup.  The review page and ``openletter apply`` both show these."""
     before, after = _WORDS.findall(old), _WORDS.findall(new)
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    parts: list[Markup] = []
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+    changes: list[tuple[str, str]] = []
+    for operation, old_start, old_end, new_start, new_end in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if operation == "equal":
-            parts.append(escape("".join(after[new_start:new_end])))
+            changes.append(("same", "".join(after[new_start:new_end])))
             continue
         if old_end > old_start:
-            parts.append(Markup("<del>{}</del>").format("".join(before[old_start:old_end])))
+            changes.append(("removed", "".join(before[old_start:old_end])))
         if new_end > new_start:
-            parts.append(Markup("<ins>{}</ins>").format("".join(after[new_start:new_end])))
-    return Markup("").join(parts)
+            changes.append(("added", "".join(after[new_start:new_end])))
+    return changes
+
+
+def word_diff(old: str, new: str) -> Markup:
+    """``new`` with the words that replaced ``old``'s in ``<ins>`` and the removed ones in ``<del>``."""
+    shown = {"same": Markup("{}"), "removed": Markup("<del>{}</del>"), "added": Markup("<ins>{}</ins>")}
+    return Markup("").join(shown[kind].format(text) for kind, text in word_changes(old, new))
