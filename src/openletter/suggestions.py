@@ -16,17 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openletter.checks.checker import CatalogChecker
-from openletter.errors import OpenletterError, Problem
+from openletter.errors import OpenletterError, Problem, raise_all
 from openletter.po.pofile import Catalog, Entry, read_po
 from openletter.po.powriter import PoWriter
-from openletter.po.reviewmarks import DIGEST_LENGTH, mark_reviewed, unit_digest
+from openletter.po.reviewmarks import DIGEST_LENGTH, mark_digests, mark_reviewed, unit_digest
 from openletter.project import Project
 from openletter.site.review import word_changes
 
 SUGGESTION_FOR = "X-Suggestion-For"
 SUGGESTED_BY = "X-Suggested-By"
 _BASED_ON_RE = re.compile(r"based-on:\s+([0-9a-f]{%d})\s*\Z" % DIGEST_LENGTH)
-_REVIEWED_RE = re.compile(r"reviewed:\s+([0-9a-f]{%d})(?:\s+.*)?\Z" % DIGEST_LENGTH)
 
 Key = tuple[str | None, str]
 
@@ -132,7 +131,7 @@ def plan_suggestion(project: Project, path: Path, checker: CatalogChecker, refer
     first = checker.check_file(Path(path), shown)
     errors = [p for p in first.problems if p.severity == "error"]
     if first.catalog is None or errors:
-        raise _refuse(errors or first.problems)
+        raise_all(errors or first.problems)
     fields = first.catalog.header_fields()
     code, domain = fields.get("Language", ""), fields.get(SUGGESTION_FOR, "")
     header_line = first.catalog.header.line if first.catalog.header else 1
@@ -152,7 +151,7 @@ def plan_suggestion(project: Project, path: Path, checker: CatalogChecker, refer
     wanted = {entry.key for entry in template.entries}
     unknown = [entry for entry in first.catalog.entries if entry.key not in wanted]
     if unknown:
-        raise _refuse(
+        raise_all(
             Problem(shown, entry.line, "error", "suggestion", f"msgid {_short(entry.msgid)!r} is not in {project.relative(template_path)}: "
                     "this suggestion was written for another version of the letter")
             for entry in unknown
@@ -187,7 +186,7 @@ def plan_suggestion(project: Project, path: Path, checker: CatalogChecker, refer
             )  # fmt: skip
             continue
         if entry.key in report.rejected:
-            plan.problems += [p for p in report.problems if p.severity == "error" and p.line in _lines(entry)]
+            plan.problems += [p for p in report.problems if p.severity == "error" and p.line in entry.lines()]
             refuse("suggested translation refused by the checks above")
             continue
         if len(entry.translations) != len(target.translations):
@@ -204,10 +203,10 @@ def plan_suggestion(project: Project, path: Path, checker: CatalogChecker, refer
                 target.msgstr = entry.msgstr
             target.fuzzy = False
             plan.changes.append((target, old))
-            if any(_REVIEWED_RE.match(c.strip()) for c in entry.translator_comments):
+            if mark_digests(entry):
                 plan.notes.append(f"{plan.shown}:{target.line}: changed, so not marked reviewed: a change needs another reviewer")
             continue
-        marks = [m.group(1) for c in entry.translator_comments if (m := _REVIEWED_RE.match(c.strip()))]
+        marks = mark_digests(entry)
         if marks:
             if marks[0] != now:
                 refuse(f"the review mark ({marks[0]}) is not for this unit as it is ({now})")
@@ -219,14 +218,3 @@ def plan_suggestion(project: Project, path: Path, checker: CatalogChecker, refer
                 continue
             plan.marks.append(target)
     return plan
-
-
-def _lines(entry: Entry) -> set[int]:
-    return {line for form in entry.msgstr_lines for line, _ in form} | {entry.line}
-
-
-def _refuse(problems: Iterable[Problem]) -> OpenletterError:
-    from openletter.errors import ErrorList
-
-    errors = [p.as_error() for p in problems]
-    return ErrorList(errors) if len(errors) > 1 else errors[0]

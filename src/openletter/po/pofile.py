@@ -82,6 +82,13 @@ class Entry:
         """The line of the ``msgstr`` (or ``msgstr[form]``) keyword; the msgid's line if unknown."""
         return self.msgstr_lines[form][0][0] if form < len(self.msgstr_lines) else self.line
 
+    def lines(self) -> list[int]:
+        """The lines a finding about the entry can name: its msgid's, then each msgstr's strings."""
+        found = [self.line]
+        for form in self.msgstr_lines:
+            found += [line for line, _ in form if line not in found]
+        return found
+
     def line_at(self, offset: int, form: int = 0) -> int:
         """The line holding character ``offset`` of a msgstr (the last quoted string starting at or before it)."""
         if form >= len(self.msgstr_lines):

@@ -57,6 +57,11 @@ def _marks(entry: Entry) -> list[re.Match[str]]:
     return [match for comment in entry.translator_comments if (match := _MARK_RE.match(comment.strip()))]
 
 
+def mark_digests(entry: Entry) -> list[str]:
+    """The digests of the review marks ``entry`` carries, matching it or not (a suggestion's marks)."""
+    return [match.group(1) for match in _marks(entry)]
+
+
 def is_reviewed(entry: Entry) -> bool:
     """True when the entry is translated, not fuzzy, and a mark's digest matches it as it is now.
 

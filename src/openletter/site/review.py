@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from openletter.errors import Problem
-from openletter.po.pofile import Catalog, Entry
+from openletter.po.pofile import Catalog
 from openletter.po.reviewmarks import is_reviewed
 from openletter.po.states import EntryState, entry_state
 
@@ -71,22 +71,13 @@ def review_units(
                 state=state,
                 translations=tuple(entry.translations) if entry is not None and state != "untranslated" else (),
                 line=entry.line if entry is not None else None,
-                problems=tuple(p for line in _entry_lines(entry) for p in by_line.get(line, ())) if entry is not None else (),
+                problems=tuple(p for line in entry.lines() for p in by_line.get(line, ())) if entry is not None else (),
                 changes=changes,
                 notes=tuple(entry.extracted_comments) if entry is not None else (),
                 reviewed=state == "translated" and entry is not None and is_reviewed(entry),
             )
         )
     return units
-
-
-def _entry_lines(entry: Entry) -> list[int]:
-    """The lines a finding about ``entry`` names: its msgid's, and each msgstr's (translation findings)."""
-    lines = [entry.line]
-    for form in range(len(entry.msgstr_lines)):
-        if entry.msgstr_line(form) not in lines:
-            lines.append(entry.msgstr_line(form))
-    return lines
 
 
 def template_units(template: Catalog) -> list[SourceUnit]:
