@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openletter.errors import Problem
 from openletter.languages import Language
-from openletter.po.cldr import cldr_rule, describe, disagreement
+from openletter.po.cldr import cldr_rule, describe, rule_disagreement
 from openletter.po.plurals import PluralForms, PluralFormsError
 from openletter.po.pofile import Catalog
 
@@ -75,10 +75,10 @@ def plural_forms_problems(path: Path, catalog: Catalog, language: Language, line
             f"Plural-Forms says nplurals={forms.nplurals} but {language.english_name} has {expected.nplurals} (CLDR: {expected})",
         )  # fmt: skip
     elif forms is not None:
-        rule = cldr_rule(str(language.locale))
-        apart = disagreement(forms.function, rule)
+        apart = rule_disagreement(forms, str(language.locale))
         if apart is not None:
             first, second = apart
+            rule = cldr_rule(str(language.locale))
             together = forms.index(first) == forms.index(second)
             yield Problem(
                 path, line, "warning", "plural-rule",
