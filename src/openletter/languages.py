@@ -58,7 +58,7 @@ class Language:
         code CLDR has, or the code of the language of that English name (``german`` -> ``de``)."""
         text = code.strip()
         if not _INPUT_RE.fullmatch(text):
-            usable = _babel_canonical(text) or _close_code(text)
+            usable = babel_canonical(text) or _close_code(text)
             hint = f"; use {usable!r}" if usable else " (a code is letters, digits and - or _, such as de, pt-BR, zh-Hans)"
             raise LanguageError(f"invalid language code {code!r}{hint}", value=code)
         try:
@@ -73,7 +73,7 @@ class Language:
             hint = f"; did you mean {close!r}?" if close else ""
             raise LanguageError(f"unknown language code {code!r} (not in CLDR){hint}", value=code)
         identifier = get_locale_identifier((locale.language, locale.territory if territory else None, locale.script, locale.variant))
-        return cls.parse(identifier if _babel_canonical(identifier) == identifier else str(locale))
+        return cls.parse(identifier if babel_canonical(identifier) == identifier else str(locale))
 
     @cached_property
     def short_code(self) -> str | None:
@@ -84,7 +84,7 @@ class Language:
         if not locale.territory or locale.variant:
             return None
         shorter = get_locale_identifier((locale.language, None, locale.script))
-        if _babel_canonical(shorter) != shorter or _likely_territory(Locale.parse(shorter)) != locale.territory:
+        if babel_canonical(shorter) != shorter or _likely_territory(Locale.parse(shorter)) != locale.territory:
             return None
         return shorter
 
@@ -233,7 +233,7 @@ _INPUT_RE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
 _NOT_LANGUAGES = frozenset({"und", "root"})
 
 
-def _babel_canonical(code: str) -> str | None:
+def babel_canonical(code: str) -> str | None:
     """Babel's canonical spelling of ``code`` (``en_US`` for ``en_US.UTF-8``), or None."""
     try:
         return str(Locale.parse(code))
@@ -247,13 +247,13 @@ def _close_code(text: str) -> str | None:
     script CLDR lacks (``pt_XY`` -> ``pt``); else None."""
     named = {name.casefold(): code for code, name in Locale("en").languages.items()}
     if text.casefold() in named:
-        return _babel_canonical(named[text.casefold()])
+        return babel_canonical(named[text.casefold()])
     parts = re.split(r"[-_]", text)
     if len(parts) == 1 and len(text) == 2 and text.isalpha():
         likely = get_global("likely_subtags").get(f"und_{text.upper()}")
-        return _babel_canonical(likely.split("_")[0]) if likely else None
+        return babel_canonical(likely.split("_")[0]) if likely else None
     if len(parts) > 1 and _INPUT_RE.fullmatch(parts[0]) and parts[0].lower() not in _NOT_LANGUAGES:
-        return _babel_canonical(parts[0].lower())
+        return babel_canonical(parts[0].lower())
     return None
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
-
 from openletter.errors import LanguageError, Problem, raise_all
-from openletter.languages import Language
+from openletter.languages import Language, babel_canonical
 from openletter.settings import Options
 
 #: The catalog of the theme's strings (every other catalog is a content file's).
@@ -83,7 +81,7 @@ class Project:
         folders = [f for f in sorted(self.locale_dir.iterdir()) if f.is_dir() and not f.name.startswith(".")]
         by_locale: dict[str, list[Path]] = {}
         for folder in folders:
-            canonical = _canonical(folder.name)
+            canonical = babel_canonical(folder.name)
             if canonical:
                 by_locale.setdefault(canonical, []).append(folder)
         for canonical, group in by_locale.items():
@@ -109,10 +107,3 @@ class Project:
         languages, problems = self.discover_languages()
         raise_all(LanguageError(f"locale folder: {p.message}", path=p.path, value=p.path.name, code=p.code) for p in problems)
         return languages
-
-
-def _canonical(name: str) -> str | None:
-    try:
-        return str(Locale.parse(name))
-    except Exception:  # Babel raises ValueError, TypeError or UnknownLocaleError for bad names
-        return None
