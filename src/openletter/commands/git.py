@@ -18,11 +18,18 @@ class GitError(OpenletterError):
     """A git command failed (its stderr is in the message)."""
 
 
+def _run(repository: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+    """``git -C repository args`` as it ran, or None when git is not installed."""
+    if shutil.which("git") is None:
+        return None
+    return subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True)
+
+
 def git(repository: Path, *args: str, strip: bool = True) -> str:
     """The output of ``git -C repository args``; :class:`GitError` when it fails."""
-    if shutil.which("git") is None:
+    completed = _run(repository, *args)
+    if completed is None:
         raise GitError("publishing needs git", path=repository)
-    completed = subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True)
     if completed.returncode != 0:
         raise GitError(f"git {' '.join(args)} failed: {completed.stderr.strip()}", path=repository)
     return completed.stdout.strip() if strip else completed.stdout
@@ -30,10 +37,8 @@ def git(repository: Path, *args: str, strip: bool = True) -> str:
 
 def work_tree(folder: Path) -> Path | None:
     """The top folder of the git work tree ``folder`` is in, or None when it is in none."""
-    if shutil.which("git") is None:
-        return None
-    completed = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
-    return Path(completed.stdout.strip()).resolve() if completed.returncode == 0 else None
+    completed = _run(folder, "rev-parse", "--show-toplevel")
+    return Path(completed.stdout.strip()).resolve() if completed is not None and completed.returncode == 0 else None
 
 
 def uncommitted(top: Path, paths: Iterable[Path]) -> list[str]:
@@ -55,8 +60,8 @@ def uncommitted(top: Path, paths: Iterable[Path]) -> list[str]:
 
 def remote_url(repository: Path, remote: str) -> str | None:
     """Where ``remote`` pushes to, or None when the repository has no such remote."""
-    completed = subprocess.run(["git", "-C", str(repository), "remote", "get-url", "--push", remote], capture_output=True, text=True)
-    return completed.stdout.strip() if completed.returncode == 0 else None
+    completed = _run(repository, "remote", "get-url", "--push", remote)
+    return completed.stdout.strip() if completed is not None and completed.returncode == 0 else None
 
 
 def upstream_remote(repository: Path, branch: str) -> str:
