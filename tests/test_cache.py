@@ -128,6 +128,15 @@ def test_entries_unused_for_a_month_are_deleted_and_used_ones_kept(tmp_path: Pat
     assert (cache.load("kind", "used"), cache.load("kind", "unused")) == ("kept", None)
 
 
+def test_pruning_reads_the_index_of_days_not_every_entry(tmp_path: Path) -> None:
+    """Every build opens the cache and prunes it: a scan would read every stored value (a cache of
+    200 MB took 60-90 ms); the prune goes through the index on the day of last use instead."""
+    Cache(tmp_path).store("kind", "key", b"x" * 100_000)
+    with closing(sqlite3.connect(tmp_path / Cache.FILE, isolation_level=None)) as database:
+        plan = " ".join(row[-1] for row in database.execute("EXPLAIN QUERY PLAN DELETE FROM entries WHERE used < ?", (1,)))
+    assert "USING COVERING INDEX entries_used" in plan or "USING INDEX entries_used" in plan, plan
+
+
 def test_two_caches_on_one_folder_see_each_others_entries_at_once(tmp_path: Path) -> None:
     # Two processes (a build and a check) share the file: an entry is there as soon as it is stored.
     first, second = Cache(tmp_path), Cache(tmp_path)
