@@ -69,7 +69,7 @@ class SiteCopy:
         return Project.from_options(self.options)
 
     def catalogs(self, **environ: str) -> Catalogs:
-        return Catalogs(self.project, environ={"SOURCE_DATE_EPOCH": "1700000000", **environ})
+        return Catalogs(self.project, environ={"SOURCE_DATE_EPOCH": "1700000000", **environ}, cache=Cache(self.options.cache_path))
 
     def po(self, code: str, domain: str = "letter") -> Path:
         return self.root / "locale" / code / "LC_MESSAGES" / f"{domain}.po"

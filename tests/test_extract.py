@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, SiteCopy, msgcat_bytes
 
+from openletter.cache import Cache
 from openletter.errors import OpenletterError
 from openletter.extract import creation_date
+from openletter.maintenance import Catalogs
 from openletter.po.pofile import read_po
 
 
@@ -63,6 +65,21 @@ def test_strings_inside_cache_blocks_are_extracted_and_a_broken_template_is_name
     with pytest.raises(OpenletterError) as raised:
         project.catalogs().extract()
     assert str(raised.value).startswith(f"theme/templates/page.html:{broken}: cannot extract the theme's strings: Encountered unknown tag 'nonsense'")
+
+
+def test_the_theme_is_parsed_once_per_change_of_its_templates(project: SiteCopy, tmp_path: Path) -> None:
+    """The theme's messages come from the cache while no template changes, and are found anew
+    (never stale) after an edit."""
+    cache = Cache(tmp_path / "cache")
+    catalogs = Catalogs(project.project, environ={"SOURCE_DATE_EPOCH": "1700000000"}, cache=cache)
+    first = catalogs.build_template("theme", "2023-11-14 22:13+0000")
+    assert (cache.hits, cache.misses) == (0, 1)
+    again = catalogs.build_template("theme", "2023-11-14 22:13+0000")
+    assert (cache.hits, cache.misses) == (1, 1) and again == first
+    page = project.root / "theme" / "templates" / "page.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("{% block content %}", '{% block content %}{{ _("A new string") }}', 1), encoding="utf-8")
+    edited = catalogs.build_template("theme", "2023-11-14 22:13+0000")
+    assert cache.misses == 2 and "A new string" in {entry.msgid for entry in edited.entries}
 
 
 def test_pybabel_with_the_mapping_file_finds_the_same_messages(project: SiteCopy, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from openletter.atomic import write_bytes_atomic, write_if_changed
+from openletter.cache import Cache
 from openletter.errors import LanguageError, OpenletterError
 from openletter.extract import (
     content_template,
@@ -44,10 +45,17 @@ class Written:
 class Catalogs:
     """Reads and writes the project's templates and catalogs."""
 
-    def __init__(self, project: Project, writer: PoWriter | None = None, environ: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        writer: PoWriter | None = None,
+        environ: Mapping[str, str] | None = None,
+        cache: Cache | None = None,
+    ) -> None:
         self.project = project
         self.writer = writer or PoWriter()
         self.environ = os.environ if environ is None else environ
+        self.cache = cache or Cache(None)
 
     # -- templates -------------------------------------------------------------------
 
@@ -55,7 +63,7 @@ class Catalogs:
         header = template_header(domain, created, self.project.bugs_address)
         if domain == THEME_DOMAIN:
             return theme_template(
-                self.project.theme_dir / "templates", self.project.mapping_path(domain), self.project.root, header
+                self.project.theme_dir / "templates", self.project.mapping_path(domain), self.project.root, header, self.cache
             )
         path = self.project.content_dir / f"{domain}.md"
         return content_template([path], self.project.root, header)

@@ -70,7 +70,8 @@ def _repository_url(config: Path) -> str:
 
 
 def _catalogs(config: Path) -> Catalogs:
-    return Catalogs(Project.from_options(_options(config)))
+    options = _options(config)
+    return Catalogs(Project.from_options(options), cache=Cache(options.cache_path))
 
 
 def _load(config: Path) -> LoadedCatalogs:
