@@ -54,3 +54,33 @@ def test_other_compile_options_never_load_code_compiled_under_these(templates: P
 def test_no_cache_without_a_folder_or_with_autoescape_by_name(templates: Path, tmp_path: Path) -> None:
     assert bytecode_cache(Environment(), Cache(None)) is None
     assert bytecode_cache(Environment(autoescape=select_autoescape()), Cache(tmp_path)) is None
+
+
+def test_a_copy_in_another_folder_loads_the_compiled_template_and_its_errors_name_the_copy(
+    templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another clone or worktree of the project (every test's project too) reuses compiled code;
+    a template error still names the template of this copy, not the one compiled first."""
+    cache = tmp_path / "cache"
+    failing = "{% macro boom() %}{{ 1 // 0 }}{% endmacro %}\n{{ boom() }}\n"
+    (templates / "failing.html").write_text(failing, encoding="utf-8")
+    environment(templates, cache, autoescape=True).get_template("page.html")
+    with pytest.raises(ZeroDivisionError):
+        environment(templates, cache, autoescape=True).get_template("failing.html").render()
+    copy = tmp_path / "copy" / "templates"
+    copy.mkdir(parents=True)
+    for name in ("page.html", "failing.html"):
+        (copy / name).write_bytes((templates / name).read_bytes())
+    compiled: list[str] = []
+    original = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *a, **k: compiled.append("x") or original(self, *a, **k))
+    env = environment(copy, cache, autoescape=True)
+    assert env.get_template("page.html").render(x="<i>") == "\n  <b>&lt;i&gt;</b>\n"
+    failing_template = env.get_template("failing.html")
+    assert compiled == []
+    assert failing_template.filename == str(copy / "failing.html")
+    with pytest.raises(ZeroDivisionError) as raised:
+        failing_template.render()
+    frames = [(entry.path, entry.name) for entry in raised.traceback]
+    assert (copy / "failing.html", "template") in {(Path(path), name) for path, name in frames}
+    assert not any(Path(path) == templates / "failing.html" for path, _ in frames)

@@ -8,9 +8,11 @@ every language.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from types import CodeType
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -73,7 +75,28 @@ def bytecode_cache(environment: Environment, cache: Cache) -> FileSystemBytecode
         return None
     options = [repr(getattr(environment, name, None)) for name in COMPILE_OPTIONS]
     folder = cache.folder("jinja", *options, *sorted(environment.extensions))
-    return FileSystemBytecodeCache(str(folder), "%s.cache") if folder is not None else None
+    return MovableBytecodeCache(str(folder), "%s.cache") if folder is not None else None
+
+
+class MovableBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates keyed by name and source instead of absolute path (Jinja2's key), so a
+    copy of the project in another folder — another clone, a worktree, every test's project —
+    reuses them.  Loaded code gets the template's own file name back, so that an error in a
+    template names the file of this project."""
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        checksum = self.get_source_checksum(source)
+        bucket = Bucket(environment, self.get_cache_key(f"{name}\0{checksum}"), checksum)
+        self.load_bytecode(bucket)
+        if bucket.code is not None and filename and bucket.code.co_filename != filename:
+            bucket.code = relocated(bucket.code, filename)
+        return bucket
+
+
+def relocated(code: CodeType, filename: str) -> CodeType:
+    """``code`` and the code of every function inside it, as if compiled from ``filename``."""
+    constants = tuple(relocated(value, filename) if isinstance(value, CodeType) else value for value in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=constants)
 
 
 def link_filter(run: Run) -> Callable[..., Markup]:
