@@ -1,5 +1,6 @@
 """Weblate for real: every shipped catalog through translate-toolkit, the library Weblate loads and
-saves gettext PO files with, under the component settings CONTRIBUTING.md documents."""
+saves gettext PO files with, under the component settings CONTRIBUTING.md documents; and the
+translate-toolkit ``pofilter`` checks that must stay clean (docs/pofilter.md has what the others found)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import copy
 import dataclasses
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import REPO, msgcat_bytes
+from translate.filters import checks
+from translate.filters.pofilter import pocheckfilter
 from translate.misc.multistring import multistring
 from translate.storage.po import pofile, pounit  # what Weblate imports (pypo, unless USECPO is set)
 
@@ -191,3 +195,91 @@ def test_translate_toolkit_breaks_a_placeholder_gnu_keeps_whole_and_update_mends
     assert b'%"\n"(summary)s' in saved and saved != gnu
     path.write_bytes(saved)
     assert msgcat_bytes(path) == gnu == PoWriter().dump_bytes(read_po(path))
+
+
+# -- pofilter ---------------------------------------------------------------------------------
+
+#: pofilter's checks that must find nothing in any shipped catalog. docs/pofilter.md says why these
+#: and what each of the others found (language conventions pofilter does not know, reviewed one by one).
+MUST_STAY_CLEAN = [
+    # Weblate's default checks, as pofilter has them
+    "unchanged", "newlines", "startwhitespace", "endwhitespace", "doublespacing", "xmltags",
+    # format strings (Weblate checks them from the entry's python-format flag)
+    "printf", "pythonbraceformat",
+    # pofilter's other critical checks
+    "escapes", "tabs",
+    # an error in this letter whenever they fire
+    "blank", "short", "long", "urls", "emails", "purepunc", "options", "filepaths", "functions", "simpleplurals",
+    # an unresolved msgcat merge
+    "compendiumconflicts",
+]  # fmt: skip
+
+
+def pofilter(path: Path, tests: list[str]) -> list[str]:
+    """What ``pofilter --language=<code> --test=... <path>`` reports, one ``path: msgid: test: message`` each:
+    its own filter class (StandardChecker) on every unit, fuzzy and obsolete ones included."""
+    code = path.parts[-3]
+    options = SimpleNamespace(excludefilters={}, limitfilters=tests, includefuzzy=True, includereview=True, autocorrect=False)
+    checkfilter = pocheckfilter(options, checkerconfig=checks.CheckerConfig(targetlanguage=code))
+    found = []
+    for unit in pofile(path.read_bytes()).units:
+        for name, failure in (checkfilter.filterunit(unit) or {}).items():
+            found.append(f"{path}: {unit.getid()[:60]!r}: {name}: {failure['message']}")
+    return found
+
+
+def test_every_listed_check_is_one_of_pofilters() -> None:
+    options = SimpleNamespace(excludefilters={}, limitfilters=None)
+    every = set(pocheckfilter(options, checkerconfig=checks.CheckerConfig(targetlanguage="de")).checker.getfilters())
+    assert set(MUST_STAY_CLEAN) <= every and len(set(MUST_STAY_CLEAN)) == len(MUST_STAY_CLEAN)
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=IDS)
+def test_pofilter_finds_nothing_the_listed_checks_look_for(path: Path) -> None:
+    assert pofilter(path, MUST_STAY_CLEAN) == []
+
+
+#: For each listed check, a translation it finds (so the list above checks something).
+CAUGHT = {
+    "unchanged": ("Read the English original", "Read the English original", []),
+    "newlines": ("Not translated yet.", "Noch nicht übersetzt.\n", []),
+    "startwhitespace": ("Language:", " Sprache:", []),
+    "endwhitespace": ("Language:", "Sprache: ", []),
+    "doublespacing": ("Not translated yet.", "Noch  nicht übersetzt.", []),
+    "xmltags": ("Read the <em>English</em> original", "Das englische Original lesen", []),
+    "printf": ("Published on %(date)s", "Veröffentlicht am", ["python-format"]),
+    "pythonbraceformat": ("Published on {date}", "Veröffentlicht am {datum}", ["python-brace-format"]),
+    "escapes": ("Language:", "Sprache:\\", []),
+    "tabs": ("Language:", "Sprache:\t", []),
+    "blank": ("Language:", " ", []),
+    "short": ("Reviews by native speakers are especially welcome.", "Ja.", []),
+    "long": ("Review", "Überprüfung durch Muttersprachler, die den ganzen Text gelesen haben, Absatz für Absatz", []),
+    "urls": ("See https://example.org/letter first.", "Siehe zuerst https://example.org/brief.", []),
+    "emails": ("Write to letter@example.org first.", "Schreiben Sie zuerst an brief@example.org.", []),
+    "purepunc": ("…", "...", []),
+    "options": ("Run it with --skip-broken first.", "Führen Sie es zuerst mit --kaputte-auslassen aus.", []),
+    "filepaths": ("Edit /etc/letter.conf first.", "Bearbeiten Sie zuerst /etc/brief.conf.", []),
+    "functions": ("Call build() first.", "Rufen Sie zuerst bauen() auf.", []),
+    "simpleplurals": ("Delete the file(s)", "Datei(en) löschen", []),
+    "compendiumconflicts": ("Language:", "#-#-#-#-#  de.po  #-#-#-#-#\nSprache:", []),
+}
+
+
+@pytest.mark.parametrize("name", MUST_STAY_CLEAN)
+def test_each_listed_check_finds_its_mistake(name: str, tmp_path: Path) -> None:
+    msgid, msgstr, flags = CAUGHT[name]
+    catalog = parse_po('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n', tmp_path / "de.po")
+    catalog.entries.append(Entry(msgid, msgstr, flags=flags))
+    path = tmp_path / "de" / "LC_MESSAGES" / "theme.po"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(PoWriter().dump_bytes(catalog))
+    assert [finding.split(": ")[2] for finding in pofilter(path, [name])] == [name]
+
+
+def test_docs_account_for_every_pofilter_check() -> None:
+    """docs/pofilter.md has a row for each of pofilter's checks; those it says stay clean are the list above."""
+    text = (REPO / "docs" / "pofilter.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \|[^|\n]*\| ([^|\n]*?) \|", text, flags=re.MULTILINE))
+    options = SimpleNamespace(excludefilters={}, limitfilters=None)
+    assert set(rows) == set(pocheckfilter(options, checkerconfig=checks.CheckerConfig(targetlanguage="de")).checker.getfilters())
+    assert {name for name, result in rows.items() if result.startswith("clean, tested")} == set(MUST_STAY_CLEAN)
