@@ -51,7 +51,9 @@ def test_a_commit_of_a_good_catalog_passes(tmp_path: Path) -> None:
     result = run_hook(hook, copy.root, [CATALOG, "content/letter.md"])
     assert result is not None
     assert (result.returncode, result.stderr) == (0, ""), result.stdout + result.stderr
-    assert re.fullmatch(r"100 catalog\(s\) of 50 translation\(s\) checked in [\d.]+ s: 0 error\(s\), 0 warning\(s\)\n", result.stdout)
+    languages = sum(folder.is_dir() for folder in (REPO / "locale").iterdir())
+    summary = rf"\b{2 * languages} catalog\(s\) of {languages} translation\(s\) checked in [\d.]+ s: 0 error\(s\)"
+    assert re.search(summary, result.stdout), result.stdout
 
 
 def broken(copy: SiteCopy) -> int:
