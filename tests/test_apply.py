@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from pathlib import Path
 
 import pytest
 from conftest import SiteCopy, msgcat_bytes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from openletter.commands import actions
-from openletter.po.pofile import Catalog, read_po
+from openletter.po.pofile import Catalog, Entry, read_po
 from openletter.po.powriter import PoWriter
 from openletter.po.reviewmarks import is_reviewed, reviewer_of
 from openletter.suggestions import make_suggestion, text_word_diff
@@ -192,3 +195,107 @@ def test_a_plural_change_in_the_theme_catalog(eo: SiteCopy) -> None:
     assert "to locale/eo/LC_MESSAGES/theme.po" in out
     assert read_po(eo.po("eo", "theme")).by_key()[entry.key].msgstr_plural == forms
     assert msgcat_bytes(eo.po("eo", "theme")) == eo.po("eo", "theme").read_bytes()
+
+
+# -- apply never loses a translation (property) -------------------------------------------------
+
+#: What a suggestion does with a unit; the conflicting kinds are edited in the catalog after the
+#: suggestion was written.
+ACTIONS = ("change", "review", "conflicting change", "conflicting review")
+#: The unit as the suggester saw it.
+STATES = ("translated", "fuzzy", "untranslated")
+#: Suggested text: quotes and backslashes to escape, newlines and tabs, wide and combining characters
+#: and other scripts to break into lines, and spaces where the checks warn.
+TEXT = st.text(alphabet=st.sampled_from([*"aeiou xyzÄéß„“«»\"\\'—….,;:!?\t\n漢字عربيไทย\u0301🙂"]), min_size=1, max_size=60)
+
+
+def bare(entry: Entry | None) -> Entry | None:
+    """The entry without the line it was read at."""
+    return None if entry is None else dataclasses.replace(entry, line=0)
+
+
+def with_translations(entry: Entry, translations: list[str]) -> Entry:
+    """``entry`` as applying a change leaves it: the new translations, no longer fuzzy."""
+    changed = dataclasses.replace(entry, line=0)
+    if changed.msgid_plural is not None:
+        changed.msgstr_plural = list(translations)
+    else:
+        changed.msgstr = translations[0]
+    changed.flags = [flag for flag in changed.flags if flag != "fuzzy"]
+    return changed
+
+
+@pytest.fixture
+def pristine(eo: SiteCopy) -> dict[Path, bytes]:
+    """The eo catalogs as made, put back before each generated example."""
+    return {eo.po("eo", domain): eo.po("eo", domain).read_bytes() for domain in ("letter", "theme")}
+
+
+# One project for every example (building one is slow): each example starts from the pristine catalogs.
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_apply_never_drops_or_alters_an_entry_it_was_not_about(eo: SiteCopy, pristine: dict[Path, bytes], data: st.DataObject) -> None:
+    """Any units of a catalog, in any state, changed or marked reviewed, some edited again before the
+    file comes back: an entry changes only as the suggestion says (or not at all, when refused or in
+    conflict), every other entry, the header and the obsolete entries stay as they were, and the file
+    stays as msgcat writes it."""
+    for catalog_path, data_bytes in pristine.items():
+        catalog_path.write_bytes(data_bytes)
+    domain = data.draw(st.sampled_from(["letter", "theme"]), label="domain")
+    path = eo.po("eo", domain)
+
+    catalog = read_po(path)
+    picks = data.draw(st.lists(st.sampled_from(range(len(catalog.entries))), unique=True, min_size=1, max_size=6), label="units")
+    plans: dict[tuple[str | None, str], tuple[str, list[str]]] = {}
+    for index in picks:
+        entry = catalog.entries[index]
+        state, action = data.draw(st.sampled_from(STATES), label="state"), data.draw(st.sampled_from(ACTIONS), label="action")
+        if state == "fuzzy":
+            entry.fuzzy = True
+        elif state == "untranslated":
+            entry.msgstr, entry.msgstr_plural = "", ["" for _ in entry.msgstr_plural]
+        keep = data.draw(st.booleans(), label="keep the old text after the new")
+        new = [data.draw(TEXT, label="text") + (old if keep else "") for old in entry.translations]
+        plans[entry.key] = (action, new)
+    path.write_bytes(PoWriter().dump_bytes(catalog))  # the catalog as the suggester saw it
+    reviewer = data.draw(st.sampled_from([None, "Ana Müller", "李雷"]), label="reviewer")
+    suggestion = make_suggestion(
+        catalog,
+        {key: new for key, (action, new) in plans.items() if action.endswith("change")},
+        [key for key, (action, _) in plans.items() if action.endswith("review")],
+        suggested_by=reviewer,
+    )
+    for key, (action, _) in plans.items():
+        if action.startswith("conflicting"):  # someone edits the unit after the suggestion was written
+            entry = catalog.by_key()[key]
+            entry.msgstr = "Redaktita"
+            entry.msgstr_plural = [f"Redaktita {form}" for form in range(len(entry.msgstr_plural))]
+    path.write_bytes(PoWriter().dump_bytes(catalog))
+    before = read_po(path)
+
+    status, out, err = run(eo, write(eo, suggestion))
+
+    after = read_po(path)
+    assert path.read_bytes() == msgcat_bytes(path)
+    assert bare(after.header) == bare(before.header) and [bare(e) for e in after.obsolete] == [bare(e) for e in before.obsolete]
+    assert [e.key for e in after.entries] == [e.key for e in before.entries]
+    applied = marked = 0
+    for old, now in zip(before.entries, after.entries, strict=True):
+        action, new = plans.get(old.key, ("none", []))
+        if bare(now) == bare(old):
+            continue  # untouched (not in the suggestion, in conflict, or refused)
+        assert action in ("change", "review"), f"{old.key}: {action}, yet changed (status {status}: {err})"
+        if action == "change":
+            assert bare(now) == with_translations(old, new)
+            applied += 1
+        else:
+            assert now.translations == old.translations and is_reviewed(now) and reviewer_of(now) == reviewer
+            assert bare(now) == dataclasses.replace(bare(old), translator_comments=now.translator_comments)
+            assert [c for c in now.translator_comments if not c.startswith("reviewed:")] == [
+                c for c in old.translator_comments if not c.startswith("reviewed:")
+            ]
+            marked += 1
+    if applied or marked:
+        assert f"applied {applied} change(s) and {marked} review mark(s)" in out
+    else:
+        assert "applied" not in out
