@@ -106,6 +106,13 @@ def test_review_page_says_which_units_a_reviewer_marked(translated: SiteCopy) ->
     label = html_escape(read_po(translated.po("de", "theme")).by_key()[(None, "reviewed by a native speaker")].msgstr)  # in the page's language
     marked = [name for name, unit in units.items() if label in unit["body"].split("</p>")[0]]
     assert marked == ["letter-1"]
+    # The dashboard and the badge count it too, over the documents' catalogs (the theme is not the translation's text).
+    total = len(catalog.entries) + len(read_po(translated.po("de", "about")).entries)
+    dashboard = (output / "de" / "translate" / "index.html").read_text(encoding="utf-8")
+    progress = dashboard.split('class="review-progress">', 1)[1].split("</small>", 1)[0]
+    assert re.search(rf"\b1\b.*\b{total}\b", progress), progress
+    badge = ElementTree.parse(output / "translate" / "badges" / "de.svg").getroot()
+    assert badge.get("aria-label").endswith(f", 1 of {total} units reviewed")
 
 
 def test_review_page_is_noindex_and_never_listed(site: tuple[SiteCopy, Path, list[str]]) -> None:
