@@ -126,7 +126,7 @@
   // The message goes to the project's maintainers, in the language of the source (English).
   function message(files, reviewed, corrected) {
     var title = "Review of the " + data.language + " translation: " + reviewed + " reviewed, " + corrected + " corrected";
-    var lines = ["Made on " + location.href.split("#")[0] + " (openletter apply reads the suggestion files below).", ""];
+    var lines = ["Made on " + location.href.split("#")[0] + "; apply each suggestion file with: openletter apply <file>", ""];
     units.forEach(function (unit) {
       var what = unit.corrected() ? "corrected" : unit.reviewed() ? "reviewed" : unit.comment.value.trim() ? "comment" : "";
       if (!what) return;
