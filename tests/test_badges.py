@@ -39,6 +39,13 @@ def test_reviewed_language_carries_a_check_mark() -> None:
     assert root.get("aria-label").endswith(", reviewed")
 
 
+def test_a_review_under_way_shows_how_far_it_has_come() -> None:
+    root = parse(language_badge("ar", 60, 60, reviewed=False, review=(9, 15)))
+    assert [element.text for element in root.iter(f"{SVG}text")][2] == "100% \u00b7 9/15 reviewed"
+    assert root.get("aria-label") == "ar: 100% translated (60 of 60), 9 of 15 units reviewed"
+    assert parse(language_badge("ar", 60, 60, reviewed=False, review=(0, 15))).get("aria-label").endswith(", not reviewed")
+
+
 def test_width_grows_with_the_text_and_the_value_box_follows_the_label() -> None:
     short, long = parse(language_badge("de", 1, 2, False)), parse(language_badge("zh-Hant", 1, 2, False))
     assert int(long.get("width")) > int(short.get("width"))

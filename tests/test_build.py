@@ -20,6 +20,7 @@ from openletter.errors import ErrorList, OpenletterError, SettingsError
 from openletter.languages import Language
 from openletter.po.pofile import read_po
 from openletter.po.powriter import PoWriter
+from openletter.po.reviewmarks import mark_reviewed
 from openletter.pseudo import pseudo
 
 
@@ -138,15 +139,25 @@ def test_root_is_a_chooser_listing_every_language(built: tuple[SiteCopy, Path]) 
     assert '<li lang="ar" dir="rtl"><a href="./ar/" hreflang="ar" data-english="Arabic"><span class="name">العربية</span>' in html
 
 
-def test_review_state_notice_comes_from_the_catalog_header(built: tuple[SiteCopy, Path]) -> None:
+def test_review_notice_follows_the_review_marks_not_the_header(built: tuple[SiteCopy, Path]) -> None:
     project, output = built
     assert "has not yet been reviewed by a native speaker" in (output / "ar" / "index.html").read_text(encoding="utf-8")
     assert "has not yet been reviewed" not in (output / "en" / "index.html").read_text(encoding="utf-8")
     catalog = read_po(project.po("eo"))
-    catalog.set_header_field("X-Review-State", "reviewed")
+    catalog.set_header_field("X-Review-State", "reviewed")  # a claim: the marks decide
+    for entry in catalog.entries[:2]:
+        mark_reviewed(entry, "Ana")
     project.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
     build(project.config, output)
-    assert "reviewed by a native speaker" not in (output / "eo" / "index.html").read_text(encoding="utf-8")
+    page = (output / "eo" / "index.html").read_text(encoding="utf-8")
+    assert "has not yet been reviewed" not in page
+    progress = page.split('<p class="review-progress">', 1)[1].split("</p>", 1)[0]  # pseudo-translated words
+    assert re.search(rf"\b2\b.*\b{len(catalog.entries)}\b", progress), progress
+    for entry in catalog.entries:
+        mark_reviewed(entry, "Ana")
+    project.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
+    build(project.config, output)
+    assert 'class="notice review"' not in (output / "eo" / "index.html").read_text(encoding="utf-8")
 
 
 def test_hostile_translations_never_reach_the_page(project: SiteCopy) -> None:

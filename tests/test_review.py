@@ -114,3 +114,32 @@ def test_a_unit_a_reviewer_marked_reads_reviewed_until_its_text_changes() -> Non
     assert [unit.reviewed for unit in result] == [True, False, False, False, False]
     catalog.entries[0].msgstr = "Wir teilen die Ziele, sagt man."
     assert review_units(SOURCES, catalog)[0].reviewed is False
+
+
+def test_each_unit_carries_what_the_page_script_needs_to_suggest() -> None:
+    import json
+
+    from openletter.po.reviewmarks import unit_digest
+
+    catalog, result = units()
+    first = json.loads(result[0].data)
+    assert first == {
+        "msgctxt": None, "msgid": "We agree on goals.", "plural": None, "msgstr": ["Wir teilen die Ziele."],
+        "digest": unit_digest(catalog.entries[0]), "line": catalog.entries[0].line, "reviewable": True,
+    }  # fmt: skip
+    assert [json.loads(unit.data)["reviewable"] for unit in result[:4]] == [True, False, False, False]  # fuzzy, rejected, empty
+    assert json.loads(result[3].data)["msgstr"] == [""]  # untranslated: a suggestion may fill it in
+    assert result[4].data == ""  # not in the catalog yet: nothing to base a suggestion on
+
+
+def test_plural_units_carry_every_form_even_empty_ones() -> None:
+    import json
+
+    catalog = parse_po(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "menu"\nmsgid "%(n)d part"\nmsgid_plural "%(n)d parts"\nmsgstr[0] "%(n)d Teil"\nmsgstr[1] ""\n',
+        PATH,
+    )
+    (unit,) = review_units([SourceUnit("%(n)d part", "", "%(n)d parts", "menu")], catalog)
+    data = json.loads(unit.data)
+    assert (data["msgctxt"], data["plural"], data["msgstr"]) == ("menu", "%(n)d parts", ["%(n)d Teil", ""])

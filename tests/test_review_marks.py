@@ -10,7 +10,7 @@ from conftest import gettext_tool, msgcat_bytes
 from openletter.po.pofile import Catalog, Entry, parse_po, read_po
 from openletter.po.powriter import PoWriter
 from openletter.po.reviewmarks import is_reviewed, mark_reviewed, review_mark, reviewer_of, unit_digest
-from openletter.po.states import derived_review_state, reviewed_units
+from openletter.po.states import review_state, reviewed_units
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
 SOURCES = [
@@ -119,18 +119,18 @@ def test_marking_again_replaces_a_stale_mark_and_keeps_other_comments() -> None:
 def test_catalog_counts_and_derived_state() -> None:
     catalog = reviewed_catalog()
     assert reviewed_units(catalog) == (5, 5)
-    assert derived_review_state(catalog) == "reviewed"
+    assert review_state(catalog) == "reviewed"
     catalog.entries[1].msgstr = "Über die Mittel sind wir uneins."
     assert reviewed_units(catalog) == (4, 5)
-    assert derived_review_state(catalog) == "unreviewed"
+    assert review_state(catalog) == "unreviewed"
     mark_reviewed(catalog.entries[1], "Bo")
     catalog.entries.append(Entry("Not yet."))  # untranslated: not counted, but the catalog is not done
     assert reviewed_units(catalog) == (5, 5)
-    assert derived_review_state(catalog) == "unreviewed"
+    assert review_state(catalog) == "unreviewed"
     catalog.entries[-1] = Entry("Not yet.", "Noch nicht.", flags=["fuzzy"])
     assert reviewed_units(catalog) == (5, 5)
-    assert derived_review_state(catalog) == "unreviewed"
-    assert derived_review_state(parse_po(HEADER, Path("empty.po"))) == "unreviewed"
+    assert review_state(catalog) == "unreviewed"
+    assert review_state(parse_po(HEADER, Path("empty.po"))) == "unreviewed"
 
 
 # -- which tools keep the mark -------------------------------------------------
@@ -170,7 +170,7 @@ def test_msgmerge_keeps_marks_and_a_changed_source_becomes_fuzzy_and_unreviewed(
     changed.fuzzy = False  # a translator accepting the fuzzy match without review: the digest still differs
     assert not is_reviewed(changed)
     assert [is_reviewed(entry) for entry in merged.entries] == [True, False, True, True, True]
-    assert derived_review_state(merged) == "unreviewed"
+    assert review_state(merged) == "unreviewed"
 
 
 def test_the_rejected_forms_do_not_survive_gettext(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ BAD_VALUES = {
     "OPENLETTER_HELP_URL": ('"javascript:alert(1)"', "must be an http(s) address or a path on the site"),
     "OPENLETTER_TRANSLATOR_PAGES": ('"false"', "must be True or False"),
     "OPENLETTER_REPOSITORY_URL": ('"forge.example/letter"', "must be an absolute http(s) address"),
+    "OPENLETTER_SUGGESTIONS_EMAIL": ('"Ana <reviews@example.org>"', "must be one e-mail address (name@example.org) or empty"),
     "OPENLETTER_PSEUDO_LOCALE": ("1", "must be True or False"),
     "OPENLETTER_SKIP_BROKEN": ('"yes"', "must be True or False"),
     "OPENLETTER_MAX_CATALOG_BYTES": ('"x"', "must be a whole number of bytes above 0"),

@@ -69,9 +69,9 @@ def units_of(html: str) -> dict[str, dict[str, str]]:
     """Each unit of a review page by id: its state (class), line text and the two columns."""
     units = {}
     for chunk in html.split('<li class="unit ')[1:]:
-        match = re.match(r'(\w+)" id="([\w-]+)">', chunk)
+        match = re.match(r'(\w+)" id="([\w-]+)"[^>]*>', chunk)
         assert match, chunk[:80]
-        body = chunk.split("</ol>")[0]
+        body = chunk[match.end() :].split("</ol>")[0]  # after the tag (its data-unit repeats the texts)
         units[match.group(2)] = {"state": match.group(1), "body": body}
     return units
 
@@ -106,6 +106,13 @@ def test_review_page_says_which_units_a_reviewer_marked(translated: SiteCopy) ->
     label = html_escape(read_po(translated.po("de", "theme")).by_key()[(None, "reviewed by a native speaker")].msgstr)  # in the page's language
     marked = [name for name, unit in units.items() if label in unit["body"].split("</p>")[0]]
     assert marked == ["letter-1"]
+    # The dashboard and the badge count it too, over the documents' catalogs (the theme is not the translation's text).
+    total = len(catalog.entries) + len(read_po(translated.po("de", "about")).entries)
+    dashboard = (output / "de" / "translate" / "index.html").read_text(encoding="utf-8")
+    progress = dashboard.split('class="review-progress">', 1)[1].split("</small>", 1)[0]
+    assert re.search(rf"\b1\b.*\b{total}\b", progress), progress
+    badge = ElementTree.parse(output / "translate" / "badges" / "de.svg").getroot()
+    assert badge.get("aria-label").endswith(f", 1 of {total} units reviewed")
 
 
 def test_review_page_is_noindex_and_never_listed(site: tuple[SiteCopy, Path, list[str]]) -> None:
@@ -217,3 +224,35 @@ def test_a_draft_language_is_on_the_dashboard_but_its_dashboard_is_not_listed(tr
     assert '<meta name="robots" content="noindex">' in german
     summary = ElementTree.parse(output / "translate" / "badges" / "languages.svg").getroot()
     assert summary.get("aria-label") == "translations: 0 languages"
+
+
+def test_review_page_links_the_forge_and_carries_the_suggestion_data(translated: SiteCopy) -> None:
+    """With a forge and an address set: "Edit on GitHub" per unit (at its line), how to suggest
+    without JavaScript, and the templates and words the page's script fills, escaped."""
+    with translated.config.open("a", encoding="utf-8") as handle:
+        handle.write('OPENLETTER_REPOSITORY_URL = "https://github.com/o/letter/tree/dev"\nOPENLETTER_SUGGESTIONS_EMAIL = "r@example.org"\n')
+    output = translated.root / "output"
+    build(translated.config, output)
+    page = (output / "de" / "review" / "index.html").read_text(encoding="utf-8")
+    line = read_po(translated.po("de")).entries[0].line
+    assert f'<a class="edit" href="https://github.com/o/letter/edit/dev/locale/de/LC_MESSAGES/letter.po#L{line}">' in page
+    assert page.count('class="how-to-suggest"') == 2 and 'href="mailto:r@example.org"' in page
+    assert 'data-issue="https://github.com/o/letter/issues/new?title={title}&amp;body={body}"' in page
+    assert 'data-mail="mailto:r@example.org?subject={title}&amp;body={body}"' in page
+    assert 'data-new-file="https://github.com/o/letter/new/dev?filename=suggestions%2Fde-letter-suggestion.po&amp;value={value}"' in page
+    # The hostile translation's link is inert text inside an attribute the script reads with JSON.parse.
+    assert "https://tracker.example/" in page and 'href="https://tracker.example/' not in page
+    version = re.search(r'data-version="(\w+)"', page)
+    assert version
+    catalog = read_po(translated.po("de"))
+    catalog.entries[0].msgstr += " (neu)"
+    write_po(translated.po("de"), catalog)
+    build(translated.config, output)
+    changed = (output / "de" / "review" / "index.html").read_text(encoding="utf-8")
+    assert f'data-version="{version.group(1)}"' not in changed  # work kept for the old catalog is not offered on the new
+
+
+def test_review_page_without_a_forge_has_no_edit_links(site: tuple[SiteCopy, Path, list[str]]) -> None:
+    _, output, _ = site
+    page = (output / "de" / "review" / "index.html").read_text(encoding="utf-8")
+    assert 'class="edit"' not in page and "how-to-suggest" not in page and 'data-issue=""' in page

@@ -85,6 +85,17 @@ def _absolute_url(value: Any) -> str:
 DEPLOY_TARGETS = "'gh-pages', 'git:<branch>' or 'rsync:<destination>'"
 
 
+#: One address, no display name: ``name@host`` (what a ``mailto:`` link can carry as it is).
+_EMAIL_RE = re.compile(r"[^\s@<>()\[\],;:\\\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
+def _email(value: Any) -> str:
+    text = _text(value)
+    if text and not _EMAIL_RE.fullmatch(text):
+        raise ValueError(f"must be one e-mail address (name@example.org) or empty, got {value!r}")
+    return text
+
+
 def _deploy_target(value: Any) -> str:
     text = _text(value)
     if text and text != "gh-pages" and not re.fullmatch(r"git:[^\s:~^?*\[\\]+|rsync:\S.*", text):
@@ -108,6 +119,7 @@ OPTIONAL_FOLDER = Kind("folder or empty", _text)
 URL = Kind("URL or site path", _url)
 ABSOLUTE_URL = Kind("http(s) URL or empty", _absolute_url)
 DEPLOY = Kind("deploy target", _deploy_target)
+EMAIL = Kind("e-mail address or empty", _email)
 DOCUMENT = Kind("content file name", _document_name)
 
 
@@ -131,7 +143,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_PUBLISH_THRESHOLD", 80, PERCENTAGE, "percent of a language's units that must be translated for it to be listed (menus, chooser, hreflang, sitemap, the language notice); below it the language is a `noindex` draft, built but not listed. 80: a reader of a listed language finds the letter in it with a paragraph or two in English at most, and a listed language stays listed while its translators catch up with an edit of the English; a translation just begun is a draft, seen by URL. 0 lists every language"),
     Setting("OPENLETTER_HELP_URL", "translate/", URL, "where \"Help improve this translation\" leads (a path on the site or an http(s) address; empty hides the link)"),
     Setting("OPENLETTER_TRANSLATOR_PAGES", True, BOOLEAN, "build the translators' pages: `translate/` dashboards, `<lang>/review/`, badges, catalog downloads"),
-    Setting("OPENLETTER_REPOSITORY_URL", "", ABSOLUTE_URL, "the project's repository, linked from the dashboards"),
+    Setting("OPENLETTER_REPOSITORY_URL", "", ABSOLUTE_URL, "the project's repository, linked from the dashboards; on GitHub, GitLab, Codeberg, Forgejo or Gitea (`…/tree/<branch>` names a branch other than `main`) the review pages also link each catalog's web editor and the forge's new-issue and new-file pages"),
+    Setting("OPENLETTER_SUGGESTIONS_EMAIL", "", EMAIL, "where the review pages offer to send a suggestion by e-mail (`mailto:`); empty: no e-mail link"),
     Setting("OPENLETTER_PSEUDO_LOCALE", False, BOOLEAN, "also build the pseudo-locale at `/en-xa/` and report English it shows (`invoke build --pseudo`); never published"),
     Setting("OPENLETTER_SKIP_BROKEN", False, BOOLEAN, "leave out a language whose catalog is broken instead of stopping the build (`--skip-broken`); its previous pages stay"),
     Setting("OPENLETTER_MAX_CATALOG_BYTES", 1_000_000, BYTES, "a larger catalog is refused before it is read"),
@@ -212,6 +225,8 @@ class Options:
     skip_broken: bool
     max_catalog_bytes: int
     deploy: str
+    repository_url: str = ""
+    suggestions_email: str = ""
 
     @property
     def absolute_site_url(self) -> str:
@@ -279,6 +294,8 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
         skip_broken=values["OPENLETTER_SKIP_BROKEN"],
         max_catalog_bytes=values["OPENLETTER_MAX_CATALOG_BYTES"],
         deploy=values["OPENLETTER_DEPLOY"],
+        repository_url=values["OPENLETTER_REPOSITORY_URL"],
+        suggestions_email=values["OPENLETTER_SUGGESTIONS_EMAIL"],
     )
     settings[OPTIONS_KEY] = options
     return options

@@ -45,21 +45,30 @@ class Served:
     foreign_requests: list[str] = field(default_factory=list)
 
 
+def start_server(root: Path) -> tuple[http.server.ThreadingHTTPServer, Served]:
+    """``root`` on a free local port, served from a thread (stop it with :func:`stop_server`)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, Served(root, f"http://127.0.0.1:{server.server_address[1]}/")
+
+
+def stop_server(server: http.server.ThreadingHTTPServer) -> None:
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture
 def serve() -> Iterator:
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def start(root: Path) -> Served:
-        handler = functools.partial(_Quiet, directory=str(root))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server, served = start_server(root)
         servers.append(server)
-        return Served(root, f"http://127.0.0.1:{server.server_address[1]}/")
+        return served
 
     yield start
     for server in servers:
-        server.shutdown()
-        server.server_close()
+        stop_server(server)
 
 
 @dataclass
@@ -123,11 +132,9 @@ def site(shipped_site: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def served(site: Path) -> Iterator[Served]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
-    server.shutdown()
-    server.server_close()
+    server, served = start_server(site)
+    yield served
+    stop_server(server)
 
 
 AXE = Path(__file__).resolve().parent.parent.parent / "node_modules" / "axe-core" / "axe.min.js"

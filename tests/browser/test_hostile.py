@@ -41,7 +41,7 @@ def test_hostile_translations_stay_inert_in_chromium(project: SiteCopy, browser,
     served = serve(output)
     context = new_context(browser, served)
     try:
-        for path in ("eo/", "en/", ""):
+        for path in ("eo/", "en/", "", "eo/review/"):  # the review page's script puts the texts in its controls
             page = context.new_page()
             watched = watch(page)
             page.goto(served.base + path, wait_until="load")
@@ -53,6 +53,9 @@ def test_hostile_translations_stay_inert_in_chromium(project: SiteCopy, browser,
             assert page.evaluate(f"document.querySelectorAll({active!r}).length") == 0
             assert watched.dialogs == [], watched.dialogs
             assert watched.page_errors == [], watched.page_errors
+            if path == "eo/review/":  # the hostile texts are the controls' values, as text
+                values = page.evaluate("[...document.querySelectorAll('li.unit textarea[id$=-text-0]')].map(t => t.value)")
+                assert sum("<script>alert('script')</script>" in value for value in values) >= 1
             page.close()
     finally:
         context.close()

@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "size": "the file is over its size cap",
     "missing": "a catalog the templates call for does not exist",
     "credits": "a name in X-Translator-Credits that cannot be shown",
+    "review-state": "X-Review-State disagrees with the per-unit review marks, which the site follows",
     # A translation, compared with its source (an error keeps only that entry off the page).
     "links": "the translation's link targets differ from the source's",
     "images": "the translation's images differ from the source's",

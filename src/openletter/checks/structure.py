@@ -15,6 +15,7 @@ from openletter.languages import Language
 from openletter.po.cldr import cldr_rule, describe, rule_disagreement
 from openletter.po.plurals import PluralForms, PluralFormsError
 from openletter.po.pofile import Catalog
+from openletter.po.states import REVIEW_HEADER, REVIEWED, declared_review_state, review_progress, review_state
 
 
 def structure_problems(path: Path, catalog: Catalog, language: Language | None) -> Iterator[Problem]:
@@ -48,6 +49,24 @@ def structure_problems(path: Path, catalog: Catalog, language: Language | None) 
     elif declared != language.code:
         yield Problem(path, line_of("Language"), "error", "language-header", f"Language is {declared!r} but the folder is {language.code!r}")
     yield from plural_forms_problems(path, catalog, language, line_of("Plural-Forms"))
+    yield from review_state_problems(path, catalog, line_of(REVIEW_HEADER))
+
+
+def review_state_problems(path: Path, catalog: Catalog, line: int) -> Iterator[Problem]:
+    """A hand-typed ``X-Review-State`` that the per-unit review marks contradict (a warning: the
+    site follows the marks, see :mod:`openletter.po.states`)."""
+    if REVIEW_HEADER not in catalog.header_fields():
+        return
+    declared, derived = declared_review_state(catalog), review_state(catalog)
+    if declared == derived:
+        return
+    reviewed, total = review_progress(catalog)
+    if declared == REVIEWED:
+        message = (f"{REVIEW_HEADER} says reviewed, but {reviewed} of {total} units carry a review mark; "
+                   "the site shows the marks: review the others on the review page, or write unreviewed")
+    else:
+        message = f"every unit carries a review mark: {REVIEW_HEADER} can say reviewed (the site already shows the translation reviewed)"
+    yield Problem(path, line, "warning", "review-state", message)
 
 
 def plural_forms_problems(path: Path, catalog: Catalog, language: Language, line: int) -> Iterator[Problem]:

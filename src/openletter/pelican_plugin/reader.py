@@ -33,6 +33,7 @@ def page_arguments(run: Run, document: Document, language: Language, reader: Bas
         if name not in ("title", "summary", "lang", "url", "save_as", "status", "slug"):
             metadata[name] = reader.process_metadata(name, value)
     date = metadata.get("date")
+    reviewed, review_total = site.review_progress(language, [document.domain])
     metadata.update(
         title=edition.title,
         summary=edition.summary,
@@ -49,7 +50,10 @@ def page_arguments(run: Run, document: Document, language: Language, reader: Bas
         is_home=document is site.home,
         x_default_url="" if document is site.home else site.url(document, site.source),
         date_html=site.date_html(date, language),
-        review_state=site.review_state(language),
+        # The notice speaks of the text on the page: this document's catalog.
+        review_state=site.review_state(language, [document.domain]),
+        reviewed_units=reviewed,
+        review_total=review_total,
         draft=not site.is_published(language),
         source_url=site.url(document, site.source),
         credits=site.credits(language),

@@ -27,7 +27,7 @@ from openletter.site.dashboard import (
     dashboard_rows,
     dashboard_url,
     listed,
-    review_sections,
+    review_page,
     review_url,
     template_downloads,
 )
@@ -118,7 +118,7 @@ class TranslatorPages:
                 page = ToolPage(language, review_url(language), draft=True)
                 writer.write_file(
                     page.save_as, template, context, relative, override_output=True, url=page.url, page=page,
-                    review={"sections": review_sections(site, language), "dashboard_url": dashboard_url(site, language)},
+                    review=review_page(site, language),
                     source_language=site.source,
                 )  # fmt: skip
                 written.append(page.save_as)
@@ -128,7 +128,7 @@ class TranslatorPages:
     def _write_badges(self, output: Path, rows: list[DashboardRow]) -> list[str]:
         names = []
         for row in rows:
-            badge = language_badge(row.language.tag, row.translated, row.total, row.reviewed)
+            badge = language_badge(row.language.tag, row.translated, row.total, row.reviewed, (row.reviewed_units, row.review_total))
             _write(output / row.badge_url, badge.svg().encode("utf-8"))
             names.append(row.badge_url)
         name = f"{BADGES_DIR}/languages.svg"

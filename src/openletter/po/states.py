@@ -5,10 +5,12 @@ not used), ``untranslated`` (no text yet), and ``rejected`` (translated, but a c
 off the page).  Counts follow GNU ``msgfmt --statistics``: a fuzzy entry without text is
 untranslated, a plural entry counts by its first form.
 
-Catalogs: ``reviewed`` only when the header says exactly ``X-Review-State: reviewed``; anything
-else, a missing header included, is ``unreviewed``.  The state the per-unit review marks
-(:mod:`openletter.po.reviewmarks`) justify is :func:`derived_review_state`: ``reviewed`` only when
-every active entry is translated and carries a mark that still matches it.
+Catalogs: their review state is derived from the per-unit review marks
+(:mod:`openletter.po.reviewmarks`), never typed: :func:`review_state` is ``reviewed`` only when
+every active entry is translated and carries a mark that still matches it.  A hand-typed
+``X-Review-State`` header (:func:`declared_review_state`) is what a translator claims; the pages,
+badges and ``stats`` do not follow it, and ``check`` warns (``review-state``) when it disagrees
+with the marks, so that a stale claim is noticed rather than published.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ def entry_state(entry: Entry | None, rejected: Collection[tuple[str | None, str]
     return "rejected" if entry.key in rejected else "translated"
 
 
-def review_state(catalog: Catalog) -> ReviewState:
-    """``reviewed`` only when the header says exactly so."""
+def declared_review_state(catalog: Catalog) -> ReviewState:
+    """What the ``X-Review-State`` header claims: ``reviewed`` only when it says exactly so."""
     return REVIEWED if catalog.header_fields().get(REVIEW_HEADER) == REVIEWED else UNREVIEWED
 
 
@@ -50,8 +52,13 @@ def reviewed_units(catalog: Catalog) -> tuple[int, int]:
     return sum(1 for entry in translated if is_reviewed(entry)), len(translated)
 
 
-def derived_review_state(catalog: Catalog) -> ReviewState:
-    """What ``X-Review-State`` the marks justify: ``reviewed`` when every active entry is translated
+def review_progress(catalog: Catalog) -> tuple[int, int]:
+    """(reviewed, all) active entries: "9 of 15 parts reviewed"."""
+    return reviewed_units(catalog)[0], len(catalog.entries)
+
+
+def review_state(catalog: Catalog) -> ReviewState:
+    """The catalog's review state, from its marks: ``reviewed`` when every active entry is translated
     and reviewed (a fuzzy or untranslated entry, or an empty catalog, leaves it ``unreviewed``)."""
-    reviewed, total = reviewed_units(catalog)
-    return REVIEWED if total and reviewed == total == len(catalog.entries) else UNREVIEWED
+    reviewed, total = review_progress(catalog)
+    return REVIEWED if total and reviewed == total else UNREVIEWED

@@ -80,14 +80,21 @@ class Badge:
         )
 
 
-def language_badge(tag: str, translated: int, total: int, reviewed: bool) -> Badge:
-    """``de | 93%`` (``100% ✓`` once a native speaker has reviewed it)."""
+def language_badge(tag: str, translated: int, total: int, reviewed: bool, review: tuple[int, int] = (0, 0)) -> Badge:
+    """``de | 93%``; ``100% ✓`` once a native speaker has reviewed it all, ``100% · 9/15 reviewed``
+    while a review is under way (``review``: reviewed and all units of the text)."""
     percent = 100.0 * translated / total if total else 100.0
     shown = f"{int(percent)}%"  # floor: 99.6% is not "100%"
-    state = "reviewed" if reviewed else "not reviewed"
+    reviewed_units, review_total = review
+    if reviewed:
+        value, state = shown + " \u2713", "reviewed"
+    elif reviewed_units:
+        value, state = f"{shown} \u00b7 {reviewed_units}/{review_total} reviewed", f"{reviewed_units} of {review_total} units reviewed"
+    else:
+        value, state = shown, "not reviewed"
     return Badge(
         label=tag,
-        value=shown + (" \u2713" if reviewed else ""),
+        value=value,
         colour=colour_for(percent),
         title=f"{tag}: {shown} translated ({translated} of {total}), {state}",
     )

@@ -9,11 +9,13 @@ badge or download: it is never published.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openletter.errors import Problem
+from openletter.forges import FORGE_URL_LIMIT, MAIL_URL_LIMIT, SUGGESTIONS_FOLDER, Repository, mail_template, parse_repository
 from openletter.languages import Language
 from openletter.po.states import REVIEWED
 from openletter.po.stats import CatalogStats, catalog_stats
@@ -51,6 +53,9 @@ class DashboardRow:
     translated: int
     fuzzy: int
     total: int
+    #: Units of its documents' catalogs a native speaker reviewed, and all of them (the review state's counts).
+    reviewed_units: int = 0
+    review_total: int = 0
 
     @property
     def fraction(self) -> float:
@@ -78,14 +83,56 @@ class ReviewSection:
     units: list[ReviewUnit]
     #: Findings about the catalog as a whole (its header, its file), not about one unit.
     problems: list[Problem]
+    #: The catalog's ``Language`` header (a suggestion file repeats it), '' without a catalog.
+    language_header: str = ""
+    #: The name the browser gives this catalog's suggestion file (``ar-letter-suggestion.po``).
+    file_name: str = ""
+    repository: Repository | None = None
 
     @property
     def is_theme(self) -> bool:
         return self.domain == THEME_DOMAIN
 
+    def edit_url(self, line: int | None) -> str:
+        """The forge's web editor for this catalog (at ``line`` where it takes one); '' without a forge."""
+        return self.repository.edit_url(self.path.as_posix(), line) if self.repository else ""
+
+    @property
+    def new_file_template(self) -> str:
+        """The forge's new-file page for this suggestion file (placeholder ``{value}``); '' where there is none."""
+        template = self.repository.new_file_template(f"{SUGGESTIONS_FOLDER}/{self.file_name}") if self.repository else None
+        return template or ""
+
     @property
     def counts(self) -> Counter[str]:
         return Counter(unit.state for unit in self.units)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPage:
+    """A language's review page: its catalogs, and where a suggestion made on it can be sent."""
+
+    sections: list[ReviewSection]
+    dashboard_url: str
+    repository: Repository | None = None
+    suggestions_email: str = ""
+    #: Limits on the links the page's script makes (see :mod:`openletter.forges`).
+    limits: dict[str, int] = field(default_factory=lambda: {"forge": FORGE_URL_LIMIT, "mail": MAIL_URL_LIMIT})
+
+    @property
+    def version(self) -> str:
+        """Names this state of the catalogs: work kept in the browser belongs to one version, so a
+        suggestion is never based on translations that have changed since."""
+        parts = [f"{section.domain}\0{unit.number}\0{unit.digest or ''}" for section in self.sections for unit in section.units]
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def issue_template(self) -> str:
+        return self.repository.new_issue_template() if self.repository else ""
+
+    @property
+    def mail_template(self) -> str:
+        return mail_template(self.suggestions_email) if self.suggestions_email else ""
 
 
 def dashboard_url(site: Site, language: Language) -> str:
@@ -115,6 +162,7 @@ def dashboard_rows(site: Site) -> list[DashboardRow]:
     rows = []
     for language in listed(site):
         reports = site.translations[language].reports
+        reviewed_units, review_total = site.review_progress(language)
         catalogs = tuple(
             CatalogStatus(domain, catalog_url(language, domain), catalog_stats(report.catalog, language.code, domain))
             for domain, report in sorted(reports.items(), key=lambda item: item[0] == THEME_DOMAIN)
@@ -133,12 +181,21 @@ def dashboard_rows(site: Site) -> list[DashboardRow]:
                 translated=sum(catalog.stats.translated for catalog in catalogs),
                 fuzzy=sum(catalog.stats.fuzzy for catalog in catalogs),
                 total=sum(catalog.stats.total for catalog in catalogs),
+                reviewed_units=reviewed_units,
+                review_total=review_total,
             )
         )
     return rows
 
 
-def review_sections(site: Site, language: Language) -> list[ReviewSection]:
+def review_page(site: Site, language: Language) -> ReviewPage:
+    """What ``<lang>/review/`` shows and offers."""
+    options = site.options
+    repository = parse_repository(options.repository_url) if options.repository_url else None
+    return ReviewPage(review_sections(site, language, repository), dashboard_url(site, language), repository, options.suggestions_email)
+
+
+def review_sections(site: Site, language: Language, repository: Repository | None = None) -> list[ReviewSection]:
     """Each catalog of ``language`` unit by unit, in source order (the documents, then the theme)."""
     project = site.project
     translation = site.translations.get(language)
@@ -160,5 +217,7 @@ def review_sections(site: Site, language: Language) -> list[ReviewSection]:
         on_units = {unit.line for unit in units if unit.line is not None}
         general = [problem for problem in problems if problem.line not in on_units]
         path = report.path if report else project.relative(project.catalog_path(language, domain))
-        sections.append(ReviewSection(domain, title, Path(path), units, general))
+        header = catalog.header_fields().get("Language", "") if catalog else ""
+        file_name = f"{language.slug}-{domain}-suggestion.po"
+        sections.append(ReviewSection(domain, title, Path(path), units, general, header, file_name, repository))
     return sections

@@ -25,7 +25,7 @@ from openletter.languages import Language
 from openletter.loading import LoadedCatalogs, load_documents
 from openletter.po.compiled import CompiledCatalog, UiTranslations
 from openletter.po.pofile import Catalog
-from openletter.po.states import ReviewState, review_state
+from openletter.po.states import REVIEWED, UNREVIEWED, review_progress
 from openletter.project import THEME_DOMAIN, Project
 from openletter.pseudo import PseudoLanguage, pseudo_catalog
 from openletter.settings import Options
@@ -41,7 +41,8 @@ class Translation:
     reports: dict[str, CatalogReport]
     #: The entries a page may use, by domain.
     catalogs: dict[str, CompiledCatalog]
-    review_state: ReviewState
+    #: (reviewed, all) units of each catalog, by domain, from the review marks.
+    review: dict[str, tuple[int, int]]
     #: Names the translators asked to be credited with (``X-Translator-Credits``).
     credits: list[str]
     ui: UiTranslations
@@ -53,11 +54,8 @@ class Translation:
         for report in reports.values():
             if report.catalog is not None:
                 credits.add(report.catalog, report.path)
-        content = [report.catalog for domain, report in reports.items() if domain != THEME_DOMAIN and report.catalog]
-        reviewed = bool(content) and all(review_state(catalog) == "reviewed" for catalog in content)
-        return cls(
-            language, reports, catalogs, "reviewed" if reviewed else "unreviewed", credits.names, UiTranslations(catalogs.get(THEME_DOMAIN))
-        )
+        review = {domain: review_progress(report.catalog) for domain, report in reports.items() if report.catalog is not None}
+        return cls(language, reports, catalogs, review, credits.names, UiTranslations(catalogs.get(THEME_DOMAIN)))
 
     def warnings(self) -> list[Problem]:
         """What the checks found that does not stop a build, and the theme strings left out."""
@@ -187,10 +185,23 @@ class Site:
         translation = self.translations.get(language)
         return translation.catalogs.get(domain) if translation else None
 
-    def review_state(self, language: Language) -> str:
-        """``source`` for the source language, else the translation's review state."""
+    def review_progress(self, language: Language, domains: list[str] | None = None) -> tuple[int, int]:
+        """(reviewed, all) units of ``language``'s catalogs of ``domains`` (default: every document's,
+        not the theme's: a translation is reviewed when its text is), from the review marks."""
         translation = self.translations.get(language)
-        return translation.review_state if translation else "source"
+        if translation is None:
+            return 0, 0
+        wanted = domains if domains is not None else [document.domain for document in self.documents]
+        counts = [translation.review.get(domain, (0, 0)) for domain in wanted]
+        return sum(reviewed for reviewed, _ in counts), sum(total for _, total in counts)
+
+    def review_state(self, language: Language, domains: list[str] | None = None) -> str:
+        """``source`` for the source language; else ``reviewed`` when a native speaker has reviewed
+        every unit of those catalogs (:meth:`review_progress`), ``unreviewed`` until then."""
+        if language not in self.translations:
+            return "source"
+        reviewed, total = self.review_progress(language, domains)
+        return REVIEWED if total and reviewed == total else UNREVIEWED
 
     def credits(self, language: Language) -> list[str]:
         translation = self.translations.get(language)

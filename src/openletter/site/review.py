@@ -4,6 +4,7 @@ source, state, check findings and ``.po`` line (``/<lang>/review/``)."""
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from markupsafe import Markup
 
 from openletter.errors import Problem
 from openletter.po.pofile import Catalog
-from openletter.po.reviewmarks import is_reviewed
+from openletter.po.reviewmarks import is_reviewed, unit_digest
 from openletter.po.states import EntryState, entry_state
 
 
@@ -43,6 +44,26 @@ class ReviewUnit:
     notes: tuple[str, ...]
     #: A reviewer marked this translation (``# reviewed: <digest>``) and it has not changed since.
     reviewed: bool = False
+    #: :func:`~openletter.po.reviewmarks.unit_digest` of the entry (a suggestion's ``based-on``), None without one.
+    digest: str | None = None
+    #: The entry's msgstrs as the catalog has them, empty ones included (one per plural form).
+    msgstrs: tuple[str, ...] = ()
+
+    @property
+    def data(self) -> str:
+        """What the page's script needs to suggest for this unit (a JSON string, for a ``data-``
+        attribute: the template escapes it, the script reads it with ``JSON.parse``); '' when the
+        catalog has no entry for it yet (nothing to base a suggestion on)."""
+        if self.digest is None or self.line is None:
+            return ""
+        source = self.source
+        return json.dumps(
+            {
+                "msgctxt": source.context, "msgid": source.msgid, "plural": source.msgid_plural, "msgstr": list(self.msgstrs),
+                "digest": self.digest, "line": self.line, "reviewable": self.state == "translated",
+            },
+            ensure_ascii=False,
+        )  # fmt: skip
 
 
 def review_units(
@@ -75,6 +96,8 @@ def review_units(
                 changes=changes,
                 notes=tuple(entry.extracted_comments) if entry is not None else (),
                 reviewed=state == "translated" and entry is not None and is_reviewed(entry),
+                digest=unit_digest(entry) if entry is not None else None,
+                msgstrs=tuple(entry.translations) if entry is not None else (),
             )
         )
     return units
