@@ -299,3 +299,28 @@ def test_apply_never_drops_or_alters_an_entry_it_was_not_about(eo: SiteCopy, pri
         assert f"applied {applied} change(s) and {marked} review mark(s)" in out
     else:
         assert "applied" not in out
+
+
+def test_the_last_review_mark_makes_the_header_say_reviewed_and_a_changed_source_unsays_it(eo: SiteCopy) -> None:
+    """``X-Review-State`` follows the marks through the tools (apply, update): no stale claim for
+    ``check`` to warn about after a review is finished or a reviewed paragraph changes."""
+    from openletter.checks.structure import review_state_problems
+    from openletter.po.states import declared_review_state
+
+    catalog = read_po(eo.po("eo"))
+    for entry in catalog.entries:
+        entry.fuzzy = False
+        for index, text in enumerate(entry.translations):
+            entry.translations[index] = text or entry.msgid
+    eo.po("eo").write_bytes(PoWriter().dump_bytes(catalog))
+    catalog = read_po(eo.po("eo"))
+    status, _, err = run(eo, write(eo, make_suggestion(catalog, {}, [entry.key for entry in catalog.entries], suggested_by="Ana")))
+    assert (status, err) == (0, "")
+    reviewed = read_po(eo.po("eo"))
+    assert declared_review_state(reviewed) == "reviewed" and list(review_state_problems(eo.po("eo"), reviewed, 1)) == []
+    assert msgcat_bytes(eo.po("eo")) == eo.po("eo").read_bytes()
+    letter = eo.root / "content" / "letter.md"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("Summary: An open letter", "Summary: A public letter"), encoding="utf-8")
+    eo.catalogs().extract()
+    eo.catalogs().update()
+    assert declared_review_state(read_po(eo.po("eo"))) == "unreviewed"

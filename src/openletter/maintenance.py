@@ -26,7 +26,7 @@ from openletter.languages import Language
 from openletter.po.merge import MergeReport, merge
 from openletter.po.pofile import Catalog, Entry, read_po
 from openletter.po.powriter import PoWriter
-from openletter.po.states import REVIEW_HEADER, UNREVIEWED
+from openletter.po.states import REVIEW_HEADER, UNREVIEWED, record_review_state
 from openletter.project import THEME_DOMAIN, Project
 
 
@@ -105,6 +105,7 @@ class Catalogs:
                 path = self.project.catalog_path(language, domain)
                 catalog = read_po(path) if path.exists() else self.new_catalog(language, template)
                 merged, report = merge(catalog, template)
+                record_review_state(merged)  # a changed source unmarks its unit
                 written.reports[path] = report
                 written.record(path, write_if_changed(path, self.writer.dump_bytes(merged)))
         return written

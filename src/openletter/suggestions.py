@@ -20,6 +20,7 @@ from openletter.errors import OpenletterError, Problem, raise_all
 from openletter.po.pofile import Catalog, Entry, read_po
 from openletter.po.powriter import PoWriter
 from openletter.po.reviewmarks import DIGEST_LENGTH, mark_digests, mark_reviewed, unit_digest
+from openletter.po.states import record_review_state
 from openletter.project import Project
 from openletter.site.review import word_changes
 
@@ -122,6 +123,7 @@ class Plan:
     def write(self) -> None:
         from openletter.atomic import write_bytes_atomic
 
+        record_review_state(self.catalog)  # the last unit reviewed makes the catalog reviewed
         write_bytes_atomic(self.catalog_path, PoWriter().dump_bytes(self.catalog))
 
 

@@ -10,7 +10,8 @@ Catalogs: their review state is derived from the per-unit review marks
 every active entry is translated and carries a mark that still matches it.  A hand-typed
 ``X-Review-State`` header (:func:`declared_review_state`) is what a translator claims; the pages,
 badges and ``stats`` do not follow it, and ``check`` warns (``review-state``) when it disagrees
-with the marks, so that a stale claim is noticed rather than published.
+with the marks, so that a stale claim is noticed rather than published.  ``update`` and ``apply``
+write the derived state into the header (:func:`record_review_state`).
 """
 
 from __future__ import annotations
@@ -62,3 +63,15 @@ def review_state(catalog: Catalog) -> ReviewState:
     and reviewed (a fuzzy or untranslated entry, or an empty catalog, leaves it ``unreviewed``)."""
     reviewed, total = review_progress(catalog)
     return REVIEWED if total and reviewed == total else UNREVIEWED
+
+
+def record_review_state(catalog: Catalog) -> bool:
+    """Write the state the marks give into an ``X-Review-State`` header the catalog has (the tools
+    that change marks or entries — ``update``, ``apply`` — keep the header true, so only a hand
+    edit can make ``check`` warn); True when the header changed."""
+    fields = catalog.header_fields()
+    derived = review_state(catalog)
+    if REVIEW_HEADER not in fields or fields[REVIEW_HEADER] == derived:
+        return False
+    catalog.set_header_field(REVIEW_HEADER, derived)
+    return True
