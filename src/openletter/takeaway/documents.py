@@ -82,7 +82,7 @@ def print_document(name: str, letter: PageLetter, url: str, paper: Paper, digits
         f"<title>{escape(letter.title)}</title>\n"
         f'<link rel="stylesheet" href="{THEME_CSS}">\n<style>\n{css}</style>\n</head>\n'
     )
-    body = f'<body>\n<main>\n{letter.article}\n<p class="letter-address"><a href="{escape(url)}">{escape(url)}</a></p>\n</main>\n</body>\n</html>\n'
+    body = f'<body>\n<main>\n{letter.article}\n<p class="letter-address"><a href="{escape(url)}" dir="ltr">{escape(url)}</a></p>\n</main>\n</body>\n</html>\n'
     html, found = _with_fonts(name, head, body, letter.lang, fonts, digits)
     return Document(name, html, {THEME_CSS: theme_css, **found.files}, found.missing)
 
