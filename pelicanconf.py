@@ -44,4 +44,6 @@ OPENLETTER_PUBLISH_THRESHOLD = 80  # % of the letter a language needs translated
 OPENLETTER_HELP_URL = "translate/"  # "Help improve this translation" (site-relative or absolute URL)
 OPENLETTER_TRANSLATOR_PAGES = True  # translate/ dashboards, <lang>/review/, badges, catalog downloads
 OPENLETTER_REPOSITORY_URL = ""  # the project's repository (its CONTRIBUTING.md), linked from translate/
+OPENLETTER_PDF = False  # PDFs and share cards (Chromium): `invoke build --pdf`; publishconf.py turns it on
+OPENLETTER_PDF_PAPERS = ["A4", "Letter"]  # one PDF per paper size: "A4", "A5", "Letter"
 OPENLETTER_PSEUDO_LOCALE = False  # en-XA pseudo-translation at /en-xa/; `invoke build --pseudo` turns it on

@@ -10,3 +10,4 @@ globals().update({name: value for name, value in runpy.run_path(str(Path(__file_
 SITEURL = os.environ.get("OPENLETTER_SITEURL", "")  # e.g. https://letter.example.org (no trailing slash)
 RELATIVE_URLS = False
 OPENLETTER_DEPLOY = os.environ.get("OPENLETTER_DEPLOY", "")  # "gh-pages", "git:<branch>" or "rsync:<destination>"
+OPENLETTER_PDF = True  # each language's PDFs and share card (og:image), rendered by Chromium

@@ -78,13 +78,14 @@ def apply(c, file, yes=False):
     help={
         "skip_broken": "build the other languages when a catalog is broken (its previous page stays)",
         "pseudo": "also build the pseudo-locale at /en-xa/ and report English it shows (never published)",
+        "pdf": "also make each language's PDFs and share card (rendered by Chromium; publish builds always do)",
     }
 )
-def build(c, skip_broken=False, pseudo=False):
+def build(c, skip_broken=False, pseudo=False, pdf=False):
     """Build every language into output/ with one Pelican run (swapped in only on success)."""
     from openletter.commands import actions as commands
 
-    _done(commands.build_site(CONFIG, OUTPUT, skip_broken=skip_broken or None, pseudo=pseudo))
+    _done(commands.build_site(CONFIG, OUTPUT, skip_broken=skip_broken or None, pseudo=pseudo, pdf=pdf))
 
 
 @task(clean, build)

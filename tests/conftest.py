@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,6 +130,30 @@ def build_shipped_site(root: Path, pseudo: bool = False) -> Path:
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own site, built once for every test that only reads it."""
     return build_shipped_site(tmp_path_factory.mktemp("shipped") / "site")
+
+
+#: The address the takeaway site is built for, as a publish build sets ``SITEURL``.
+TAKEAWAY_SITEURL = "https://letter.example"
+
+
+@dataclass
+class TakeawaySite:
+    """The shipped site built as ``invoke publish`` builds it: absolute URLs, PDFs and share cards."""
+
+    output: Path
+    result: Any  # the build's BuildResult
+
+
+@pytest.fixture(scope="session")
+def takeaway_site(tmp_path_factory: pytest.TempPathFactory) -> TakeawaySite:
+    """Its own build, not ``shipped_site``'s: development builds make no PDFs or cards (Chromium
+    renders ~150 files cold, ~40 s; warm, from the shared cache, this build takes ~4 s)."""
+    from openletter.commands.build import build
+
+    root = tmp_path_factory.mktemp("takeaway") / "site"
+    copy = shipped_copy(root)
+    result = build(copy.config, root / "output", overrides={"SITEURL": TAKEAWAY_SITEURL, "RELATIVE_URLS": False}, pdf=True)
+    return TakeawaySite(root / "output", result)
 
 
 @pytest.fixture

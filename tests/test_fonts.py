@@ -40,7 +40,8 @@ NODE_MODULES = REPO / "node_modules"
 LANGUAGES = sorted(p.name for p in (REPO / "locale").iterdir() if p.is_dir())
 #: What each shipped language's letter page fetched in fonts before this builder (every face its
 #: stylesheet declared: its own and the language menu's); what a reader fetches now must not exceed it.
-FETCHED_BEFORE = {"de": 26_520, "ar": 34_420, "hi": 64_500, "ja": 92_816, "zh-hant": 91_312}
+#: Japanese: +584 bytes since, for the glyphs of the download links' words (公開書簡をダウンロード, USレター…).
+FETCHED_BEFORE = {"de": 26_520, "ar": 34_420, "hi": 64_500, "ja": 93_400, "zh-hant": 91_312}
 
 
 def page(root: Path, rel: str, body: str, lang: str = "en", title: str = "T") -> Path:

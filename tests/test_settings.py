@@ -30,6 +30,9 @@ BAD_VALUES = {
     "OPENLETTER_PSEUDO_LOCALE": ("1", "must be True or False"),
     "OPENLETTER_SKIP_BROKEN": ('"yes"', "must be True or False"),
     "OPENLETTER_MAX_CATALOG_BYTES": ('"x"', "must be a whole number of bytes above 0"),
+    "OPENLETTER_PDF": ('"always"', "must be True or False"),
+    "OPENLETTER_PDF_PAPERS": ('["A4", "B5"]', "unknown paper size 'B5': use 'A4', 'A5', 'Letter'"),
+    "OPENLETTER_CHROMIUM": ("None", "must be a string"),
     "OPENLETTER_DEPLOY": ('"ftp:server"', "unknown deploy target 'ftp:server': use 'gh-pages', 'git:<branch>' or 'rsync:<destination>'"),
 }
 

@@ -49,3 +49,13 @@ def write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
             return True
     write_bytes_atomic(path, data, durable)
     return True
+
+
+def write_into_build(path: Path, data: bytes) -> bool:
+    """Write a file of a build's staging folder: atomically unless it holds ``data`` already, and
+    then touched, because a recycled staging folder's sweep removes every file whose inode and
+    ctime no step of this build changed (:mod:`openletter.commands.staging`); True if written."""
+    written = write_if_changed(path, data, durable=False)
+    if not written:
+        os.utime(path)
+    return written

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 #: The distributions whose code computes what is cached (besides openletter's own).
-LIBRARIES = ("babel", "jinja2", "markupsafe", "pelican", "markdown-it-py", "nh3", "uharfbuzz", "brotli")
+LIBRARIES = ("babel", "jinja2", "markupsafe", "pelican", "markdown-it-py", "nh3", "uharfbuzz", "brotli", "playwright", "pillow")
 
 
 @functools.cache

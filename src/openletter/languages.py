@@ -16,6 +16,7 @@ from babel.core import get_global, get_locale_identifier, parse_locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 from markupsafe import Markup, escape
 
 from openletter.errors import LanguageError
@@ -191,6 +192,20 @@ class Language:
         down: 99.6 % translated is not "100 %"."""
         whole = math.floor(fraction * 100 + 1e-9) / 100
         return self._remembered(("percent", whole), lambda: self.localize_digits(format_percent(whole, locale=self.locale, numbering_system="default")))
+
+    def format_size(self, size: int) -> str:
+        """A file's size in kilobytes (1000 bytes) as the language writes it: CLDR's short unit and
+        the language's digits (``18 kB``, ``۱۸ کیلوبایت``)."""
+        kilobytes = max(1, round(size / 1000))
+        return self._remembered(
+            ("size", kilobytes),
+            lambda: self.localize_digits(format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)),
+        )
+
+    @property
+    def digits(self) -> str:
+        """The digits zero to nine of the language's default numbering system (page numbers)."""
+        return self.localize_digits("0123456789")
 
     def _remembered(self, key: tuple[str, float], compute: Callable[[], str]) -> str:
         """A formatted value from this process, from the build's memo (:meth:`remember_with`),

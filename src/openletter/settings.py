@@ -21,6 +21,7 @@ from typing import Any
 
 from openletter.errors import ErrorList, LanguageError, OpenletterError, SettingsError, raise_all
 from openletter.languages import Language
+from openletter.takeaway.papers import PAPERS, Paper
 
 #: Where the checked :class:`Options` of a settings dict are kept (lowercase: not a template variable).
 OPTIONS_KEY = "_openletter_options"
@@ -110,6 +111,18 @@ def _document_name(value: Any) -> str:
     return text
 
 
+def _papers(value: Any) -> tuple[Paper, ...]:
+    names = list(value) if isinstance(value, list | tuple) else None
+    if not names or not all(isinstance(name, str) for name in names):
+        raise ValueError(f"must be a list of paper sizes ({', '.join(map(repr, PAPERS))}), got {value!r}")
+    unknown = [name for name in names if name not in PAPERS]
+    if unknown:
+        raise ValueError(f"unknown paper size {unknown[0]!r}: use {', '.join(map(repr, PAPERS))}")
+    if len(set(names)) != len(names):
+        raise ValueError(f"names a paper size twice: {value!r}")
+    return tuple(PAPERS[name] for name in names)
+
+
 TEXT = Kind("text", _text)
 BOOLEAN = Kind("True or False", _boolean)
 PERCENTAGE = Kind("0 to 100", _percentage)
@@ -121,6 +134,7 @@ ABSOLUTE_URL = Kind("http(s) URL or empty", _absolute_url)
 DEPLOY = Kind("deploy target", _deploy_target)
 EMAIL = Kind("e-mail address or empty", _email)
 DOCUMENT = Kind("content file name", _document_name)
+PAPER_LIST = Kind("paper sizes", _papers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +162,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_PSEUDO_LOCALE", False, BOOLEAN, "also build the pseudo-locale at `/en-xa/` and report English it shows (`invoke build --pseudo`); never published"),
     Setting("OPENLETTER_SKIP_BROKEN", False, BOOLEAN, "leave out a language whose catalog is broken instead of stopping the build (`--skip-broken`); its previous pages stay"),
     Setting("OPENLETTER_MAX_CATALOG_BYTES", 1_000_000, BYTES, "a larger catalog is refused before it is read"),
+    Setting("OPENLETTER_PDF", False, BOOLEAN, "also make each language's letter as PDF and its share card (the `og:image`), both rendered by Chromium: 0.1–0.3 s a file whenever its language changed, so development builds leave them out; `invoke build --pdf` makes them, and publishconf.py turns this on"),
+    Setting("OPENLETTER_PDF_PAPERS", ("A4", "Letter"), PAPER_LIST, f"the paper sizes of the PDFs, one file each: {', '.join(map(repr, PAPERS))}"),
+    Setting("OPENLETTER_CHROMIUM", "/usr/bin/chromium", TEXT, "the Chromium that renders the PDFs and share cards (Debian's `chromium`; `make system-packages` installs it)"),
     Setting("OPENLETTER_DEPLOY", "", DEPLOY, f"where `invoke publish` puts the site: {DEPLOY_TARGETS} (publishconf.py reads it from the environment variable of the same name)"),
 )  # fmt: skip
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
@@ -227,6 +244,9 @@ class Options:
     deploy: str
     repository_url: str = ""
     suggestions_email: str = ""
+    pdf: bool = False
+    papers: tuple[Paper, ...] = ()
+    chromium: Path = Path("/usr/bin/chromium")
 
     @property
     def absolute_site_url(self) -> str:
@@ -296,6 +316,9 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
         deploy=values["OPENLETTER_DEPLOY"],
         repository_url=values["OPENLETTER_REPOSITORY_URL"],
         suggestions_email=values["OPENLETTER_SUGGESTIONS_EMAIL"],
+        pdf=values["OPENLETTER_PDF"],
+        papers=values["OPENLETTER_PDF_PAPERS"],
+        chromium=Path(values["OPENLETTER_CHROMIUM"]),
     )
     settings[OPTIONS_KEY] = options
     return options

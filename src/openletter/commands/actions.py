@@ -229,11 +229,16 @@ def publish(
 
 
 def build_site(
-    config: Path, output: Path | None = None, out: TextIO = sys.stdout, skip_broken: bool | None = None, pseudo: bool = False
+    config: Path,
+    output: Path | None = None,
+    out: TextIO = sys.stdout,
+    skip_broken: bool | None = None,
+    pseudo: bool = False,
+    pdf: bool = False,
 ) -> int:
     def action() -> None:
         try:
-            result = build(config, output, skip_broken=skip_broken, pseudo=pseudo)
+            result = build(config, output, skip_broken=skip_broken, pseudo=pseudo, pdf=pdf)
         except OpenletterError as error:
             report_error(error, sys.stderr)
             if all(isinstance(each, SettingsError) for each in _each(error)):  # the build did not start

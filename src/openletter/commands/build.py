@@ -37,6 +37,8 @@ class BuildResult:
     pages: int
     warnings: list[Problem] = field(default_factory=list)
     skipped: dict[Language, list[Problem]] = field(default_factory=dict)
+    #: What the build made of the takeaway files (:class:`openletter.takeaway.builder.TakeawayReport`).
+    takeaway: Any = None
 
 
 class _ErrorCollector(logging.Handler):
@@ -76,16 +78,20 @@ def build(
     overrides: Mapping[str, Any] | None = None,
     skip_broken: bool | None = None,
     pseudo: bool = False,
+    pdf: bool = False,
 ) -> BuildResult:
     """Run Pelican once into a staging folder, then swap it into ``output``.
 
     With ``skip_broken`` (setting ``OPENLETTER_SKIP_BROKEN``), a language whose catalog is
     structurally broken is left out and its previous pages (if any) are carried over unchanged.
-    With ``pseudo`` (setting ``OPENLETTER_PSEUDO_LOCALE``) the pseudo-locale is built too.
+    With ``pseudo`` (setting ``OPENLETTER_PSEUDO_LOCALE``) the pseudo-locale is built too; with
+    ``pdf`` (setting ``OPENLETTER_PDF``) each language's PDFs and share card.
     """
     overrides = dict(overrides or {})
     if pseudo:
         overrides["OPENLETTER_PSEUDO_LOCALE"] = True
+    if pdf:
+        overrides["OPENLETTER_PDF"] = True
     if skip_broken is not None:
         overrides["OPENLETTER_SKIP_BROKEN"] = skip_broken
     settings = load_settings(config, overrides)
@@ -130,7 +136,7 @@ def build_settings(settings: dict[str, Any], output: Path) -> BuildResult:
     finally:
         pelican_logger.removeHandler(collector)
     pages = sum(1 for _ in output.rglob("index.html"))
-    return BuildResult(output=output, languages=len(run.site.languages), pages=pages, warnings=warnings, skipped=run.site.skipped)
+    return BuildResult(output=output, languages=len(run.site.languages), pages=pages, warnings=warnings, skipped=run.site.skipped, takeaway=run.takeaway_report)
 
 
 def _carry_over(output: Path, staging: Path, language: Language) -> None:

@@ -60,6 +60,7 @@ def parser() -> argparse.ArgumentParser:
         "--skip-broken", action="store_true", default=None, help="leave out languages whose catalogs are broken (their previous pages stay)"
     )
     build.add_argument("--pseudo", action="store_true", help="also build the pseudo-locale at /en-xa/ (never published)")
+    build.add_argument("--pdf", action="store_true", help="also make each language's PDFs and share card (Chromium; publish builds always do)")
     apply = sub.choices["apply"]
     apply.add_argument("file", type=Path, help="the suggestion file (.po)")
     apply.add_argument("--yes", action="store_true", help="apply without asking")
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         return commands.check(args.settings, args.format)
     if args.command == "apply":
         return commands.apply(args.settings, args.file, yes=args.yes)
-    return commands.build_site(args.settings, args.output, skip_broken=args.skip_broken, pseudo=args.pseudo)
+    return commands.build_site(args.settings, args.output, skip_broken=args.skip_broken, pseudo=args.pseudo, pdf=args.pdf)
 
 
 if __name__ == "__main__":

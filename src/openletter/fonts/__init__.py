@@ -43,7 +43,7 @@ their slices and coverage, ``choose_slices``), ``subsetting`` (HarfBuzz and WOFF
 
 from __future__ import annotations
 
-from openletter.fonts.builder import FontBuilder
+from openletter.fonts.builder import DocumentFonts, FontBuilder
 from openletter.fonts.constants import DEFAULT_BOLD, FONTS_DIR, SYSTEM_FALLBACK, WEIGHTS
 from openletter.fonts.families import (
     BUDGET_DEFAULT,
@@ -72,6 +72,7 @@ __all__ = [
     "BUDGET_LARGE",
     "BUDGET_SHARED",
     "DEFAULT_BOLD",
+    "DocumentFonts",
     "FAMILIES",
     "FONTS_DIR",
     "SYSTEM_FALLBACK",

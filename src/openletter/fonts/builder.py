@@ -37,6 +37,16 @@ from openletter.fonts.stylesheet import (
 from openletter.fonts.subsetting import Face, Job, make_faces_safely
 from openletter.fonts.text import PageText, read_page_text
 
+
+@dataclass(frozen=True)
+class DocumentFonts:
+    """The webfonts of one document made apart from the site's pages (see :meth:`FontBuilder.document_fonts`)."""
+
+    css: str  # @font-face rules with same-folder url()s, and the --ol-font lists
+    files: dict[str, bytes]  # each face's bytes by the file name its url() gives
+    missing: tuple[str, ...]  # characters the document shows that no shipped face maps
+
+
 #: A family without the bold weight is shown synthesized bold from its regular one.
 REGULAR = WEIGHTS[0]
 #: Below this many code points to cut, the work is done in this process (a pool costs more).
@@ -281,15 +291,38 @@ class FontBuilder:
         report.seconds = time.perf_counter() - started
         return report
 
+    def document_fonts(self, name: str, text: PageText) -> DocumentFonts:
+        """The faces of a document made apart from the site (a PDF, a share card), cut to its own
+        text alone so that it depends on nothing else the site shows, in memory: its stylesheet
+        (the shared rules, then its own, as a page links them), each face's bytes by file name,
+        and the characters no face maps.  ``name`` is the document's, for the stylesheet's comment."""
+        own, other = self._needs(text)
+        own_plan, shared_plan = self._plan(own, shared=False), self._plan(other, shared=True)
+        faces, _ = self.produce([planned.job for planned in own_plan + shared_plan])
+        data: dict[str, bytes] = {}
+        own_files = [self._face_file(Path(), planned, faces[planned.job], data) for planned in own_plan]
+        shared_files = [self._face_file(Path(), planned, faces[planned.job], data) for planned in shared_plan]
+        page = Path(name).resolve()
+        css = render_shared_css(name, text.langs, shared_files) + render_css(page, page.parent, text.root_lang, text.langs, own_files, shared_files)
+        missing = _uncovered(page, text, _mapped(own_files, self.weight_of), _mapped(shared_files, self.weight_of))
+        return DocumentFonts(css, data, tuple(sorted({char for _, char in missing})))
+
     def _write_face(self, fonts_dir: Path, planned: _Planned, face: Face, written: set[str]) -> FontFile:
         """Write one face under its content-addressed name, once however many pages declare it
         (a slice served whole is one file for all, each declaring the characters it wants of it)."""
+        kept: dict[str, bytes] = {}
+        file = self._face_file(fonts_dir, planned, face, kept)
+        if file.path.name not in written:
+            write_if_changed(file.path, face.data, durable=False)
+            written.add(file.path.name)
+        return file
+
+    def _face_file(self, fonts_dir: Path, planned: _Planned, face: Face, data: dict[str, bytes]) -> FontFile:
+        """One face under its content-addressed name in ``fonts_dir`` (its bytes kept in ``data``)."""
         digest = hashlib.sha256(face.data).hexdigest()[:16]
         piece = Path(planned.source).name.removeprefix(f"{planned.family.package}-").rsplit(f"-{planned.weight}-", 1)[0]
         name = f"{planned.family.package}-{planned.weight}-{piece}-{digest}.woff2"
-        if name not in written:
-            write_if_changed(fonts_dir / name, face.data, durable=False)
-            written.add(name)
+        data[name] = face.data
         family = planned.family.notice_name if planned.notice else planned.family.site_name if planned.shared else planned.family.css_name
         return FontFile(fonts_dir / name, family, planned.weight, len(face.data), face.codepoints, planned.source, planned.shared)
 

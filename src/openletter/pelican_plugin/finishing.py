@@ -10,6 +10,9 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
   warning: the reader's system fonts show it.
 * Pages of the pseudo-locale are scanned for English that no ``‹ ›`` marks: theme text nobody
   marked for translation (``unmarked`` warnings).
+* The takeaway files (:mod:`openletter.takeaway`): every language's letter as text, Markdown
+  and (with ``OPENLETTER_PDF``) PDF and share card, made from the guarded page and written beside
+  it; the page's links get the files' sizes before its webfonts are cut (they show them).
 * A ``SITEURL`` below its host's root is a ``robots`` warning: crawlers never read the site's
   ``robots.txt`` there (:mod:`openletter.hosting`).
 """
@@ -32,6 +35,8 @@ from openletter.pages.unmarked import unmarked_text
 from openletter.pelican_plugin.partial import partial_of
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.pseudo import PseudoLanguage
+from openletter.takeaway.builder import Card, TakeawayBuilder, TakeawayReport, letter_pages
+from openletter.takeaway.documents import card_document
 
 #: Pages whose webfonts are shared, by the template they are rendered from: the chooser shows every
 #: language's title, the translators' pages the English beside each translation.  The documents'
@@ -71,6 +76,7 @@ def finish(run: Run, output: Path) -> None:
             continue
         guard.sanitize_file(page, page.relative_to(output), run.cache)
     fonts = FontBuilder(run.options.node_modules, run.cache)
+    run.takeaway_report = takeaway = make_takeaway(run, output, fonts)
     report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output))
     robots = robots_warning(run.options)
     # A script no shipped webfont covers (a new language, say) is shown by the reader's system
@@ -78,6 +84,7 @@ def finish(run: Run, output: Path) -> None:
     problems = [
         *([robots] if robots else []),
         *run.site.warnings,
+        *takeaway.warnings,
         *font_warnings(report.missing, output),
         *budget_warnings(report, output),
         *unmarked_warnings(run, pages, output),
@@ -85,6 +92,21 @@ def finish(run: Run, output: Path) -> None:
     run.cache.save_memos()
     for problem in problems:
         run.report(problem)
+
+
+def make_takeaway(run: Run, output: Path, fonts: FontBuilder) -> TakeawayReport:
+    """Every language's letter as text, Markdown, PDF and share card, and the chooser's card."""
+    site = run.site
+    entries = [(language, site.url(site.home, language), run.takeaway(language)) for language in site.languages]
+    builder = TakeawayBuilder(output, run.cache, fonts, run.options.chromium)
+    chooser = run.takeaway(None).card
+    cards = []
+    if chooser is not None:
+        home = site.edition(site.home, site.source)
+        names = [(language.native_name, language.tag, language.direction) for language in site.languages if site.is_published(language)]
+        document = card_document(chooser.name, site.source.tag, site.source.direction, home.title, "", names, fonts)
+        cards.append(Card(output / chooser.name, document))
+    return builder.build(letter_pages(output, entries, run.options.absolute_site_url), cards)
 
 
 def budget_warnings(report: FontReport, output: Path) -> list[Problem]:

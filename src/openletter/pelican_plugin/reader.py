@@ -57,6 +57,7 @@ def page_arguments(run: Run, document: Document, language: Language, reader: Bas
         draft=not site.is_published(language),
         source_url=site.url(document, site.source),
         credits=site.credits(language),
+        takeaway=run.takeaway(language) if document is site.home else None,
     )
     return edition.html, metadata
 
@@ -76,6 +77,7 @@ def add_translations(generator: PagesGenerator) -> None:
     home = site.edition(site.home, site.source)
     generator.context["letter_index"] = {
         "source": site.source, "title": home.title, "summary": home.summary, "links": run.links(site.home, None),
+        "takeaway": run.takeaway(None),
         "documents": [
             {"links": run.links(document, None), "x_default_url": "" if document is site.home else site.url(document, site.source)}
             for document in site.documents

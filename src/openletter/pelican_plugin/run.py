@@ -19,6 +19,7 @@ from openletter.languages import Language
 from openletter.settings import Options, options_of
 from openletter.site.links import LanguageLink, LinkCluster, LinkRenderer
 from openletter.site.model import Site
+from openletter.takeaway.files import Takeaway, chooser_takeaway, takeaway_for
 
 #: More published languages than this make a big site (see :attr:`Run.many_languages`): a page
 #: lists every language in its menu, head and Open Graph tags, and at 150 languages those would
@@ -56,6 +57,8 @@ class Run:
     #: Whether the site publishes more than :data:`MANY_LANGUAGES` languages: its lists of
     #: languages are then grouped by script, and its hreflang cluster is in the sitemap only.
     many_languages: bool = False
+    #: What the takeaway files of the run came to (see :mod:`openletter.takeaway`), once made.
+    takeaway_report: Any = None
     _clusters: dict[str, LinkCluster] = field(default_factory=dict)
 
     @classmethod
@@ -71,6 +74,13 @@ class Run:
     @property
     def cache(self) -> Cache:
         return self.site.cache
+
+    def takeaway(self, language: Language | None) -> Takeaway:
+        """The files of the letter in ``language`` (None: the chooser's, which has a card only)."""
+        options = self.options
+        if language is None:
+            return chooser_takeaway(options.home, options.pdf)
+        return takeaway_for(options.home, self.site.url(self.site.home, language), language.slug, options.papers, options.pdf)
 
     def links(self, document: Document, current: Language | None) -> LinkCluster:
         """Every published language's link to ``document``, ``current`` marked (built once per document)."""
