@@ -10,13 +10,14 @@ Chromium's PDFs carry the real text (``ActualText``), are tagged, and are laid o
 engine that lays out the page itself, from the same webfonts.
 
 One browser per build, started only when something is to be rendered, in a thread of its own
-(Playwright's synchronous API refuses to run where an event loop is running).  Every request
-a document makes goes to :meth:`_route`: its own files are served from memory, anything else is
-refused, so a document can load nothing from the network or the disk.
+(with its own event loop: Pelican may run where one is running), rendering a few pages at once.
+Every request a document makes goes to :func:`_route`: its own files are served from memory,
+anything else is refused, so a document can load nothing from the network or the disk.
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -49,64 +50,75 @@ class Job:
     kind: str  # "pdf" or "card"
 
 
-def render(chromium: Path, jobs: Sequence[Job]) -> list[bytes]:
+#: Pages rendering at once in the one browser: Chromium lays out and prints each in its own
+#: renderer process, so on two cores three pages at a time keep both busy while Python waits.
+PAGES_AT_ONCE = 3
+
+
+def render(chromium: Path, jobs: Sequence[Job], pages_at_once: int = PAGES_AT_ONCE) -> list[bytes]:
     """The bytes of every job, in order, by one Chromium (in a thread of its own)."""
     if not jobs:
         return []
     with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(_render_all, chromium, list(jobs)).result()
+        return thread.submit(asyncio.run, _render_all(chromium, list(jobs), pages_at_once)).result()
 
 
-def _render_all(chromium: Path, jobs: list[Job]) -> list[bytes]:
-    from playwright.sync_api import Error, sync_playwright  # a build that renders nothing never imports it
+async def _render_all(chromium: Path, jobs: list[Job], pages_at_once: int) -> list[bytes]:
+    from playwright.async_api import Error, async_playwright  # a build that renders nothing never imports it
 
     if not chromium.is_file():
         raise RenderError("Chromium is not installed there: install it (make system-packages), set OPENLETTER_CHROMIUM, "
                           "or build without PDFs (OPENLETTER_PDF = False)", path=chromium)  # fmt: skip
-    results = []
+    results: list[bytes] = [b""] * len(jobs)
+    waiting = iter(enumerate(jobs))
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
             try:
-                context = browser.new_context(viewport={"width": CARD_WIDTH, "height": CARD_HEIGHT}, java_script_enabled=True)
-                page = context.new_page()
-                served: dict[str, Any] = {}
-                page.route("**/*", lambda route: _route(route, served))
-                for job in jobs:
-                    served.clear()
-                    served.update({ORIGIN + name: data for name, data in job.document.files.items()})
-                    served[ORIGIN + "document.html"] = job.document.html.encode("utf-8")
-                    page.goto(ORIGIN + "document.html", wait_until="load")
-                    page.evaluate("document.fonts.ready.then(() => true)")
-                    results.append(_pdf(page) if job.kind == "pdf" else _card(page))
+                context = await browser.new_context(viewport={"width": CARD_WIDTH, "height": CARD_HEIGHT}, java_script_enabled=True)
+
+                async def worker() -> None:
+                    """One page rendering the next waiting job until none is left."""
+                    page = await context.new_page()
+                    served: dict[str, bytes] = {}
+                    await page.route("**/*", lambda route: _route(route, served))
+                    for index, job in waiting:
+                        served.clear()
+                        served.update({ORIGIN + name: data for name, data in job.document.files.items()})
+                        served[ORIGIN + "document.html"] = job.document.html.encode("utf-8")
+                        await page.goto(ORIGIN + "document.html", wait_until="load")
+                        await page.evaluate("document.fonts.ready.then(() => true)")
+                        results[index] = await (_pdf(page) if job.kind == "pdf" else _card(page))
+
+                await asyncio.gather(*(worker() for _ in range(max(1, min(pages_at_once, len(jobs))))))
             finally:
-                browser.close()
+                await browser.close()
     except Error as error:
         raise RenderError(f"Chromium failed: {error.message.splitlines()[0]}", path=chromium) from None
     return results
 
 
-def _route(route: Any, served: dict[str, bytes]) -> None:
+async def _route(route: Any, served: dict[str, bytes]) -> None:
     """A document's own file from memory; any other request refused."""
     url = route.request.url
     if url in served:
-        route.fulfill(status=200, body=served[url], content_type=_TYPES.get(Path(url).suffix, "application/octet-stream"))
+        await route.fulfill(status=200, body=served[url], content_type=_TYPES.get(Path(url).suffix, "application/octet-stream"))
     else:
-        route.abort()
+        await route.abort()
 
 
-def _pdf(page: Any) -> bytes:
+async def _pdf(page: Any) -> bytes:
     """The document as a tagged PDF, on the paper its ``@page`` rule names."""
-    data: bytes = page.pdf(prefer_css_page_size=True, tagged=True, outline=True, print_background=False)
+    data: bytes = await page.pdf(prefer_css_page_size=True, tagged=True, outline=True, print_background=False)
     return data
 
 
-def _card(page: Any) -> bytes:
+async def _card(page: Any) -> bytes:
     """The card's picture: the title fitted, taken at 1200 × 630, kept in a few colours (PNG)."""
     from PIL import Image
 
-    page.evaluate(FIT_TITLE)
-    shot = Image.open(io.BytesIO(page.screenshot(type="png")))
+    await page.evaluate(FIT_TITLE)
+    shot = Image.open(io.BytesIO(await page.screenshot(type="png")))
     picture = shot.convert("RGB").quantize(colors=CARD_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
     picture.save(out, "PNG", compress_level=9)
