@@ -33,18 +33,20 @@ def wrap(text: str, width: int = WIDTH, indent: str = "", first: str = "") -> li
     its own line); ``first`` starts the first line, ``indent`` the others. Line breaks in
     ``text`` (``<br>``) are kept."""
     lines: list[str] = []
+    indent_columns = columns(indent)
     for part in text.split("\n"):
-        line = first if not lines else indent
-        start = len(line)
+        words: list[str] = []
+        used = columns(first) if not lines else indent_columns  # the columns the line fills so far
         for word in part.split(" "):
             if not word:
                 continue
-            if len(line) > start and columns(line) + 1 + columns(word) > width:
-                lines.append(line)
-                line = indent
-                start = len(line)
-            line = f"{line} {word}" if len(line) > start else line + word
-        lines.append(line)
+            size = columns(word)
+            if words and used + 1 + size > width:
+                lines.append((first if not lines else indent) + " ".join(words))
+                words, used = [], indent_columns
+            used += size + (1 if words else 0)
+            words.append(word)
+        lines.append((first if not lines else indent) + " ".join(words))
     return lines
 
 
