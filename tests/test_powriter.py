@@ -8,6 +8,7 @@ from conftest import REPO, msgcat_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from openletter.po.directives import FORMAT_LANGUAGES
 from openletter.po.pofile import Catalog, Entry
 from openletter.po.powriter import PoWriter, known_flags
 
@@ -106,3 +107,98 @@ def test_random_catalogs_match_msgcat(tmp_path: Path, items: list[tuple[str, str
         catalog.entries.append(entry)
     ours, theirs = oracle(tmp_path, catalog)
     assert ours == theirs
+
+
+# -- format directives of every language, references, flags (issue 14, "Catalogs from every tool") --
+
+#: Directives of each format gettext knows (valid ones and near misses, which gettext's parsers
+#: stop at), for strings msgcat wraps at a narrow width: a break inside a directive shows at once.
+DIRECTIVES = {
+    "c": ["%d", "%1$s", "%2$d", "%.*s", "%-10s", "%lld", "%<PRId64>", "%<PRIu32>", "%<PRIxFAST8>", "%I d", "%%", "%m", "%5.2f", "%zu", "%*d", "%*1$d", "%hhx", "%0$d", "%<PRQ>", "%y"],
+    "objc": ["%@", "%d", "%1$@", "%.*s", "%y"],
+    "python": ["%(name)s", "%(a b)d", "%s", "%5.2f", "%%", "%(x)%", "%-*d", "%.0s", "%(n)d", "%(", "%y"],
+    "python-brace": ["{name}", "{0}", "{a.b[0]}", "{n:>10}", "{n:{w}}", "{{", "}}", "{x!r}", "{0:.2f}", "{", "{a[b}", "{:}"],
+    "java": ["{0}", "{1,number}", "{0,number,#.##}", "{0,choice,0#none|1#one|1<{0} many}", "'{'", "''", "{0,date,short}", "}", "{a}"],
+    "java-printf": ["%s", "%1$s", "%<d", "%,d", "%tY", "%n", "%-5s", "%.2f", "%(d", "%#x", "%#d", "%tQ", "%.x"],
+    "csharp": ["{0}", "{1,-10}", "{0:N2}", "{{", "}}", "{0,5:x}", "{a}", "}"],
+    "javascript": ["%s", "%1$d", "%j", "%5.2f", "%%", "%y"],
+    "scheme": ["~A", "~:D", "~@[~A~]", "~:[no~;yes~]", "~{~A~^, ~}", "~(~A~)", "~5,'0D", "~v,vA", "~Y", "~K", "~I", "~Z", "~<x~>"],
+    "lisp": ["~A", "~:D", "~@[~A~]", "~:[no~;yes~]", "~[a~;b~:;c~]", "~{~A~^, ~}", "~(~A~)", "~<~A~;~A~>", "~5,'0D", "~-1*", "~/foo/", "~!", "~Z", "~]"],
+    "elisp": ["%s", "%d", "%1$s", "%-5d", "%S", "%*d", "%y"],
+    "librep": ["%s", "%d", "%1$s", "%^5d", "%S", "%y"],
+    "ruby": ["%s", "%<name>s", "%{name}", "%1$d", "%*d", "%-10.3f", "%%", "%<a>d", "%y"],
+    "sh": ["$name", "${name}", "$1", "${x:-y}", "$$", "${}", "$é"],
+    "awk": ["%s", "%1$d", "%*d", "%.*f", "%y"],
+    "lua": ["%s", "%5.2f", "%q", "%%", "%d", "%y"],
+    "object-pascal": ["%s", "%0:s", "%*:d", "%-5.2f", "%d", "%p", "%.x", "%y"],
+    "smalltalk": ["%1", "%2", "%%", "%x"],
+    "qt": ["%1", "%L1", "%12", "%n", "%L"],
+    "qt-plural": ["%n", "%Ln", "%1"],
+    "kde": ["%1", "%10", "%0", "%2"],
+    "kde-kuit": ["<b>%1</b>", "<filename>%2</filename>", "&", "&amp;", "&#38;", "%1", "<", "</x>"],
+    "boost": ["%1%", "%|1$s|", "%s", "%5d", "%%", "%|-10|", "%1$s", "%|s", "%T-"],
+    "tcl": ["%s", "%1$d", "%*d", "%ld", "%y"],
+    "perl": ["%s", "%vd", "%*v02x", "%1$s", "%-10s", "%lld", "%hf", "%y"],
+    "perl-brace": ["{name}", "{x}", "{1}", "{a b}"],
+    "php": ["%s", "%1$s", "%'*10s", "%-5d", "%.2f", "%ld", "%y"],
+    "gcc-internal": ["%s", "%qD", "%<", "%>", "%'", "%m", "%.*s", "%1$s", "%lu", "%wd", "%+#D", "%qs", "%.5s", "%y", "%qq"],
+    "gfc-internal": ["%s", "%C", "%L", "%ld", "%1$d", "%%", "%y"],
+    "ycp": ["%1", "%9", "%%", "%0"],
+}  # fmt: skip
+FILLER = ["a", "word", "x-y", " ", "  ", ".", ",", "é", "中文", "long-hyphenated-word", "'", '"', "\\", "(", ")", ":", "/"]
+
+
+def msgcat_at_width(tmp_path: Path, catalog: Catalog, width: int) -> tuple[bytes, bytes]:
+    """Our bytes at ``width`` and msgcat's for them (msgcat's narrowest width is 20)."""
+    from conftest import gettext_tool
+
+    ours = PoWriter(page_width=width).dump_bytes(catalog)
+    path = tmp_path / "t.po"
+    path.write_bytes(ours)
+    result = gettext_tool("msgcat", f"--width={width}", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    return ours, result.stdout
+
+
+def test_the_directive_table_covers_every_format_gettext_knows() -> None:
+    assert set(DIRECTIVES) == set(FORMAT_LANGUAGES)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_every_format_keeps_its_directives_whole_as_msgcat_does(tmp_path: Path, data: st.DataObject) -> None:
+    """One entry per format language in each catalog, msgid and msgstr made of its directives and
+    words; a narrow width puts line breaks next to (and, if we let it, inside) directives."""
+    width = data.draw(st.integers(min_value=20, max_value=45), label="width")
+    catalog = Catalog(header=HEADER)
+    for number, language in enumerate(FORMAT_LANGUAGES):
+        pieces = st.lists(st.sampled_from(DIRECTIVES[language] + FILLER), max_size=20).map("".join)
+        catalog.entries.append(
+            Entry(msgid=f"{data.draw(pieces)} {number}", msgstr=data.draw(pieces), flags=[f"{language}-format"])
+        )
+    ours, theirs = msgcat_at_width(tmp_path, catalog, width)
+    assert ours == theirs
+
+
+def test_a_c_format_precision_directive_is_never_split(tmp_path: Path) -> None:
+    """The issue's case: only python-format directives were kept whole, so '%.*s' broke as '%.' / '*s'."""
+    text = "Could not open the old configuration file of the user-specific-directory/%.*s for reading"
+    catalog = Catalog(header=HEADER, entries=[Entry(msgid=text, msgstr=text, flags=["c-format"])])
+    ours, theirs = oracle(tmp_path, catalog)
+    assert ours == theirs
+    assert '"%.*s for reading"' in ours.decode() and '%."' not in ours.decode()
+
+
+def test_the_first_format_in_gettexts_order_decides_the_wrapping(tmp_path: Path) -> None:
+    """Sphinx flags entries 'python-brace-format, python-format': msgcat keeps python's directives
+    (it reads one format, the first in gettext's table), so '%-*d' stays whole."""
+    text = "Each column of the summary table is now padded to the left-aligned-width:%-*d characters {unit}"
+    catalog = Catalog(header=HEADER, entries=[Entry(msgid=text, msgstr=text, flags=["python-brace-format", "python-format"])])
+    ours, theirs = oracle(tmp_path, catalog)
+    assert ours == theirs and '"%-*d characters {unit}"' in ours.decode()
+
+
+def test_a_range_flag_is_kept_without_a_format_flag(tmp_path: Path) -> None:
+    catalog = Catalog(header=HEADER, entries=[Entry(msgid="%d file", msgstr="%d Datei", flags=["range: 1..5"])])
+    ours, theirs = oracle(tmp_path, catalog)
+    assert ours == theirs and "#, range: 1..5\n" in ours.decode()
