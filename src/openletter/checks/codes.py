@@ -11,6 +11,7 @@ CODES: dict[str, str] = {
     "bom": "the file starts with a UTF-8 byte order mark",
     "charset": "the catalog's Content-Type charset is not UTF-8",
     "duplicate": "the same thing twice: a message defined twice in a catalog, or one signer in two records",
+    "domain": "a domain directive naming another catalog than the file's own",
     "header": "a required header field is missing or wrong",
     "language-header": "the Language header differs from the catalog's folder",
     "plural-forms": "Plural-Forms is broken, has the wrong count for the language, or an entry has another number of forms",
