@@ -25,7 +25,7 @@ CODES: dict[str, str] = {
     "images": "the translation's images differ from the source's",
     "markup": "emphasis, strong or code differ from the source's; in a signature record, markup in the text",
     "html": "raw HTML the source does not have",
-    "placeholders": "placeholders such as %(name)s differ from the source's",
+    "placeholders": "placeholders such as %(name)s, or a format entry's directives (%d, {name}), differ from the source's",
     "newline": "a leading or trailing newline the source does not have",
     "control-char": "a control character in the text",
     "format": "a theme string whose translation cannot be used (placeholders or plural forms)",
