@@ -4,7 +4,7 @@ Babel's and polib's readers guess their way past broken input (a syntax error be
 printed warning, an unterminated string loses its last character, a duplicate silently
 disappears).  Catalogs here come from volunteers and from every tool (Poedit, Lokalize,
 Weblate, Transifex, hand edits), so this reader accepts exactly the PO syntax GNU gettext 0.21
-accepts and reads it as gettext does: its lexer (:mod:`openletter.po.polex`) and grammar
+accepts (in UTF-8, the one encoding catalogs here may have) and reads it as gettext does: its lexer (:mod:`openletter.po.polex`) and grammar
 (``po-gram-gen.y``) are ported here, its comment rules in :mod:`openletter.po.comments`.
 Anything gettext refuses is refused with ``path:line`` (and the column, for a lexical error),
 and the line of every entry is recorded for later checks.
