@@ -1,12 +1,15 @@
-"""Other readers (polib, Babel) see exactly what our reader sees in every shipped catalog."""
+"""Other readers (polib, Babel) see exactly what our reader sees in every shipped catalog; other
+projects' catalogs are written back as msgcat writes them."""
 
 from __future__ import annotations
 
 import polib
+import pytest
 from babel.messages.pofile import read_po as babel_read_po
-from conftest import REPO
+from conftest import DATA, REPO, msgcat_bytes
 
 from openletter.po.pofile import read_po
+from openletter.po.powriter import PoWriter
 
 CATALOGS = sorted((REPO / "locale").rglob("*.po"))
 
@@ -58,3 +61,18 @@ def test_translate_toolkit_keeps_review_marks(tmp_path) -> None:
     round_tripped = bytes(store)
     assert round_tripped == written
     assert reviewed_units(parse_po(round_tripped.decode("utf-8"), tmp_path / "de.po")) == (3, 3)
+
+
+REAL = sorted((DATA / "real-po").glob("*.po"))
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda path: path.name)
+def test_catalogs_from_other_projects_are_written_as_msgcat_writes_them(path) -> None:
+    """Excerpts of Sphinx's, the Python documentation's and polib's catalogs (tests/data/real-po/SOURCES.md)."""
+    ours = PoWriter().dump_bytes(read_po(path))
+    theirs = msgcat_bytes(path)
+    if path.name == "polib-utf8.po":
+        # "#, python-format" then an empty "#," line: gettext 0.21 keeps only the last line's flags
+        # (none); 0.26 merges the lines, and so do we (openletter.po.flags).
+        theirs = theirs.replace(b"manipulators.py:309\nmsgid", b"manipulators.py:309\n#, python-format\nmsgid")
+    assert ours == theirs

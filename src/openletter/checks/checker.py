@@ -20,6 +20,8 @@ from openletter.checks.report import CatalogReport
 from openletter.checks.structure import file_problems, structure_problems
 from openletter.errors import PoSyntaxError, Problem
 from openletter.languages import Language
+from openletter.po.directives.compare import Distribution, mismatches
+from openletter.po.plurals import PluralForms, PluralFormsError
 from openletter.po.pofile import Catalog, decode_po_bytes, parse_po
 
 
@@ -72,7 +74,12 @@ class CatalogChecker:
         context = self._contexts.get(id(references))
         if context is None or context.references is not references:
             context = self._contexts[id(references)] = CheckContext(self.markdown, references)
+        distribution = _distribution(catalog)
         for entry in catalog.entries:
+            for mismatch in mismatches(entry, distribution):
+                line = entry.line_at(mismatch.offset, mismatch.form) if mismatch.offset is not None else entry.msgstr_line(mismatch.form)
+                report.problems.append(Problem(report.path, line, "error", "placeholders", mismatch.message))
+                report.rejected.add(entry.key)
             if entry.key not in wanted:
                 report.problems.append(
                     Problem(report.path, entry.line, "warning", "stale", "msgid is not in the template; run 'invoke update'")
@@ -87,3 +94,13 @@ class CatalogChecker:
                         report.problems.append(Problem(report.path, entry.msgstr_line(form), severity, code, message))
                         if severity == "error":
                             report.rejected.add(entry.key)
+
+
+def _distribution(catalog: Catalog) -> Distribution:
+    """Which plural forms stand for many numbers, from the catalog's own Plural-Forms (as
+    ``msgfmt --check`` reads it; a broken one is reported by the structure checks)."""
+    value = catalog.header_fields().get("Plural-Forms")
+    try:
+        return Distribution(PluralForms.parse(value) if value else None)
+    except PluralFormsError:
+        return Distribution(None)

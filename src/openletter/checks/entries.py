@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from openletter.content.markup import InlineMarkup, inline_markup
 from openletter.errors import Severity
 from openletter.po.compiled import placeholders
+from openletter.po.flags import Flags
 from openletter.po.pofile import Entry
 
 NOQA_RE = re.compile(r"^\s*noqa\s*:\s*(.+)$", re.IGNORECASE)
@@ -57,6 +58,11 @@ def check_markup(entry: Entry, text: str, context: CheckContext) -> Iterator[tup
 
 
 def check_placeholders(entry: Entry, text: str, context: CheckContext) -> Iterator[tuple[Severity, str, str]]:
+    """``%(name)s`` as the theme substitutes them, in an entry without ``python-format``; a
+    python-format entry (and a c- or python-brace-format one) is compared as msgfmt compares it,
+    by :mod:`openletter.po.directives.compare`, which names the directive and its line."""
+    if "python" in Flags.parse(entry.flags).languages():
+        return
     expected = sorted(set(placeholders(entry.msgid) + placeholders(entry.msgid_plural or "")))
     found = sorted(set(placeholders(text)))
     if found != expected:

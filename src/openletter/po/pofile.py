@@ -1,28 +1,57 @@
 """PO catalogs: the entry model and a strict reader that knows every line.
 
-Babel's and polib's readers guess their way past broken input (a syntax error
-becomes a printed warning, an unterminated string loses its last character, a
-duplicate silently disappears).  Catalogs here come from volunteers, so this
-reader accepts exactly the PO syntax GNU gettext accepts, refuses the rest
-with ``path:line``, and records the line of every entry for later checks.
+Babel's and polib's readers guess their way past broken input (a syntax error becomes a
+printed warning, an unterminated string loses its last character, a duplicate silently
+disappears).  Catalogs here come from volunteers and from every tool (Poedit, Lokalize,
+Weblate, Transifex, hand edits), so this reader accepts exactly the PO syntax GNU gettext 0.21
+accepts (in UTF-8, the one encoding catalogs here may have) and reads it as gettext does: its lexer (:mod:`openletter.po.polex`) and grammar
+(``po-gram-gen.y``) are ported here, its comment rules in :mod:`openletter.po.comments`.
+Anything gettext refuses is refused with ``path:line`` (and the column, for a lexical error),
+and the line of every entry is recorded for later checks.
+
+What that means in practice: keywords and strings may share a line (``msgid "a" msgstr "b"``);
+a comment may follow a string (``msgstr "x" # note`` is a comment of the next message); comments
+after the last message belong to none and are dropped, as ``msgcat`` drops them; a string ends
+at a NUL; the same message (context and msgid) twice is an error even when one is obsolete.
+Two choices of ours, for a file that is one catalog: ``domain "messages"`` (gettext's default
+domain) is accepted and changes nothing, any other ``domain`` line is refused (code ``domain``),
+as it would put the messages after it in another catalog; and several ``#,`` lines of one entry
+are merged as gettext 0.26 merges them (see :mod:`openletter.po.flags`), where 0.21 keeps only
+the last.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openletter.errors import PoSyntaxError
+from openletter.po.comments import Comments
+from openletter.po.flags import Flags
+from openletter.po.polex import (
+    COMMENT,
+    DOMAIN,
+    EOF,
+    LBRACKET,
+    MSGCTXT,
+    MSGID,
+    MSGID_PLURAL,
+    MSGSTR,
+    NUMBER,
+    PREV_MSGCTXT,
+    PREV_MSGID,
+    PREV_MSGID_PLURAL,
+    PREV_STRING,
+    RBRACKET,
+    STRING,
+    Lexer,
+    Token,
+)  # fmt: skip
 
 HEADER_FLAG = "fuzzy"
-
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "\\": "\\", '"': '"'}
-_ESCAPE_RE = re.compile(r'\\(?:([ntrabfv\\"])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))', re.DOTALL)
-#: A whole quoted string: no bare quote inside, every backslash escaping something.
-_QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)\Z", re.DOTALL)
+#: gettext's default domain: a ``domain`` line naming it changes nothing.
+DEFAULT_DOMAIN = "messages"
 
 
 @dataclass(slots=True)
@@ -154,26 +183,6 @@ class Catalog:
         return {entry.key: entry for entry in self.entries}
 
 
-class _Cursor:
-    """Lines of a PO file with their 1-based numbers, one look-ahead."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.index = 0
-
-    def peek(self) -> str | None:
-        return self.lines[self.index] if self.index < len(self.lines) else None
-
-    @property
-    def lineno(self) -> int:
-        return self.index + 1
-
-    def advance(self) -> str:
-        line = self.lines[self.index]
-        self.index += 1
-        return line
-
-
 def decode_po_bytes(data: bytes, path: Path) -> str:
     """Decode a PO file as strict UTF-8, naming the line and column of the first bad byte."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -198,41 +207,6 @@ def decode_po_bytes(data: bytes, path: Path) -> str:
         ) from None
 
 
-def unquote(text: str, path: Path | None, line: int, raw: str | None = None) -> str:
-    """Decode one quoted PO string (``"..."``) the way GNU gettext's lexer does.
-
-    ``raw`` is the whole line ``text`` comes from: an error then names the column where the
-    reader stopped, with a hint for the usual slips (an inner quote, a missing closing quote)."""
-    given, text = text, text.strip()
-
-    def fail(message: str, offset: int, value: object = text) -> PoSyntaxError:
-        start = (raw if raw is not None else given).find(text) + 1  # the string's column on its line
-        return PoSyntaxError(message, path=path, line=line, value=value, code="syntax", column=start + offset)
-
-    if _QUOTED_RE.fullmatch(text) is None:  # find where and why only for a string that is wrong
-        if not text.startswith('"'):
-            raise fail(f"text outside quotes: {text!r}; a line holds one quoted string (\"…\")", 0)
-        position = 1
-        while position < len(text) and text[position] != '"':
-            position += 2 if text[position] == "\\" else 1
-        if position >= len(text):
-            raise fail(f"the string is not closed: end it with a quote (\") on this line: {text!r}", len(text))
-        raise fail(f"this quote ends the string, and {text[position + 1 :].strip()!r} follows it; write \\\" for a quote inside the text", position)
-    body = text[1:-1]
-
-    def replace(match: re.Match[str]) -> str:
-        simple, octal, hexa, other = match.groups()
-        if simple is not None:
-            return _ESCAPES[simple]
-        if octal is not None:
-            return chr(int(octal, 8))
-        if hexa is not None:
-            return chr(int(hexa, 16))
-        raise fail(f"invalid escape sequence '\\{other}' in {text!r}; write \\\\ for a backslash", 1 + match.start(), other)
-
-    return _ESCAPE_RE.sub(replace, body)
-
-
 def parse_po(text: str, path: Path | None = None) -> Catalog:
     """Parse PO text strictly; raise :class:`PoSyntaxError` at the first problem."""
     return _Parser(text, path).parse()
@@ -244,200 +218,168 @@ def read_po(path: Path) -> Catalog:
     return catalog
 
 
+def _describe(token: Token) -> str:
+    if token.kind == COMMENT:
+        return "a comment ('#'): a message's comments go before its first keyword"
+    if token.kind in (STRING, PREV_STRING):
+        return "a string"
+    if token.kind == NUMBER:
+        return f"the number {token.value}"
+    return f"'{token.kind}'"
+
+
 class _Parser:
+    """gettext's grammar (``po-gram-gen.y``) over the lexer's tokens, one token of look-ahead."""
+
     def __init__(self, text: str, path: Path | None) -> None:
         self.path = path
-        self.cursor = _Cursor(text.split("\n"))
-        if self.cursor.lines and self.cursor.lines[-1] == "":
-            self.cursor.lines.pop()
+        self._tokens: Iterator[Token] = Lexer(text, path).tokens()
+        self.peek: Token = next(self._tokens)
 
-    def error(self, message: str, line: int, value: object = None) -> PoSyntaxError:
-        return PoSyntaxError(message, path=self.path, line=line, value=value, code="syntax")
+    def advance(self) -> Token:
+        token = self.peek
+        if token.kind != EOF:
+            self.peek = next(self._tokens)
+        return token
+
+    def error(self, message: str, line: int, value: object = None, column: int | None = None, code: str = "syntax") -> PoSyntaxError:
+        return PoSyntaxError(message, path=self.path, line=line, value=value, code=code, column=column)
+
+    def unexpected(self, wanted: str) -> PoSyntaxError:
+        token = self.peek
+        if token.kind == EOF:
+            return self.error(f"syntax error: unexpected end of file; expected {wanted}", token.line)
+        return self.error(f"expected {wanted}, found {_describe(token)}", token.line, token.kind)
 
     def parse(self) -> Catalog:
         catalog = Catalog(path=self.path)
         seen: dict[tuple[str | None, str], int] = {}
-        for entry in self._entries():
-            if entry.obsolete:
-                catalog.obsolete.append(entry)
-                continue
-            if entry.key in seen:
-                raise PoSyntaxError(
-                    f"duplicate message definition (first defined at line {seen[entry.key]})",
-                    path=self.path,
-                    line=entry.line,
-                    value=entry.msgid,
-                    code="duplicate",
-                )
-            seen[entry.key] = entry.line
-            if entry.is_header and catalog.header is None and not catalog.entries:
-                catalog.header = entry
+        comments = Comments()
+        while self.peek.kind != EOF:
+            kind = self.peek.kind
+            if kind == COMMENT:
+                comments.add(str(self.advance().value))
+            elif kind == DOMAIN:
+                self.domain()
+            elif kind in (PREV_MSGCTXT, PREV_MSGID, MSGCTXT, MSGID):
+                entry = self.message(comments)
+                comments = Comments()
+                if entry.key in seen:
+                    raise self.error(
+                        f"duplicate message definition (first defined at line {seen[entry.key]})",
+                        entry.line, entry.msgid, code="duplicate",
+                    )  # fmt: skip
+                seen[entry.key] = entry.line
+                if entry.obsolete:
+                    catalog.obsolete.append(entry)
+                elif entry.is_header and catalog.header is None and not catalog.entries:
+                    catalog.header = entry
+                else:
+                    catalog.entries.append(entry)
             else:
-                catalog.entries.append(entry)
+                raise self.unexpected("'msgid'")
         return catalog
 
-    def _entries(self) -> Iterator[Entry]:
-        cursor = self.cursor
-        while cursor.peek() is not None:
-            entry = self._entry()
-            if entry is not None:
-                yield entry
+    def domain(self) -> None:
+        keyword = self.advance()
+        if self.peek.kind != STRING:
+            raise self.unexpected("the domain's name in quotes after 'domain'")
+        name = self.decode([self.advance()])[0]
+        if name != DEFAULT_DOMAIN:
+            catalog = f"{self.path.stem}.po" if self.path is not None else "this catalog"
+            raise self.error(
+                f"domain {name!r}: a file here is one catalog ({catalog}), and gettext would put the messages after "
+                f"this line in the catalog {name!r}; move them to {name}.po, or delete the line",
+                keyword.line, name, keyword.column, code="domain",
+            )  # fmt: skip
 
-    def _strip_obsolete(self, line: str) -> str | None:
-        """The PO syntax inside a ``#~`` line, or None if the line is not obsolete syntax."""
-        if not line.startswith("#~"):
-            return None
-        rest = line[2:]
-        return rest[1:] if rest.startswith(" ") else rest
+    def strings(self, keyword: Token, kind: str = STRING) -> tuple[str, list[tuple[int, int]]]:
+        """The strings after ``keyword``, concatenated, and (line, offset) where each one starts."""
+        parts = []
+        while self.peek.kind == kind:
+            parts.append(self.same_state(self.advance(), keyword))
+        if not parts:
+            raise self.unexpected(f"a string after '{keyword.kind}'")
+        return self.decode(parts)
 
-    def _entry(self) -> Entry | None:
-        cursor = self.cursor
-        entry = Entry(msgid="")
-        has_comments = False
-        # Comments (and blank lines between entries).
-        while True:
-            line = cursor.peek()
-            if line is None:
-                if has_comments:
-                    raise self.error("comments without a message at end of file", cursor.lineno - 1)
-                return None
-            stripped = line.strip()
-            if stripped == "":
-                cursor.advance()
-                continue
-            if line.startswith("#~"):
-                break
-            if line.startswith("#|"):
-                self._previous(entry, obsolete=False)
-                has_comments = True
-                continue
-            if line.startswith("#"):
-                self._comment(entry, cursor.advance())
-                has_comments = True
-                continue
-            break
-        first = cursor.peek()
-        assert first is not None
-        if first.startswith("#~"):
-            entry.obsolete = True
-            # Previous-msgid lines of an obsolete entry: "#~| msgid ...".
-            while (line := cursor.peek()) is not None and line.startswith("#~|"):
-                self._previous(entry, obsolete=True)
-        self._keywords(entry)
-        return entry
-
-    def _comment(self, entry: Entry, line: str) -> None:
-        marker = line[1:2]
-        body = line[2:]
-        if marker == ".":
-            entry.extracted_comments.append(body[1:] if body.startswith(" ") else body)
-        elif marker == ":":
-            entry.references.extend(body.split())
-        elif marker == ",":
-            for flag in body.split(","):
-                flag = flag.strip()
-                if flag and flag not in entry.flags:
-                    entry.flags.append(flag)
-        else:
-            text = line[1:]
-            entry.translator_comments.append(text[1:] if text.startswith(" ") else text)
-
-    def _previous(self, entry: Entry, obsolete: bool) -> None:
-        cursor = self.cursor
-        prefix = "#~|" if obsolete else "#|"
-        lineno = cursor.lineno
-        body = cursor.advance()[len(prefix) :].strip()
-        match = _KEYWORD_RE.match(body)
-        if not match or match.group(2) is not None or match.group(1) == "msgstr":
-            raise self.error(f"invalid previous-message line {body!r}", lineno, body)
-        keyword = match.group(1)
-        value = self._string_sequence(match.group(3), lineno, continuation_prefix=prefix)
-        setattr(entry, "previous_" + keyword, value)
-
-    def _string_sequence(self, first: str, lineno: int, continuation_prefix: str = "") -> str:
-        """The first quoted string and every continuation line after it, concatenated."""
-        return "".join(part for _, part in self._string_parts(first, lineno, continuation_prefix))
-
-    def _string_parts(self, first: str, lineno: int, continuation_prefix: str = "") -> list[tuple[int, str]]:
-        """(line, text) of the first quoted string and of every continuation line after it."""
-        cursor = self.cursor
-        parts = [(lineno, unquote(first, self.path, lineno, cursor.lines[lineno - 1]))]
-        while (line := cursor.peek()) is not None:
-            candidate = line
-            if continuation_prefix:
-                if not line.startswith(continuation_prefix):
+    def decode(self, parts: list[Token]) -> tuple[str, list[tuple[int, int]]]:
+        """gettext concatenates a message's strings as bytes: an escape may even split a character."""
+        data = b"".join(part.value for part in parts if isinstance(part.value, bytes))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            offset, where = 0, parts[0]
+            for part in parts:
+                if isinstance(part.value, bytes) and offset + len(part.value) > error.start:
+                    where = part
                     break
-                candidate = line[len(continuation_prefix) :]
-            if not candidate.strip().startswith('"'):
-                break
-            parts.append((cursor.lineno, unquote(candidate, self.path, cursor.lineno, line)))
-            cursor.advance()
-        return parts
+                offset += len(part.value) if isinstance(part.value, bytes) else 0
+            raise self.error(
+                "the escape sequences of this string make invalid UTF-8 (catalogs must be UTF-8)",
+                where.line, data[error.start : error.start + 1], where.column, code="encoding",
+            ) from None
+        starts, offset = [], 0
+        for part in parts:
+            starts.append((part.line, len(data[:offset].decode("utf-8", "ignore"))))
+            offset += len(part.value) if isinstance(part.value, bytes) else 0
+        return text, starts
 
-    def _keyword_line(self, obsolete: bool) -> tuple[str, int | None, str, int] | None:
-        """(keyword, plural index, rest of line, line number) of the next keyword line, if any."""
-        cursor = self.cursor
-        line = cursor.peek()
-        if line is None:
-            return None
-        body = self._strip_obsolete(line) if obsolete else line
-        if body is None:
-            return None
-        match = _KEYWORD_RE.match(body.strip())
-        if not match:
-            return None
-        keyword = match.group(1).split("[")[0]
-        index = int(match.group(2)) if match.group(2) is not None else None
-        return keyword, index, match.group(3), cursor.lineno
+    def same_state(self, token: Token, first: Token) -> Token:
+        """``check_obsolete``: every token of a message is obsolete (``#~``) or none is."""
+        if token.obsolete != first.obsolete:
+            raise self.error(
+                "inconsistent use of #~: every line of an obsolete message starts with '#~', and no line of an active one",
+                token.line, token.kind, token.column,
+            )  # fmt: skip
+        return token
 
-    def _read_keyword(self, obsolete: bool, lines: list[list[tuple[int, int]]] | None = None) -> tuple[str, int | None, str, int]:
-        """The next keyword line and its strings; with ``lines``, where each string starts is appended to it."""
-        found = self._keyword_line(obsolete)
-        if found is None:
-            lineno = self.cursor.lineno
-            raise self.error(f"syntax error: unexpected {self.cursor.peek()!r}", lineno, self.cursor.peek())
-        keyword, index, rest, lineno = found
-        self.cursor.advance()
-        parts = self._string_parts(rest, lineno, continuation_prefix="#~" if obsolete else "")
-        if lines is not None:
-            starts, offset = [], 0
-            for line, text in parts:
-                starts.append((line, offset))
-                offset += len(text)
-            lines.append(starts)
-        return keyword, index, "".join(text for _, text in parts), lineno
+    def expect(self, kind: str, first: Token, wanted: str) -> Token:
+        if self.peek.kind != kind:
+            raise self.unexpected(wanted)
+        return self.same_state(self.advance(), first)
 
-    def _keywords(self, entry: Entry) -> None:
-        obsolete = entry.obsolete
-        keyword, index, value, lineno = self._read_keyword(obsolete)
-        if keyword == "msgctxt":
-            entry.msgctxt = value
-            keyword, index, value, lineno = self._read_keyword(obsolete)
-        if keyword != "msgid":
-            raise self.error(f"expected 'msgid', found '{keyword}'", lineno, keyword)
-        entry.msgid = value
-        entry.line = lineno
-        found = self._keyword_line(obsolete)
-        if found and found[0] == "msgid_plural":
-            _, _, entry.msgid_plural, _ = self._read_keyword(obsolete)
+    def message(self, comments: Comments) -> Entry:
+        first = self.peek
+        entry = Entry(
+            msgid="", obsolete=first.obsolete, translator_comments=comments.translator,
+            extracted_comments=comments.extracted, references=comments.references, flags=Flags.parse(comments.flags).tokens(),
+        )  # fmt: skip
+        if self.peek.kind == PREV_MSGCTXT:
+            entry.previous_msgctxt, _ = self.strings(self.same_state(self.advance(), first), PREV_STRING)
+            if self.peek.kind != PREV_MSGID:
+                raise self.unexpected("'#| msgid' after '#| msgctxt'")
+        if self.peek.kind == PREV_MSGID:
+            entry.previous_msgid, _ = self.strings(self.same_state(self.advance(), first), PREV_STRING)
+            if self.peek.kind == PREV_MSGID_PLURAL:
+                entry.previous_msgid_plural, _ = self.strings(self.same_state(self.advance(), first), PREV_STRING)
+        if self.peek.kind == MSGCTXT:
+            entry.msgctxt, _ = self.strings(self.same_state(self.advance(), first))
+        keyword = self.expect(MSGID, first, "'msgid'")
+        entry.line = keyword.line
+        entry.msgid, _ = self.strings(keyword)
+        if self.peek.kind == MSGID_PLURAL:
+            entry.msgid_plural, _ = self.strings(self.same_state(self.advance(), first))
         if entry.msgid_plural is None:
-            keyword, index, value, lineno = self._read_keyword(obsolete, entry.msgstr_lines)
-            if keyword != "msgstr":
-                raise self.error(f"expected 'msgstr', found '{keyword}'", lineno, keyword)
-            if index is not None:
-                raise self.error("'msgstr[N]' used for a message without 'msgid_plural'", lineno, keyword)
-            entry.msgstr = value
-            return
-        while (found := self._keyword_line(obsolete)) is not None and found[0] == "msgstr":
-            keyword, index, value, lineno = self._read_keyword(obsolete, entry.msgstr_lines)
-            if index is None:
-                raise self.error("plural message needs 'msgstr[N]', found plain 'msgstr'", lineno, keyword)
+            keyword = self.expect(MSGSTR, first, "'msgstr'")
+            if self.peek.kind == LBRACKET:
+                raise self.error("'msgstr[N]' used for a message without 'msgid_plural'", keyword.line, "msgstr[]")
+            entry.msgstr, starts = self.strings(keyword)
+            entry.msgstr_lines.append(starts)
+            return entry
+        while self.peek.kind == MSGSTR:
+            keyword = self.same_state(self.advance(), first)
+            if self.peek.kind != LBRACKET:
+                raise self.error("plural message needs 'msgstr[N]', found plain 'msgstr'", keyword.line, "msgstr")
+            self.same_state(self.advance(), first)
+            index = self.expect(NUMBER, first, "a number in 'msgstr[N]'").value
+            self.expect(RBRACKET, first, "']' after 'msgstr[N'")
             if index != len(entry.msgstr_plural):
                 raise self.error(
-                    f"'msgstr[{index}]' out of order (expected msgstr[{len(entry.msgstr_plural)}])",
-                    lineno,
-                    index,
+                    f"'msgstr[{index}]' out of order (expected msgstr[{len(entry.msgstr_plural)}])", keyword.line, index
                 )
+            value, starts = self.strings(keyword)
             entry.msgstr_plural.append(value)
+            entry.msgstr_lines.append(starts)
         if not entry.msgstr_plural:
-            raise self.error("plural message without 'msgstr[0]'", self.cursor.lineno, entry.msgid)
+            raise self.error("plural message without 'msgstr[0]'", self.peek.line, entry.msgid)
+        return entry

@@ -12,25 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
+from openletter.po.directives import FORMAT_LANGUAGES, unbreakable
+from openletter.po.flags import Flags
 from openletter.po.linebreak import BREAK_POSSIBLE, BREAK_PROHIBITED, BREAK_UNDEFINED, LineBreaker
 from openletter.po.pofile import Catalog, Entry
+
+__all__ = ["FORMAT_LANGUAGES", "PAGE_WIDTH", "PoWriter", "known_flags"]
 
 PAGE_WIDTH = 79
 _INT_MAX = 2**31 - 1
 
-#: gettext's ``format_language`` table, in the order ``#,`` lines list them.
-FORMAT_LANGUAGES = (
-    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
-    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
-    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
-    "php", "gcc-internal", "gfc-internal", "ycp",
-)  # fmt: skip
-_FORMAT_FLAG_RE = re.compile(r"(no-|possible-)?(.+)-format\Z")
-_RANGE_RE = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)\Z")
 _C_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
 _ESCAPED = str.maketrans({**{char: "\\" + letter for char, letter in _C_ESCAPES.items()}, "\\": "\\\\", '"': '\\"'})
+_ESCAPED_BYTES = {ord(char): ("\\" + letter).encode() for char, letter in _C_ESCAPES.items()} | {0x5C: b"\\\\", 0x22: b'\\"'}
 #: A UTF-8 continuation byte never starts a break; any other byte leaves it to the line breaker.
 _CONTINUATION = bytes(BREAK_PROHIBITED if 0x80 <= byte <= 0xBF else BREAK_UNDEFINED for byte in range(256))
 _ESCAPE_PAIR = re.compile(rb"\\.", re.DOTALL)
@@ -39,7 +34,7 @@ _POSSIBLE = re.compile(bytes([BREAK_POSSIBLE]))
 
 def _encode(portion: str) -> tuple[bytearray, bytearray]:
     """``portion`` C-escaped as UTF-8, and the break overrides of each byte: none inside a
-    character or an escape sequence (what :func:`_encode_slowly` does byte by byte, at C speed)."""
+    character or an escape sequence (what :func:`_encode_directives` does byte by byte, at C speed)."""
     data = bytearray(portion.translate(_ESCAPED).encode("utf-8"))
     overrides = bytearray(data.translate(_CONTINUATION))
     if b"\\" in data:
@@ -48,68 +43,41 @@ def _encode(portion: str) -> tuple[bytearray, bytearray]:
     return data, overrides
 
 
-def _encode_slowly(portion: str, inside_directive: list[bool]) -> tuple[bytearray, bytearray]:
-    """As :func:`_encode`, with no break inside a format directive (``inside_directive`` per character)."""
+def _encode_directives(raw: bytes, inside: bytes) -> tuple[bytearray, bytearray]:
+    """As :func:`_encode`, and no break before a byte ``inside`` marks (within a format directive)."""
     data, overrides = bytearray(), bytearray()
-    for index, char in enumerate(portion):
-        encoded = char.translate(_ESCAPED).encode("utf-8")
-        data += encoded
-        overrides.append(BREAK_PROHIBITED if inside_directive[index] else BREAK_UNDEFINED)
-        overrides += bytes([BREAK_PROHIBITED]) * (len(encoded) - 1)
+    for byte, keep in zip(raw, inside, strict=True):
+        first = BREAK_PROHIBITED if keep or 0x80 <= byte <= 0xBF else BREAK_UNDEFINED
+        escaped = _ESCAPED_BYTES.get(byte)
+        if escaped is None:
+            data.append(byte)
+            overrides.append(first)
+        else:
+            data += escaped
+            overrides += bytes((first, BREAK_PROHIBITED))
     return data, overrides
-#: Python %-directives (gettext's format-python.c): no line break inside one.
-_PYTHON_DIRECTIVE_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
-
-
-@dataclass(slots=True)
-class _Flags:
-    """The ``#,`` flags gettext understands; any other flag is dropped, as msgcat does."""
-
-    fuzzy: bool = False
-    formats: dict[str, str] = field(default_factory=dict)  # language -> "" | "no-" | "possible-"
-    range: tuple[int, int] | None = None
-    no_wrap: bool = False
-
-    @classmethod
-    def parse(cls, flags: Iterable[str]) -> _Flags:
-        parsed = cls()
-        for flag in flags:
-            if flag == "fuzzy":
-                parsed.fuzzy = True
-            elif flag == "wrap":
-                parsed.no_wrap = False
-            elif flag == "no-wrap":
-                parsed.no_wrap = True
-            elif match := _RANGE_RE.match(flag):
-                parsed.range = (int(match.group(1)), int(match.group(2)))
-            elif (match := _FORMAT_FLAG_RE.match(flag)) and match.group(2) in FORMAT_LANGUAGES:
-                parsed.formats[match.group(2)] = match.group(1) or ""
-        return parsed
-
-    def format_flags(self) -> list[str]:
-        """Format flags in gettext's order (``possible-`` is printed as a plain flag)."""
-        result = []
-        for language in FORMAT_LANGUAGES:
-            if language in self.formats:
-                prefix = self.formats[language]
-                result.append(f"{'no-' if prefix == 'no-' else ''}{language}-format")
-        return result
-
-    @property
-    def python_format(self) -> bool:
-        return self.formats.get("python") in ("", "possible-")
 
 
 def known_flags(flags: Iterable[str]) -> list[str]:
-    """The flags that survive a GNU gettext round trip, in gettext's order."""
-    parsed = _Flags.parse(flags)
+    """The flags that survive a GNU gettext round trip of an active entry, in gettext's order."""
+    parsed = Flags.parse(flags)
     result = ["fuzzy"] if parsed.fuzzy else []
     result += parsed.format_flags()
-    if parsed.range is not None and parsed.formats:
+    if parsed.range is not None:
         result.append(f"range: {parsed.range[0]}..{parsed.range[1]}")
-    if parsed.no_wrap:
+    if parsed.wrap is False:
         result.append("no-wrap")
     return result
+
+
+def references(entry: Entry) -> list[str]:
+    """The references ``msgcat`` prints: each (file, line) once, in order, without leading ``./``."""
+    printed = []
+    for reference in dict.fromkeys(entry.references):
+        while reference.startswith("./"):
+            reference = reference[2:]
+        printed.append(reference)
+    return printed
 
 
 class PoWriter:
@@ -121,30 +89,22 @@ class PoWriter:
 
     # -- strings -----------------------------------------------------------------
 
-    def _directive_mask(self, value: str, python_format: bool) -> list[bool]:
-        """True for each character inside (but not at the start of) a format directive."""
-        mask = [False] * len(value)
-        if python_format:
-            for match in _PYTHON_DIRECTIVE_RE.finditer(value):
-                for index in range(match.start() + 1, match.end()):
-                    mask[index] = True
-        return mask
-
-    def wrap(self, prefix: str, name: str, value: str, *, wrap: bool = True, python_format: bool = False) -> list[str]:
-        """The lines of ``name "value"`` with ``prefix`` (``""``, ``"#| "``, ``"#~ "``)."""
+    def wrap(self, prefix: str, name: str, value: str, *, wrap: bool = True, language: str | None = None) -> list[str]:
+        """The lines of ``name "value"`` with ``prefix`` (``""``, ``"#| "``, ``"#~ "``); no line
+        breaks inside a directive of format ``language`` (a msgstr's directives as msgfmt reads a
+        translation)."""
         lines: list[str] = []
-        inside_directive = self._directive_mask(value, python_format)
+        inside = unbreakable(value.encode("utf-8"), language, name.startswith("msgstr")) if language and value else None
         # Not str.splitlines: gettext splits after "\n" only, never on \r, \v or \f.
         portions = _split_after_newlines(value)
         first_line = True
         offset = 0
         for number, portion in enumerate(portions):
             more_follows = number < len(portions) - 1
-            if any(inside_directive[offset : offset + len(portion)]):
-                data, overrides = _encode_slowly(portion, inside_directive[offset : offset + len(portion)])
-            else:
-                data, overrides = _encode(portion)
-            offset += len(portion)
+            raw = portion.encode("utf-8")
+            kept = inside[offset : offset + len(raw)] if inside is not None else None
+            offset += len(raw)
+            data, overrides = _encode_directives(raw, kept) if kept is not None and any(kept) else _encode(portion)
             if portion.endswith("\n"):
                 overrides[len(data) - 2] = BREAK_PROHIBITED
             start_after_break = len(prefix) + 1
@@ -175,10 +135,11 @@ class PoWriter:
                 lines.append("#" + (" " + part if part else ""))
         for comment in entry.extracted_comments:
             lines.append("#." + (" " + comment if comment else ""))
-        if entry.references:
+        printed = references(entry)
+        if printed:
             current, column = "#:", 2
-            for reference in entry.references:
-                width = len(reference) + 1
+            for reference in printed:
+                width = len(reference.encode("utf-8")) + 1
                 if column > 2 and column + width > self.page_width:
                     lines.append(current)
                     current, column = "#:", 2
@@ -189,9 +150,9 @@ class PoWriter:
 
     def entry_lines(self, entry: Entry) -> list[str]:
         """The lines of one entry, without the blank separator line."""
-        flags = _Flags.parse(entry.flags)
-        wrap = not flags.no_wrap
-        python_format = flags.python_format
+        flags = Flags.parse(entry.flags)
+        wrap = flags.wrap is not False
+        language = flags.wrap_language
         forms = entry.translations
         if entry.obsolete and forms[0] == "":
             return []
@@ -200,9 +161,9 @@ class PoWriter:
         if flags.fuzzy and (entry.obsolete or forms[0] != ""):
             printed.append("fuzzy")
         printed += flags.format_flags()
-        if flags.range is not None and flags.formats and not entry.obsolete:
+        if flags.range is not None and not entry.obsolete:
             printed.append(f"range: {flags.range[0]}..{flags.range[1]}")
-        if flags.no_wrap:
+        if flags.wrap is False:
             printed.append("no-wrap")
         if printed:
             lines.append("#, " + ", ".join(printed))
@@ -210,17 +171,17 @@ class PoWriter:
         for keyword in ("msgctxt", "msgid", "msgid_plural"):
             value = getattr(entry, "previous_" + keyword)
             if value is not None:
-                lines += self.wrap(previous_prefix, keyword, value, wrap=wrap, python_format=python_format)
+                lines += self.wrap(previous_prefix, keyword, value, wrap=wrap, language=language)
         prefix = "#~ " if entry.obsolete else ""
         if entry.msgctxt is not None:
-            lines += self.wrap(prefix, "msgctxt", entry.msgctxt, wrap=wrap, python_format=python_format)
-        lines += self.wrap(prefix, "msgid", entry.msgid, wrap=wrap, python_format=python_format)
+            lines += self.wrap(prefix, "msgctxt", entry.msgctxt, wrap=wrap, language=language)
+        lines += self.wrap(prefix, "msgid", entry.msgid, wrap=wrap, language=language)
         if entry.msgid_plural is None:
-            lines += self.wrap(prefix, "msgstr", entry.msgstr, wrap=wrap, python_format=python_format)
+            lines += self.wrap(prefix, "msgstr", entry.msgstr, wrap=wrap, language=language)
         else:
-            lines += self.wrap(prefix, "msgid_plural", entry.msgid_plural, wrap=wrap, python_format=python_format)
+            lines += self.wrap(prefix, "msgid_plural", entry.msgid_plural, wrap=wrap, language=language)
             for index, form in enumerate(entry.msgstr_plural):
-                lines += self.wrap(prefix, f"msgstr[{index}]", form, wrap=wrap, python_format=python_format)
+                lines += self.wrap(prefix, f"msgstr[{index}]", form, wrap=wrap, language=language)
         return lines
 
     def dumps(self, catalog: Catalog) -> str:
