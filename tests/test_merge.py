@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openletter.po.merge import merge
-from openletter.po.pofile import Catalog, Entry
+from openletter.po.pofile import Catalog, Entry, parse_po
+from openletter.po.powriter import PoWriter
 
 P = ["The cat sat on the mat today.", "Dogs bark at night in the town.", "Birds sing in the early morning.",
      "Fish swim in the deep blue sea.", "Horses run across the wide field."]  # fmt: skip
@@ -25,6 +28,10 @@ def translated(*texts: str) -> Catalog:
     for entry in catalog.entries:
         entry.msgstr = "DE " + entry.msgid
     return catalog
+
+
+def read_po_text(text: str) -> Catalog:
+    return parse_po(text, Path("de.po"))
 
 
 def by_id(catalog: Catalog) -> dict[str, Entry]:
@@ -78,6 +85,19 @@ def test_a_unit_that_comes_back_is_resurrected_from_obsolete() -> None:
     assert by_id(second)[P[4]].msgstr == "DE " + P[4] and not second.obsolete and report.resurrected == 1
 
 
+def test_an_exact_obsolete_match_wins_over_a_fuzzy_active_one_and_no_msgid_is_both() -> None:
+    """The template's text was translated once (now obsolete) and an active entry is close to it:
+    the exact translation comes back, the close one goes obsolete, and no msgid is active and
+    obsolete at once (GNU gettext refuses such a catalog, and so does ``check``)."""
+    close, exact = "We disagree with the pause movement today.", "We disagree with the pause movement."
+    catalog = translated(close)
+    catalog.obsolete = [Entry(msgid=exact, msgstr="Wir widersprechen der Pause-Bewegung.", obsolete=True)]
+    merged, report = merge(catalog, template(exact))
+    assert by_id(merged)[exact].msgstr == "Wir widersprechen der Pause-Bewegung." and not by_id(merged)[exact].fuzzy
+    assert [(e.msgid, e.msgstr) for e in merged.obsolete] == [(close, "DE " + close)] and report.resurrected == 1
+    assert read_po_text(PoWriter().dumps(merged)).by_key().keys() == {(None, exact)}
+
+
 def test_an_already_fuzzy_entry_keeps_its_original_previous_source() -> None:
     step1, _ = merge(translated(*P), template(P[0] + " Really.", *P[1:]))
     step2, _ = merge(step1, template(P[0] + " Really, truly.", *P[1:]))
@@ -100,3 +120,4 @@ def test_update_never_drops_a_translation(old: list[str], new: list[str], noise:
     for text in before:
         assert text in after
     assert [e.msgid for e in merged.entries] == new
+    assert not {e.key for e in merged.entries} & {e.key for e in merged.obsolete}  # GNU refuses a msgid in both

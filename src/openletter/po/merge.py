@@ -159,7 +159,14 @@ def merge(catalog: Catalog, template: Catalog) -> tuple[Catalog, MergeReport]:
     used_old: set[int] = set()
     resurrected: set[tuple[str | None, str]] = set()
     for j, template_entry in enumerate(template.entries):
-        if j in pairs:
+        if j in pairs and not pairs[j][1] and template_entry.key in obsolete_by_key:
+            # An obsolete entry has exactly this text: its translation is the better one (as
+            # msgmerge prefers an exact match), and keeping it obsolete beside an active entry
+            # of the same msgid would make a catalog GNU gettext refuses (a duplicate).
+            merged = _carry(template_entry, obsolete_by_key[template_entry.key], True, nplurals)
+            resurrected.add(template_entry.key)
+            report.resurrected += 1
+        elif j in pairs:
             i, exact = pairs[j]
             used_old.add(i)
             merged = _carry(template_entry, old[i], exact, nplurals)
