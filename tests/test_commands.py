@@ -81,11 +81,12 @@ def test_a_broken_catalog_is_reported_as_path_line_and_exit_1(project: SiteCopy)
     project.add_pseudo_language("eo")
     path = project.po("eo")
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines.insert(20, 'msgid "bad \\q escape"')
+    number = next(n for n, line in enumerate(lines, 1) if n > 20 and line.startswith('msgstr "') and line != 'msgstr ""')
+    lines[number - 1] = 'msgstr "bad \\q escape"'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run([*OPENLETTER, "build", "--output", "output"], project.root)
     assert result.returncode == 1
-    assert result.stderr.startswith("locale/eo/LC_MESSAGES/letter.po:21:12: error: syntax: invalid escape sequence '\\q'")
+    assert result.stderr.startswith(f"locale/eo/LC_MESSAGES/letter.po:{number}:13: error: syntax: invalid escape sequence '\\q'")
     assert "Traceback" not in result.stderr
     assert not (project.root / "output").exists()
 
