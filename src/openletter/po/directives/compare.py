@@ -18,6 +18,7 @@ at most one number relaxes it too.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -51,15 +52,7 @@ class Distribution:
 
     def __init__(self, forms: PluralForms | None) -> None:
         self.forms = forms
-        if forms is None:  # no Plural-Forms: gettext assumes n != 1, form 1 the "often" one
-            self.often: list[bool] | None = [False, True]
-        elif forms.nplurals > 100:
-            self.often = None
-        else:
-            counts = [0] * forms.nplurals
-            for number in range(1001):
-                counts[forms.index(number)] += 1
-            self.often = [count >= _OFTEN for count in counts]
+        self.often = _often(forms)
 
     def index(self, number: int) -> int:
         return self.forms.index(number) if self.forms is not None else int(number != 1)
@@ -75,6 +68,20 @@ class Distribution:
         low = max(bounds[0], 0)
         high = min(bounds[1], low + 1000)
         return sum(1 for number in range(low, high + 1) if self.index(number) == form) > 1
+
+
+@functools.lru_cache(maxsize=64)
+def _often(forms: PluralForms | None) -> tuple[bool, ...] | None:
+    """For each plural form, whether it stands for many of the numbers 0..1000 (None: too many
+    forms to say); worked out once per rule, not once per catalog (a thousand evaluations each)."""
+    if forms is None:  # no Plural-Forms: gettext assumes n != 1, form 1 the "often" one
+        return (False, True)
+    if forms.nplurals > 100:
+        return None
+    counts = [0] * forms.nplurals
+    for number in range(1001):
+        counts[forms.index(number)] += 1
+    return tuple(count >= _OFTEN for count in counts)
 
 
 def _parse(language: str, text: str, translated: bool) -> tuple[object, Scan]:
