@@ -216,3 +216,26 @@ def test_not_duplicate_of_names_existing_records_by_their_ids(tmp_path: Path) ->
     problems = check_signatures(make_project(tmp_path, {gone: VALID + 'not-duplicate-of = ["2026-11-19-zzzzzzzz"]\n'}), latest=TODAY).problems
     assert [(p.severity, p.code, p.line) for p in problems] == [("warning", "duplicate", 4)]
     assert "'2026-11-19-zzzzzzzz', which is no record" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "name",
+    ['Jürgen "Jo" Mül\\ler', "O'Brien & Sons", "محمد\u200cعلی", "李小龍", "trailing backslash \\", 'a """ b', "tab\there", "line\nbreak\x7f"],
+)
+def test_record_text_is_toml_that_reads_back_as_written(name: str) -> None:
+    import tomllib
+
+    from openletter.signatures.writing import record_text
+
+    text = record_text(name, "de", date(2026, 11, 20), affiliation="Uni \\ Köln", country="DE")
+    assert tomllib.loads(text) == {"name": name, "affiliation": "Uni \\ Köln", "country": "DE", "language": "de", "date": date(2026, 11, 20)}
+    assert "\t" not in text and text.count("\n") == 5  # control characters escaped: one key a line
+
+
+def test_record_text_writes_the_schemas_order_leaves_out_empty_fields_and_passes_the_check() -> None:
+    from openletter.signatures.writing import record_text
+
+    text = record_text("Ada Lovelace", "pt_BR", date(2026, 11, 20), role="Mathematician")
+    assert text == 'name = "Ada Lovelace"\nrole = "Mathematician"\nlanguage = "pt_BR"\ndate = 2026-11-20\n'
+    record, problems = check(text)
+    assert problems == [] and record is not None and record.role == "Mathematician"

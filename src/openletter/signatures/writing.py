@@ -28,6 +28,6 @@ def _escape(char: str) -> str:
 def record_text(name: str, language: str, signed: date, affiliation: str = "", role: str = "", country: str = "") -> str:
     """A signer's record in the schema's order; an empty optional field is left out."""
     values: dict[str, str] = {"name": name, "affiliation": affiliation, "role": role, "country": country, "language": language}
-    lines = [f"{key} = {toml_string(values[key])}" for key in SCHEMA if key != "date" and values[key]]
+    lines = [f"{key} = {toml_string(values[key])}" for key in SCHEMA if values.get(key)]
     lines.append(f"date = {signed.isoformat()}")
     return "\n".join(lines) + "\n"
