@@ -7,6 +7,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from openletter.pelican_plugin.run import run_of
+from openletter.pelican_plugin.translator_pages import ToolPage
 from openletter.site.links import LanguageLink, LinkCluster
 from openletter.site.signing import SIGN_TEMPLATE, sign_page, sign_url, signing_enabled
 
@@ -28,7 +29,6 @@ class SignPagesGenerator(Generator):
             if site.is_published(language)
         ])  # fmt: skip
         for language in languages:
-            page = sign_page(
-                run.options, language, languages, not site.is_published(language), cluster.marked(language), sign_url(site.source)
-            )
-            writer.write_file(page.save_as, template, self.context, run.options.relative_urls, override_output=True, url=page.url, page=page)
+            page = ToolPage(language, sign_url(language), not site.is_published(language), cluster.marked(language), sign_url(site.source))
+            sign = sign_page(run.options, language, languages)
+            writer.write_file(page.save_as, template, self.context, run.options.relative_urls, override_output=True, url=page.url, page=page, sign=sign)

@@ -16,9 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
-from openletter.fonts import stylesheet_for
 from openletter.forges import FORGE_URL_LIMIT, MAIL_URL_LIMIT, Repository, fill, mail_template, parse_repository
 from openletter.languages import Language
 from openletter.settings import Options
@@ -26,7 +24,6 @@ from openletter.signatures.naming import FOLDER, ID_ALPHABET, ID_LENGTH, NAME_RU
 from openletter.signatures.record import COUNTRIES
 from openletter.signatures.text import MAX_LENGTH
 from openletter.signatures.writing import record_text
-from openletter.site.links import LanguageLink
 
 #: The theme's template of the sign pages.
 SIGN_TEMPLATE = "sign.html"
@@ -46,7 +43,8 @@ def sign_url(language: Language) -> str:
 
 @dataclass(frozen=True)
 class SignPage:
-    """What the theme reads from ``page`` on a sign page (``page.language`` drives gettext)."""
+    """What the theme reads from ``sign`` on a language's sign page (the page itself is a translators'
+    :class:`~openletter.pelican_plugin.translator_pages.ToolPage`, whose ``language`` drives gettext)."""
 
     language: Language
     #: The site's languages a signer may name (the record's ``language``), the source first.
@@ -54,24 +52,8 @@ class SignPage:
     repository: Repository | None
     contact: str
     removal_days: int
-    draft: bool = False
-    alternates: tuple[LanguageLink, ...] | object = ()
-    x_default_url: str = ""
     #: Limits on the links the page's script makes (see :mod:`openletter.forges`).
     limits: dict[str, int] = field(default_factory=lambda: {"forge": FORGE_URL_LIMIT, "mail": MAIL_URL_LIMIT})
-
-    @property
-    def url(self) -> str:
-        return sign_url(self.language)
-
-    @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
-
-    @property
-    def fonts_stylesheet(self) -> str:
-        """The name the font builder gives this page's stylesheet (``de-sign``)."""
-        return Path(stylesheet_for(Path(self.save_as), Path())).stem
 
     @cached_property
     def countries(self) -> list[tuple[str, str]]:
@@ -140,8 +122,7 @@ class SignPage:
         return fill(template, value=self.example) if template else ""
 
 
-def sign_page(options: Options, language: Language, site_languages: tuple[Language, ...], draft: bool = False,
-              alternates: object = (), x_default_url: str = "") -> SignPage:
-    """``language``'s sign page for a site with ``options``."""
+def sign_page(options: Options, language: Language, site_languages: tuple[Language, ...]) -> SignPage:
+    """What ``language``'s sign page shows on a site with ``options``."""
     repository = parse_repository(options.repository_url)
-    return SignPage(language, site_languages, repository, options.signatures_contact, options.removal_days, draft, alternates, x_default_url)
+    return SignPage(language, site_languages, repository, options.signatures_contact, options.removal_days)
