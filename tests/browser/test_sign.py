@@ -201,3 +201,15 @@ def test_without_javascript_the_page_says_how_to_sign_by_pull_request_and_ask_fo
         assert page.get_attribute(".sign-removal a", "href") == f"mailto:{CONTACT}"
     finally:
         context.close()
+
+
+def test_the_sign_page_keeps_the_sites_policy_and_loads_only_its_own_script(sign_site: SignSite) -> None:
+    import re
+
+    output = sign_site.copy.root / "output"
+    policy = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+    sign, letter = ((output / "de" / name / "index.html").read_text(encoding="utf-8") for name in ("sign", "."))
+    assert policy.findall(sign) == policy.findall(letter) and "form-action 'none'" in policy.findall(sign)[0]
+    scripts = re.findall(r"<script\b[^>]*>", sign)
+    assert scripts == ['<script src="../../theme/js/sign.js" defer>']  # same origin, no inline script
+    assert "<form" not in sign and "<input" not in sign  # the form is the script's: the page guard allows no form controls
