@@ -92,3 +92,37 @@ def test_values_are_escaped_as_encode_uri_component_escapes_them() -> None:
 def test_edit_urls_escape_odd_path_segments() -> None:
     repository = Repository("github", "GitHub", "https://github.com/o/r", "release 1")
     assert repository.edit_url("locale/a b/x#y.po") == "https://github.com/o/r/edit/release%201/locale/a%20b/x%23y.po"
+
+
+RECORD = "2026/2026-12-03-k7q2m9xa.toml"
+
+
+@pytest.mark.parametrize(
+    ("url", "new_file", "shown"),
+    [
+        (
+            "https://github.com/owner/letter",
+            "https://github.com/owner/letter/new/main?filename=signatures%2F2026%2F2026-12-03-k7q2m9xa.toml&value=name%20%3D%20%22Ada%22%0A",
+            "https://github.com/owner/letter/blob/main/signatures/README.md",
+        ),
+        (
+            "https://github.com/owner/letter/tree/dev/site",
+            "https://github.com/owner/letter/new/dev?filename=site%2Fsignatures%2F2026%2F2026-12-03-k7q2m9xa.toml&value=name%20%3D%20%22Ada%22%0A",
+            "https://github.com/owner/letter/blob/dev/site/signatures/README.md",
+        ),
+        (
+            "https://codeberg.org/owner/letter",
+            "https://codeberg.org/owner/letter/_new/main/?filename=signatures%2F2026%2F2026-12-03-k7q2m9xa.toml&value=name%20%3D%20%22Ada%22%0A",
+            "https://codeberg.org/owner/letter/src/branch/main/signatures/README.md",
+        ),
+        ("https://gitlab.com/group/letter", None, "https://gitlab.com/group/letter/-/blob/main/signatures/README.md"),
+    ],
+)
+def test_a_new_file_under_a_folder_is_named_by_the_browser_and_a_file_is_shown_on_its_branch(url: str, new_file: str | None, shown: str) -> None:
+    repository = parse_repository(url)
+    assert repository is not None
+    template = repository.new_file_under_template("signatures")
+    assert (template and fill(template, path=RECORD, value='name = "Ada"\n')) == new_file
+    assert repository.file_url("signatures/README.md") == shown
+    if template:  # the same page as a new file whose whole path is known when the site is built
+        assert fill(template, path=RECORD, value="x") == fill(repository.new_file_template(f"signatures/{RECORD}") or "", value="x")

@@ -13,7 +13,7 @@ from conftest import REPO, SiteCopy
 
 from openletter.commands import actions
 from openletter.errors import ErrorList, SettingsError
-from openletter.settings import SETTINGS, SettingsFile, load_settings
+from openletter.settings import _BY_NAME, SETTINGS, SettingsFile, load_settings
 
 #: A bad value for every setting, and what the error says of it.
 BAD_VALUES = {
@@ -27,6 +27,8 @@ BAD_VALUES = {
     "OPENLETTER_TRANSLATOR_PAGES": ('"false"', "must be True or False"),
     "OPENLETTER_REPOSITORY_URL": ('"forge.example/letter"', "must be an absolute http(s) address"),
     "OPENLETTER_SUGGESTIONS_EMAIL": ('"Ana <reviews@example.org>"', "must be one e-mail address (name@example.org) or empty"),
+    "OPENLETTER_SIGNATURES_CONTACT": ('"http://forms.example/remove"', "must be one e-mail address (name@example.org), an https:// address of a form, or empty"),
+    "OPENLETTER_SIGNATURES_REMOVAL_DAYS": ("0", "must be a whole number of days from 1 to 366"),
     "OPENLETTER_PSEUDO_LOCALE": ("1", "must be True or False"),
     "OPENLETTER_SKIP_BROKEN": ('"yes"', "must be True or False"),
     "OPENLETTER_MAX_CATALOG_BYTES": ('"x"', "must be a whole number of bytes above 0"),
@@ -143,6 +145,28 @@ def test_defaults_are_filled_in_for_the_theme(project: SiteCopy) -> None:
     settings = load_settings(project.config)
     assert settings["OPENLETTER_HELP_URL"] == "translate/"  # the table's default
     assert settings["OPENLETTER_MAX_CATALOG_BYTES"] == 1_000_000
+
+
+@pytest.mark.parametrize("value", ["", "privacy@example.org", "https://forms.example/remove?letter=1"])
+def test_a_signatures_contact_is_an_address_an_https_form_or_nothing(value: str) -> None:
+    assert _BY_NAME["OPENLETTER_SIGNATURES_CONTACT"].kind.convert(value) == value
+
+
+@pytest.mark.parametrize("value", ["mailto:privacy@example.org", "Ana <privacy@example.org>", "https://", "forms.example/remove", " privacy@example.org", 3])
+def test_a_signatures_contact_that_no_reader_could_use_is_refused(value: object) -> None:
+    with pytest.raises(ValueError, match="e-mail address|must be a string"):
+        _BY_NAME["OPENLETTER_SIGNATURES_CONTACT"].kind.convert(value)
+
+
+@pytest.mark.parametrize("value", [1, 30, 366])
+def test_removal_days_are_whole_days_within_a_year(value: int) -> None:
+    assert _BY_NAME["OPENLETTER_SIGNATURES_REMOVAL_DAYS"].kind.convert(value) == value
+
+
+@pytest.mark.parametrize("value", [0, 367, 7.5, True, "30"])
+def test_removal_days_outside_a_year_or_not_whole_are_refused(value: object) -> None:
+    with pytest.raises(ValueError, match="from 1 to 366"):
+        _BY_NAME["OPENLETTER_SIGNATURES_REMOVAL_DAYS"].kind.convert(value)
 
 
 def test_the_readme_documents_every_setting_as_the_table_says() -> None:

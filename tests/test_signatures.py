@@ -190,3 +190,52 @@ def test_the_readme_documents_every_key_and_every_refusal_code() -> None:
     }  # fmt: skip
     for code in text_codes:
         assert f"`{code}`" in readme
+
+
+def test_a_reviewed_false_positive_is_silenced_by_not_duplicate_of_either_way(tmp_path: Path) -> None:
+    first, second, third = "2026/2026-11-20-aaaaaaaa.toml", "2026/2026-11-21-bbbbbbbb.toml", "2026/2026-11-22-cccccccc.toml"
+    ada = 'name = "Ada Lovelace"\nlanguage = "en"\ndate = {}\n'
+    records = {first: ada.format("2026-11-20"), second: ada.format("2026-11-21"), third: ada.format("2026-11-22")}
+    problems = check_signatures(make_project(tmp_path / "before", records), latest=TODAY).problems
+    assert [(str(p.path), p.code) for p in problems] == [(f"signatures/{second}", "duplicate"), (f"signatures/{third}", "duplicate")]
+    assert 'add not-duplicate-of = ["2026-11-20-aaaaaaaa"] to signatures/2026/2026-11-21-bbbbbbbb.toml' in problems[0].message
+    # The second names the first; the first names the third (the older record may carry the mark too).
+    records[second] += 'not-duplicate-of = ["2026-11-20-aaaaaaaa"]\n'
+    records[first] += 'not-duplicate-of = ["2026-11-22-cccccccc"]\n'
+    problems = check_signatures(make_project(tmp_path / "after", records), latest=TODAY).problems
+    # The third is still the same name as the second, which nobody said was another person.
+    assert [(str(p.path), p.line) for p in problems] == [(f"signatures/{third}", 1)]
+    assert f"signatures/{second}" in problems[0].message
+
+
+def test_not_duplicate_of_names_existing_records_by_their_ids(tmp_path: Path) -> None:
+    record, problems = check(VALID + 'not-duplicate-of = "2026-11-20-aaaaaaaa"\n')
+    assert record is None and [(p.code, p.line) for p in problems] == [("type", 4)]
+    assert check(VALID + 'not-duplicate-of = ["Ada Lovelace"]\n')[1][0].code == "type"
+    gone = "2026/2026-11-20-aaaaaaaa.toml"
+    problems = check_signatures(make_project(tmp_path, {gone: VALID + 'not-duplicate-of = ["2026-11-19-zzzzzzzz"]\n'}), latest=TODAY).problems
+    assert [(p.severity, p.code, p.line) for p in problems] == [("warning", "duplicate", 4)]
+    assert "'2026-11-19-zzzzzzzz', which is no record" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "name",
+    ['Jürgen "Jo" Mül\\ler', "O'Brien & Sons", "محمد\u200cعلی", "李小龍", "trailing backslash \\", 'a """ b', "tab\there", "line\nbreak\x7f"],
+)
+def test_record_text_is_toml_that_reads_back_as_written(name: str) -> None:
+    import tomllib
+
+    from openletter.signatures.writing import record_text
+
+    text = record_text(name, "de", date(2026, 11, 20), affiliation="Uni \\ Köln", country="DE")
+    assert tomllib.loads(text) == {"name": name, "affiliation": "Uni \\ Köln", "country": "DE", "language": "de", "date": date(2026, 11, 20)}
+    assert "\t" not in text and text.count("\n") == 5  # control characters escaped: one key a line
+
+
+def test_record_text_writes_the_schemas_order_leaves_out_empty_fields_and_passes_the_check() -> None:
+    from openletter.signatures.writing import record_text
+
+    text = record_text("Ada Lovelace", "pt_BR", date(2026, 11, 20), role="Mathematician")
+    assert text == 'name = "Ada Lovelace"\nrole = "Mathematician"\nlanguage = "pt_BR"\ndate = 2026-11-20\n'
+    record, problems = check(text)
+    assert problems == [] and record is not None and record.role == "Mathematician"

@@ -11,12 +11,12 @@ Python (same escaping), so the tests check the URLs the browser will make.
 The patterns, as the forges document or implement them:
 
 * GitHub: ``/edit/<branch>/<path>`` (``#L<line>`` places the editor's cursor), ``/issues/new?title=&body=``,
-  ``/new/<branch>?filename=<path>&value=<content>``;
+  ``/new/<branch>?filename=<path>&value=<content>``, ``/blob/<branch>/<path>`` (a file shown);
 * GitLab: ``/-/edit/<branch>/<path>`` (no line anchor in the editor),
-  ``/-/issues/new?issue[title]=&issue[description]=``; its new-file page no longer takes a content
+  ``/-/issues/new?issue[title]=&issue[description]=``, ``/-/blob/<branch>/<path>``; its new-file page no longer takes a content
   parameter (gitlab-org/gitlab#532221), so there is no "new file" link;
 * Forgejo and Gitea (Codeberg runs Forgejo): ``/_edit/<branch>/<path>``, ``/issues/new?title=&body=``,
-  ``/_new/<branch>/?filename=<path>&value=<content>`` (go-gitea/gitea#16556).
+  ``/_new/<branch>/?filename=<path>&value=<content>`` (go-gitea/gitea#16556), ``/src/branch/<branch>/<path>``.
 
 Forges refuse or cut very long URLs (GitHub answers 414 past about 8 KB) and mail programs cut
 ``mailto:`` URLs past about 2,000 characters: :data:`FORGE_URL_LIMIT` and :data:`MAIL_URL_LIMIT`
@@ -111,12 +111,29 @@ class Repository:
     def new_file_template(self, path: str) -> str | None:
         """The new-file page for the project's file ``path``, prefilled: placeholder ``{value}``
         (None where the forge cannot prefill a new file: GitLab)."""
-        name = component(self.repository_path(path))
+        return self._new_file(component(self.repository_path(path)))
+
+    def new_file_under_template(self, folder: str) -> str | None:
+        """The new-file page for a file under the project's ``folder`` whose rest the browser
+        chooses (a signature's ``<yyyy>/<yyyy-mm-dd>-<id>.toml``): placeholders ``{path}`` (below
+        ``folder``) and ``{value}``; None where the forge cannot prefill a new file (GitLab)."""
+        return self._new_file(component(self.repository_path(folder) + "/") + "{path}")
+
+    def _new_file(self, filename: str) -> str | None:
         if self.kind == "github":
-            return f"{self.base}/new/{component(self.branch)}?filename={name}&value={{value}}"
+            return f"{self.base}/new/{component(self.branch)}?filename={filename}&value={{value}}"
         if self.kind == "forgejo":
-            return f"{self.base}/_new/{component(self.branch)}/?filename={name}&value={{value}}"
+            return f"{self.base}/_new/{component(self.branch)}/?filename={filename}&value={{value}}"
         return None
+
+    def file_url(self, path: str) -> str:
+        """The forge's page showing the project's file ``path`` on the branch (a README renders there)."""
+        where = f"{component(self.branch)}/{_path(self.repository_path(path))}"
+        if self.kind == "github":
+            return f"{self.base}/blob/{where}"
+        if self.kind == "gitlab":
+            return f"{self.base}/-/blob/{where}"
+        return f"{self.base}/src/branch/{where}"
 
 
 def parse_repository(url: str) -> Repository | None:

@@ -97,6 +97,22 @@ def _email(value: Any) -> str:
     return text
 
 
+def _contact(value: Any) -> str:
+    """Where a signer asks for removal: one e-mail address, an https address (a form), or empty."""
+    text = _text(value)
+    if not text or _EMAIL_RE.fullmatch(text):
+        return text
+    if re.fullmatch(r"https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", text):
+        return text
+    raise ValueError(f"must be one e-mail address (name@example.org), an https:// address of a form, or empty, got {value!r}")
+
+
+def _days(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 366:
+        raise ValueError(f"must be a whole number of days from 1 to 366, got {value!r}")
+    return value
+
+
 def _deploy_target(value: Any) -> str:
     text = _text(value)
     if text and text != "gh-pages" and not re.fullmatch(r"git:[^\s:~^?*\[\\]+|rsync:\S.*", text):
@@ -135,6 +151,8 @@ DEPLOY = Kind("deploy target", _deploy_target)
 EMAIL = Kind("e-mail address or empty", _email)
 DOCUMENT = Kind("content file name", _document_name)
 PAPER_LIST = Kind("paper sizes", _papers)
+CONTACT = Kind("e-mail address, https URL or empty", _contact)
+DAYS = Kind("1 to 366 days", _days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +177,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_TRANSLATOR_PAGES", True, BOOLEAN, "build the translators' pages: `translate/` dashboards, `<lang>/review/`, badges, catalog downloads"),
     Setting("OPENLETTER_REPOSITORY_URL", "", ABSOLUTE_URL, "the project's repository, linked from the dashboards; on GitHub, GitLab, Codeberg, Forgejo or Gitea (`…/tree/<branch>` names a branch other than `main`) the review pages also link each catalog's web editor and the forge's new-issue and new-file pages"),
     Setting("OPENLETTER_SUGGESTIONS_EMAIL", "", EMAIL, "where the review pages offer to send a suggestion by e-mail (`mailto:`); empty: no e-mail link"),
+    Setting("OPENLETTER_SIGNATURES_CONTACT", "", CONTACT, "where a signer asks for their signature to be removed without a forge account (and may send it by e-mail): an e-mail address (a `mailto:` link) or the https address of a form, shown on every sign page; with `OPENLETTER_REPOSITORY_URL` or this set, each language has a sign page at `/<lang>/sign/`"),
+    Setting("OPENLETTER_SIGNATURES_REMOVAL_DAYS", 30, DAYS, "within how many days a removal request is acted on, as the sign pages and signatures/README.md promise"),
     Setting("OPENLETTER_PSEUDO_LOCALE", False, BOOLEAN, "also build the pseudo-locale at `/en-xa/` and report English it shows (`invoke build --pseudo`); never published"),
     Setting("OPENLETTER_SKIP_BROKEN", False, BOOLEAN, "leave out a language whose catalog is broken instead of stopping the build (`--skip-broken`); its previous pages stay"),
     Setting("OPENLETTER_MAX_CATALOG_BYTES", 1_000_000, BYTES, "a larger catalog is refused before it is read"),
@@ -247,6 +267,8 @@ class Options:
     pdf: bool = False
     papers: tuple[Paper, ...] = ()
     chromium: Path = Path("/usr/bin/chromium")
+    signatures_contact: str = ""
+    removal_days: int = 30
 
     @property
     def absolute_site_url(self) -> str:
@@ -319,6 +341,8 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
         pdf=values["OPENLETTER_PDF"],
         papers=values["OPENLETTER_PDF_PAPERS"],
         chromium=Path(values["OPENLETTER_CHROMIUM"]),
+        signatures_contact=values["OPENLETTER_SIGNATURES_CONTACT"],
+        removal_days=values["OPENLETTER_SIGNATURES_REMOVAL_DAYS"],
     )
     settings[OPTIONS_KEY] = options
     return options

@@ -20,6 +20,7 @@ from openletter.cache import Cache
 from openletter.languages import Language
 from openletter.pelican_plugin.fragments import FragmentCache
 from openletter.pelican_plugin.run import Run
+from openletter.site.signing import sign_url, signing_enabled
 
 #: Environment attributes the compiled code depends on besides the template source: Jinja2 keys
 #: its bytecode cache by name and source only, so these pick the cache's folder.
@@ -58,6 +59,8 @@ def install(run: Run, environment: Environment) -> None:
         text_in=lambda language, message: site.ui(language).text(message),
         N_=lambda message: message,
         many_languages=run.many_languages,
+        # Where the letter links its sign page ('' when the site has none: openletter.site.signing).
+        sign_url=lambda language: sign_url(language) if signing_enabled(run.options) else "",
     )
     environment.filters["render_links"] = link_filter(run)
     if FragmentCache.identifier not in environment.extensions:

@@ -58,18 +58,28 @@ def check_signatures(project: Project, latest: date | None = None) -> SignatureR
 
 
 def duplicates(records: list[Record]) -> list[Problem]:
-    """A warning per record whose name and affiliation (folded) an earlier record has: the same person twice?"""
-    first: dict[tuple[str, str], Record] = {}
+    """A warning per record whose name and affiliation (folded) an earlier record has: the same person
+    twice?  Not between two records one of which names the other in ``not-duplicate-of`` (a
+    maintainer found them to be two people); an id there that names no record is a warning too."""
+    seen: dict[tuple[str, str], list[Record]] = {}
+    ids = {record.id for record in records}
     problems = []
     for record in records:
         key = (folded(record.name), folded(record.affiliation or ""))
-        if key in first:
-            other = first[key]
+        same = [other for other in seen.setdefault(key, []) if not _reviewed_apart(record, other)]
+        if same:
+            other = same[0]
             message = (
-                f"same name and affiliation as {other.path} ({record.name!r}); "
-                f"one person signs once: remove one of {other.path} and {record.path}"
+                f"same name and affiliation as {other.path} ({record.name!r}); one person signs once: remove one of "
+                f"{other.path} and {record.path}, or, if they are two people, add not-duplicate-of = [\"{other.id}\"] to {record.path}"
             )
             problems.append(Problem(record.path, record.name_line, "warning", "duplicate", message))
-        else:
-            first[key] = record
+        seen[key].append(record)
+        for missing in sorted(set(record.not_duplicate_of) - ids):
+            message = f"not-duplicate-of names {missing!r}, which is no record (removed?); take it out of the list"
+            problems.append(Problem(record.path, record.not_duplicate_line, "warning", "duplicate", message))
     return problems
+
+
+def _reviewed_apart(record: Record, other: Record) -> bool:
+    return other.id in record.not_duplicate_of or record.id in other.not_duplicate_of

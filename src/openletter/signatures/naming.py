@@ -20,6 +20,8 @@ ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648 base32, lowercase: 
 ID_LENGTH = 8  # 40 bits: a collision needs about a million records before it becomes likely
 NAME_RULE = "signatures/<yyyy>/<yyyy-mm-dd>-<8 letters a-z or 2-7>.toml"
 
+#: A record's id as other records name it (``not-duplicate-of``): its file name without ``.toml``.
+RECORD_ID = re.compile(rf"\d{{4}}-\d\d-\d\d-[{ID_ALPHABET}]{{{ID_LENGTH}}}")
 _NAME_RE = re.compile(rf"(?P<year>\d{{4}})/(?P<date>(?P=year)-\d\d-\d\d)-[{ID_ALPHABET}]{{{ID_LENGTH}}}\.toml")
 
 

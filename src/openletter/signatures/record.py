@@ -15,7 +15,7 @@ from babel import Locale
 
 from openletter.errors import LanguageError, Problem
 from openletter.languages import Language
-from openletter.signatures.naming import NAME_RULE, name_date
+from openletter.signatures.naming import NAME_RULE, RECORD_ID, name_date
 from openletter.signatures.text import text_problems
 from openletter.signatures.tomllines import key_lines, syntax_location
 
@@ -27,6 +27,8 @@ SCHEMA: dict[str, tuple[bool, str]] = {
     "country": (False, "country"),
     "language": (True, "language"),
     "date": (True, "date"),
+    # Maintainers only: the ids of records a duplicate warning named, reviewed as another person.
+    "not-duplicate-of": (False, "record-ids"),
 }
 #: A record is a few short lines; a bigger file is not one.
 MAX_BYTES = 4096
@@ -48,6 +50,14 @@ class Record:
     role: str | None = None
     country: str | None = None
     name_line: int = 1  # where its name is written (a duplicate is reported there)
+    #: Records a maintainer found to be another person (``not-duplicate-of``): no duplicate warning between them.
+    not_duplicate_of: tuple[str, ...] = ()
+    not_duplicate_line: int = 1
+
+    @property
+    def id(self) -> str:
+        """What ``not-duplicate-of`` names this record by: its file name without ``.toml``."""
+        return self.path.stem
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,8 @@ def check_record(data: bytes, shown: Path, relative: PurePosixPath, context: Con
         add(lines.get("date", 1), "file-date", f"the file name says {named}, the record {signed.isoformat()}; rename the file")
     if problems:
         return None, problems
-    return Record(shown, **values, name_line=lines.get("name", 1)), problems
+    fields = {key.replace("-", "_"): tuple(value) if isinstance(value, list) else value for key, value in values.items()}
+    return Record(shown, **fields, name_line=lines.get("name", 1), not_duplicate_line=lines.get("not-duplicate-of", 1)), problems
 
 
 def _value_problems(kind: str, value: object, context: Context) -> Iterator[tuple[str, str]]:
@@ -111,6 +122,10 @@ def _value_problems(kind: str, value: object, context: Context) -> Iterator[tupl
             yield "type", "a TOML date without quotes or time, such as 2026-12-03"
         elif value > context.latest:
             yield "future-date", f"{value.isoformat()} is in the future; a record is added once signed"
+        return
+    if kind == "record-ids":
+        if not isinstance(value, list) or not value or not all(isinstance(item, str) and RECORD_ID.fullmatch(item) for item in value):
+            yield "type", "a list of record ids in quotes, each a file name without .toml, such as [\"2026-12-03-k7q2m9xa\"]"
         return
     if not isinstance(value, str):
         yield "type", f"text in quotes, not {_toml_type(value)}"
