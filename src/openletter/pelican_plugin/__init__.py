@@ -7,7 +7,8 @@ connects these receivers once (blinker keeps one copy of each); all state lives 
 
 * ``initialized``: the ``OPENLETTER_*`` settings are checked (:mod:`openletter.settings`).
 * ``get_generators`` (the start of every run): the site is loaded and every catalog checked; the
-  translators' pages get their generator unless ``OPENLETTER_TRANSLATOR_PAGES`` is off.
+  translators' pages get their generator unless ``OPENLETTER_TRANSLATOR_PAGES`` is off, and the
+  lists of signatories theirs (:mod:`.signatories`).
 * ``readers_init``: content files are read through the site model (:mod:`.reader`).
 * ``generator_init``: the theme's gettext, language lists and fragments (:mod:`.theme`).
 * ``page_generator_finalized``: every translation of every document becomes a page.
@@ -26,6 +27,7 @@ from pelican.generators import Generator, PagesGenerator
 from openletter.pelican_plugin.finishing import PageRecordingWriter, finish
 from openletter.pelican_plugin.reader import LetterReader, add_translations
 from openletter.pelican_plugin.run import Run, run_of
+from openletter.pelican_plugin.signatories import SignatoriesGenerator
 from openletter.pelican_plugin.theme import install
 from openletter.pelican_plugin.translator_pages import TranslatorPagesGenerator
 from openletter.settings import options_of
@@ -35,9 +37,9 @@ def on_initialized(pelican: Any) -> None:
     options_of(pelican.settings)
 
 
-def on_get_generators(pelican: Any) -> type[Generator] | None:
+def on_get_generators(pelican: Any) -> tuple[type[Generator], ...]:
     run = Run.start(pelican.settings)
-    return TranslatorPagesGenerator if run.options.translator_pages else None
+    return (SignatoriesGenerator, *((TranslatorPagesGenerator,) if run.options.translator_pages else ()))
 
 
 def on_readers_init(readers: Any) -> None:

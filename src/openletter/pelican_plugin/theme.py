@@ -58,6 +58,7 @@ def install(run: Run, environment: Environment) -> None:
         text_in=lambda language, message: site.ui(language).text(message),
         N_=lambda message: message,
         many_languages=run.many_languages,
+        signatories=run.signatories,
     )
     environment.filters["render_links"] = link_filter(run)
     if FragmentCache.identifier not in environment.extensions:
