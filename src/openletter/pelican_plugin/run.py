@@ -18,6 +18,7 @@ from openletter.errors import Problem
 from openletter.languages import Language
 from openletter.settings import Options, options_of
 from openletter.signatures.listing import Summary, summary
+from openletter.signatures.record import Record
 from openletter.site.links import LanguageLink, LinkCluster, LinkRenderer
 from openletter.site.model import Site
 from openletter.takeaway.files import Takeaway, chooser_takeaway, takeaway_for
@@ -64,6 +65,7 @@ class Run:
     takeaway_report: Any = None
     _clusters: dict[str, LinkCluster] = field(default_factory=dict)
     _summaries: dict[Language, Summary] = field(default_factory=dict)
+    _shown: list[Record] | None = None
 
     @classmethod
     def start(cls, settings: MutableMapping[str, Any]) -> Run:
@@ -90,8 +92,9 @@ class Run:
         """The count and the signers a letter's page in ``language`` shows (made once per language)."""
         if language not in self._summaries:
             signatories, options = self.site.signatories, self.options
-            shown = signatories.shown(options.signers_shown, options.notable_signers)
-            self._summaries[language] = summary(language, signatories.count, shown)
+            if self._shown is None:
+                self._shown = signatories.shown(options.signers_shown, options.notable_signers)
+            self._summaries[language] = summary(language, signatories.count, self._shown)
         return self._summaries[language]
 
     def links(self, document: Document, current: Language | None) -> LinkCluster:

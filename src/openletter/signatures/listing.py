@@ -10,7 +10,7 @@ country list), so adding one signer changes only the pages from its place on (se
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +46,10 @@ class Signer:
         return ", ".join(part for part in (self.role, self.affiliation) if part)
 
 
-def signer_of(record: Record, language: Language) -> Signer:
-    """``record`` as a page in ``language`` shows it (the country named by CLDR in that language)."""
+def signer_of(record: Record, territories: Mapping[str, str]) -> Signer:
+    """``record`` as a page shows it, its country named as ``territories`` (CLDR's, in the page's language) name it."""
     country = record.country or ""
-    return Signer(record.name, record.affiliation or "", record.role or "", country, language.locale.territories.get(country, country))
+    return Signer(record.name, record.affiliation or "", record.role or "", country, territories.get(country, country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,8 @@ class Listing:
 
     def __post_init__(self) -> None:
         self.collation = Collation(self.language.tag)
-        signers = [signer_of(record, self.language) for record in self.records]
+        territories = dict(self.language.locale.territories)  # Babel's mapping looks each key up lazily
+        signers = [signer_of(record, territories) for record in self.records]
         key = self.collation.key
         self.by_name = sorted(signers, key=lambda s: (key(s.name), key(s.affiliation), key(s.role), s.country))
         country_key = {code: key(name) for code, name in {(s.country, s.country_name) for s in signers if s.country}}
@@ -193,4 +194,5 @@ class Summary:
 
 
 def summary(language: Language, count: int, shown: Sequence[Record]) -> Summary:
-    return Summary(count, tuple(signer_of(record, language) for record in shown), list_url(language))
+    territories = language.locale.territories
+    return Summary(count, tuple(signer_of(record, territories) for record in shown), list_url(language))
