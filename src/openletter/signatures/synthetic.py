@@ -40,19 +40,24 @@ def write_record(root: Path, name: str, language: str, signed: date, record_id: 
 
 
 def synthetic_names(scripts: Sequence[Exemplars], count: int, seed: int = 0) -> list[str]:
-    """``count`` two-word names, in turn from each of ``scripts``, each valid record text."""
+    """``count`` distinct names of two words (three once a small alphabet runs short), in turn from
+    each of ``scripts``, each valid record text."""
     chance = random.Random(seed)
     names: list[str] = []
     seen: set[str] = set()
+    attempts = 0
     while len(names) < count:
         exemplars = scripts[len(names) % len(scripts)]
-        words = [exemplars.word("X" * chance.randint(3, 9)) for _ in range(2)]
+        words = []
+        for _ in range(2 + attempts // 3):  # a small alphabet runs out of two-word names: then three
+            words.append(exemplars.word("X" * chance.randint(3, 9), start=chance.randrange(1 << 20)))
         name = unicodedata.normalize("NFC", " ".join(words))
         if name not in seen and not any(True for _ in text_problems(name)) and '"' not in name and "\\" not in name:
             seen.add(name)
             names.append(name)
+            attempts = 0
         else:
-            exemplars.word("x")  # move on past the syllables that made a bad name
+            attempts += 1
     return names
 
 
