@@ -35,6 +35,9 @@ BAD_VALUES = {
     "OPENLETTER_PDF": ('"always"', "must be True or False"),
     "OPENLETTER_PDF_PAPERS": ('["A4", "B5"]', "unknown paper size 'B5': use 'A4', 'A5', 'Letter'"),
     "OPENLETTER_CHROMIUM": ("None", "must be a string"),
+    "OPENLETTER_SIGNERS_SHOWN": ("-1", "must be a whole number, 0 or more"),
+    "OPENLETTER_NOTABLE_SIGNERS": ('["k7q2m9x0"]', "'k7q2m9x0' is not a record id"),
+    "OPENLETTER_SIGNERS_PER_PAGE": ("5", "must be a whole number from 10 to 5000"),
     "OPENLETTER_DEPLOY": ('"ftp:server"', "unknown deploy target 'ftp:server': use 'gh-pages', 'git:<branch>' or 'rsync:<destination>'"),
 }
 

@@ -227,6 +227,13 @@ class Memo:
         self._used[arguments] = value
         return value
 
+    def swap(self, arguments: Any, value: Any) -> Any:
+        """Keep ``value`` for ``arguments`` and return what the last build kept (None if nothing):
+        for a fact about what a build wrote, such as the key a page was rendered with."""
+        previous = self.get(arguments, lambda: None)
+        self._used[arguments] = value
+        return previous
+
     def save(self) -> bool:
         """Write the entries used since loading, unless the file already holds exactly them."""
         if self.cache.root is None or self._used == self._stored:

@@ -122,9 +122,12 @@ class Exemplars:
             base = self._bases[index % len(self._bases)]
             yield base + (self._marks[(index // 2) % len(self._marks)] if self._marks and index % 2 else "")
 
-    def word(self, english: str) -> str:
+    def word(self, english: str, start: int | None = None) -> str:
         """A word for ``english``: as many syllables as it has letters (half as many in a script of
-        syllable or word signs), capitalized where it is."""
+        syllable or word signs), capitalized where it is; from syllable ``start`` of the cycle, if
+        given (words that differ where the same length would repeat), else where the last one ended."""
+        if start is not None:
+            self._next = start
         count = max(1, math.ceil(len(english) / 2) if self.dense else len(english))
         syllables = self._syllables()
         text = "".join(next(syllables) for _ in range(count))

@@ -21,6 +21,7 @@ from typing import Any
 
 from openletter.errors import ErrorList, LanguageError, OpenletterError, SettingsError, raise_all
 from openletter.languages import Language
+from openletter.signatures.naming import ID_RE
 from openletter.takeaway.papers import PAPERS, Paper
 
 #: Where the checked :class:`Options` of a settings dict are kept (lowercase: not a template variable).
@@ -139,6 +140,30 @@ def _papers(value: Any) -> tuple[Paper, ...]:
     return tuple(PAPERS[name] for name in names)
 
 
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"must be a whole number, 0 or more, got {value!r}")
+    return value
+
+
+def _page_size(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 10 <= value <= 5000:
+        raise ValueError(f"must be a whole number from 10 to 5000 (names on a page), got {value!r}")
+    return value
+
+
+def _record_ids(value: Any) -> tuple[str, ...]:
+    ids = list(value) if isinstance(value, list | tuple) else None
+    if ids is None or not all(isinstance(name, str) for name in ids):
+        raise ValueError(f"must be a list of record ids (the 8 letters ending a record's file name), got {value!r}")
+    bad = [name for name in ids if not ID_RE.fullmatch(name)]
+    if bad:
+        raise ValueError(f"{bad[0]!r} is not a record id: 8 letters a-z or 2-7, as in signatures/2026/2026-12-03-k7q2m9xa.toml")
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"names a record twice: {value!r}")
+    return tuple(ids)
+
+
 TEXT = Kind("text", _text)
 BOOLEAN = Kind("True or False", _boolean)
 PERCENTAGE = Kind("0 to 100", _percentage)
@@ -153,6 +178,9 @@ DOCUMENT = Kind("content file name", _document_name)
 PAPER_LIST = Kind("paper sizes", _papers)
 CONTACT = Kind("e-mail address, https URL or empty", _contact)
 DAYS = Kind("1 to 366 days", _days)
+COUNT = Kind("0 or more", _count)
+PAGE_SIZE = Kind("10 to 5000", _page_size)
+RECORD_IDS = Kind("record ids", _record_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +213,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_PDF", False, BOOLEAN, "also make each language's letter as PDF and its share card (the `og:image`), both rendered by Chromium: 0.1–0.3 s a file whenever its language changed, so development builds leave them out; `invoke build --pdf` makes them, and publishconf.py turns this on"),
     Setting("OPENLETTER_PDF_PAPERS", ("A4", "Letter"), PAPER_LIST, f"the paper sizes of the PDFs, one file each: {', '.join(map(repr, PAPERS))}"),
     Setting("OPENLETTER_CHROMIUM", "/usr/bin/chromium", TEXT, "the Chromium that renders the PDFs and share cards (Debian's `chromium`; `make system-packages` installs it)"),
+    Setting("OPENLETTER_SIGNERS_SHOWN", 10, COUNT, "how many signatories each letter's page names under the count: the notable ones, then the most recent; 0 shows the count alone"),
+    Setting("OPENLETTER_NOTABLE_SIGNERS", (), RECORD_IDS, "signatories named first under the count, by the id ending their record's file name (`k7q2m9xa` for `signatures/2026/2026-12-03-k7q2m9xa.toml`); an id no record has stops the build"),
+    Setting("OPENLETTER_SIGNERS_PER_PAGE", 500, PAGE_SIZE, "names on each page of a language's list of signatories (`<lang>/signatures/`); 500 names weigh ~50 kB of HTML (6 kB gzip); 100,000 signers make 360 pages a language (200 by name, 160 by country)"),
     Setting("OPENLETTER_DEPLOY", "", DEPLOY, f"where `invoke publish` puts the site: {DEPLOY_TARGETS} (publishconf.py reads it from the environment variable of the same name)"),
 )  # fmt: skip
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
@@ -269,6 +300,9 @@ class Options:
     chromium: Path = Path("/usr/bin/chromium")
     signatures_contact: str = ""
     removal_days: int = 30
+    signers_shown: int = 10
+    notable_signers: tuple[str, ...] = ()
+    signers_per_page: int = 500
 
     @property
     def absolute_site_url(self) -> str:
@@ -343,6 +377,9 @@ def validate(settings: MutableMapping[str, Any], file: SettingsFile) -> Options:
         chromium=Path(values["OPENLETTER_CHROMIUM"]),
         signatures_contact=values["OPENLETTER_SIGNATURES_CONTACT"],
         removal_days=values["OPENLETTER_SIGNATURES_REMOVAL_DAYS"],
+        signers_shown=values["OPENLETTER_SIGNERS_SHOWN"],
+        notable_signers=values["OPENLETTER_NOTABLE_SIGNERS"],
+        signers_per_page=values["OPENLETTER_SIGNERS_PER_PAGE"],
     )
     settings[OPTIONS_KEY] = options
     return options

@@ -27,6 +27,7 @@ from openletter.errors import OpenletterError, Problem
 from openletter.fonts import FONTS_DIR, declared_faces, stylesheet_for
 from openletter.languages import Language
 from openletter.pelican_plugin.run import REPORT_KEY, RUN_KEY, Run
+from openletter.pelican_plugin.signatories import LIVE_KEY
 from openletter.settings import OPTIONS_KEY, Options, load_settings
 
 
@@ -108,7 +109,10 @@ def build_settings(settings: dict[str, Any], output: Path) -> BuildResult:
     # could be told from what a recycled folder held before, so such a site starts empty.
     staging = Staging.claim(output, recycle=not settings.get("STATIC_CREATE_LINKS", False))
     settings.update(
-        {"OUTPUT_PATH": str(staging.path), "DELETE_OUTPUT_DIRECTORY": False, "STATIC_CHECK_IF_MODIFIED": False, REPORT_KEY: warnings.append}
+        {
+            "OUTPUT_PATH": str(staging.path), "DELETE_OUTPUT_DIRECTORY": False, "STATIC_CHECK_IF_MODIFIED": False,
+            REPORT_KEY: warnings.append, LIVE_KEY: str(output),
+        }  # fmt: skip
     )
     collector = _ErrorCollector()
     pelican_logger = logging.getLogger("pelican")

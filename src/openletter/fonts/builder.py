@@ -84,6 +84,7 @@ class FontBuilder:
         self._packages: dict[str, Package] = {}
         self._routes: dict[tuple[str, int, frozenset[str]], _Routed] = {}
         self._weights: dict[tuple[str, int], int] = {}
+        self._families: dict[tuple[str, int, str], Family | None] = {}
 
     # -- what renders which character
 
@@ -111,14 +112,23 @@ class FontBuilder:
             routed: dict[Family, set[int]] = {}
             lost: set[str] = set()
             for char in sorted(chars):
-                candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
-                family = next((f for f in candidates if ord(char) in self.package(f).coverage(self.weight_of(f, weight))), None)
+                family = self._family_of(stack, weight, char)
                 if family is not None:
                     routed.setdefault(family, set()).add(ord(char))
                 elif char not in SYSTEM_FALLBACK:
                     lost.add(char)
             self._routes[memo] = tuple((f, frozenset(cps)) for f, cps in routed.items()), frozenset(lost)
         return self._routes[memo]
+
+    def _family_of(self, stack: tuple[Family, ...], weight: int, char: str) -> Family | None:
+        """The first family of ``stack`` that maps ``char`` at ``weight`` (None: none does), kept per
+        character: pages that each show a different set of the same characters (the lists of
+        signatories: thousands of names in every script) ask for the same characters again."""
+        key = (stack[0].key, weight, char)
+        if key not in self._families:
+            candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
+            self._families[key] = next((f for f in candidates if ord(char) in self.package(f).coverage(self.weight_of(f, weight))), None)
+        return self._families[key]
 
     def covers(self, lang: str, chars: Iterable[str]) -> bool:
         """Whether some shipped family shows each of ``chars`` (but invisible format characters)

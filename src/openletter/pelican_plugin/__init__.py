@@ -7,8 +7,8 @@ connects these receivers once (blinker keeps one copy of each); all state lives 
 
 * ``initialized``: the ``OPENLETTER_*`` settings are checked (:mod:`openletter.settings`).
 * ``get_generators`` (the start of every run): the site is loaded and every catalog checked; the
-  sign pages get their generator (:mod:`.sign_pages`), and the translators' pages theirs unless
-  ``OPENLETTER_TRANSLATOR_PAGES`` is off.
+  sign pages (:mod:`.sign_pages`) and the lists of signatories (:mod:`.signatories`) get their
+  generators, and the translators' pages theirs unless ``OPENLETTER_TRANSLATOR_PAGES`` is off.
 * ``readers_init``: content files are read through the site model (:mod:`.reader`).
 * ``generator_init``: the theme's gettext, language lists and fragments (:mod:`.theme`).
 * ``page_generator_finalized``: every translation of every document becomes a page.
@@ -28,6 +28,7 @@ from openletter.pelican_plugin.finishing import PageRecordingWriter, finish
 from openletter.pelican_plugin.reader import LetterReader, add_translations
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.pelican_plugin.sign_pages import SignPagesGenerator
+from openletter.pelican_plugin.signatories import SignatoriesGenerator
 from openletter.pelican_plugin.theme import install
 from openletter.pelican_plugin.translator_pages import TranslatorPagesGenerator
 from openletter.settings import options_of
@@ -37,9 +38,9 @@ def on_initialized(pelican: Any) -> None:
     options_of(pelican.settings)
 
 
-def on_get_generators(pelican: Any) -> list[type[Generator]]:
+def on_get_generators(pelican: Any) -> tuple[type[Generator], ...]:
     run = Run.start(pelican.settings)
-    return [SignPagesGenerator, *([TranslatorPagesGenerator] if run.options.translator_pages else [])]
+    return (SignPagesGenerator, SignatoriesGenerator, *((TranslatorPagesGenerator,) if run.options.translator_pages else ()))
 
 
 def on_readers_init(readers: Any) -> None:

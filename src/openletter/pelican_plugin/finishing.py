@@ -19,7 +19,7 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from openletter.errors import Problem
-from openletter.fonts import BUDGET_SHARED, FontBuilder, FontReport, page_langs, shared_stylesheet_for
+from openletter.fonts import BUDGET_LARGE, BUDGET_SHARED, FontBuilder, FontReport, page_langs, shared_stylesheet_for
 from openletter.fonts.notices import notices
 from openletter.hosting import robots_warning
 from openletter.pages.guard import PageGuard
@@ -86,7 +86,7 @@ def finish(run: Run, output: Path) -> None:
         *run.site.warnings,
         *takeaway.warnings,
         *font_warnings(report.missing, output),
-        *budget_warnings(report, output),
+        *budget_warnings(report, output, run.many_scripts),
         *unmarked_warnings(run, pages, output),
     ]
     run.cache.save_memos()
@@ -109,9 +109,10 @@ def make_takeaway(run: Run, output: Path, fonts: FontBuilder) -> TakeawayReport:
     return builder.build(letter_pages(output, entries, run.options.absolute_site_url), cards)
 
 
-def budget_warnings(report: FontReport, output: Path) -> list[Problem]:
+def budget_warnings(report: FontReport, output: Path, many_scripts: Collection[Path] = ()) -> list[Problem]:
     """One warning per page whose webfonts are over budget: a subsetting regression, or a page
-    showing far more characters than a letter does."""
+    showing far more characters than a letter does.  Pages in ``many_scripts`` (the lists of
+    signatories: names in every script) have :data:`BUDGET_LARGE` for their own faces."""
     return [
         Problem(
             page.page.relative_to(output), None, "warning", "font-budget",
@@ -119,6 +120,7 @@ def budget_warnings(report: FontReport, output: Path) -> list[Problem]:
             f"{page.shared_bytes:,} of the shared ones (budget {BUDGET_SHARED:,})",
         )  # fmt: skip
         for page in report.over_budget()
+        if not (page.page in many_scripts and page.own_bytes <= BUDGET_LARGE and page.shared_bytes <= BUDGET_SHARED)
     ]
 
 

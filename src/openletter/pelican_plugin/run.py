@@ -17,6 +17,8 @@ from openletter.content.documents import Document
 from openletter.errors import Problem
 from openletter.languages import Language
 from openletter.settings import Options, options_of
+from openletter.signatures.listing import Summary, summary
+from openletter.signatures.record import Record
 from openletter.site.links import LanguageLink, LinkCluster, LinkRenderer
 from openletter.site.model import Site
 from openletter.takeaway.files import Takeaway, chooser_takeaway, takeaway_for
@@ -54,12 +56,16 @@ class Run:
     font_groups: dict[Path, str] = field(default_factory=dict)
     #: Pages a partial run copied from the live site (see :mod:`.partial`): guarded already.
     carried: set[Path] = field(default_factory=set)
+    #: Pages that show text in every script (the lists of signatories): a larger font budget.
+    many_scripts: set[Path] = field(default_factory=set)
     #: Whether the site publishes more than :data:`MANY_LANGUAGES` languages: its lists of
     #: languages are then grouped by script, and its hreflang cluster is in the sitemap only.
     many_languages: bool = False
     #: What the takeaway files of the run came to (see :mod:`openletter.takeaway`), once made.
     takeaway_report: Any = None
     _clusters: dict[str, LinkCluster] = field(default_factory=dict)
+    _summaries: dict[Language, Summary] = field(default_factory=dict)
+    _shown: list[Record] | None = None
 
     @classmethod
     def start(cls, settings: MutableMapping[str, Any]) -> Run:
@@ -81,6 +87,15 @@ class Run:
         if language is None:
             return chooser_takeaway(options.home, options.pdf)
         return takeaway_for(options.home, self.site.url(self.site.home, language), language.slug, options.papers, options.pdf)
+
+    def signatories(self, language: Language) -> Summary:
+        """The count and the signers a letter's page in ``language`` shows (made once per language)."""
+        if language not in self._summaries:
+            signatories, options = self.site.signatories, self.options
+            if self._shown is None:
+                self._shown = signatories.shown(options.signers_shown, options.notable_signers)
+            self._summaries[language] = summary(language, signatories.count, self._shown)
+        return self._summaries[language]
 
     def links(self, document: Document, current: Language | None) -> LinkCluster:
         """Every published language's link to ``document``, ``current`` marked (built once per document)."""

@@ -61,6 +61,7 @@ def install(run: Run, environment: Environment) -> None:
         many_languages=run.many_languages,
         # Where the letter links its sign page ('' when the site has none: openletter.site.signing).
         sign_url=lambda language: sign_url(language) if signing_enabled(run.options) else "",
+        signatories=run.signatories,
     )
     environment.filters["render_links"] = link_filter(run)
     if FragmentCache.identifier not in environment.extensions:

@@ -18,6 +18,8 @@ FOLDER = "signatures"
 NOT_RECORDS = frozenset({"README.md"})
 ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648 base32, lowercase: no 0/1 to misread as o/l
 ID_LENGTH = 8  # 40 bits: a collision needs about a million records before it becomes likely
+#: A record's id alone (``OPENLETTER_NOTABLE_SIGNERS`` names records by it).
+ID_RE = re.compile(f"[{ID_ALPHABET}]{{{ID_LENGTH}}}")
 NAME_RULE = "signatures/<yyyy>/<yyyy-mm-dd>-<8 letters a-z or 2-7>.toml"
 
 #: A record's id as other records name it (``not-duplicate-of``): its file name without ``.toml``.

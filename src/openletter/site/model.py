@@ -29,6 +29,7 @@ from openletter.po.states import REVIEWED, UNREVIEWED, review_progress
 from openletter.project import THEME_DOMAIN, Project
 from openletter.pseudo import PseudoLanguage, pseudo_catalog
 from openletter.settings import Options
+from openletter.signatures.load import Signatories, load_signatories
 from openletter.site.editions import Edition, Editions
 
 
@@ -81,6 +82,8 @@ class Site:
     #: Languages left out because a catalog is broken (``OPENLETTER_SKIP_BROKEN``), and why.
     skipped: dict[Language, list[Problem]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    #: The publishable records of ``signatures/`` (a bad one stops the build, as ``check`` reports it).
+    signatories: Signatories = field(default_factory=Signatories)
     editions: Editions = field(init=False)
     _by_path: dict[Path, Document] = field(default_factory=dict)
 
@@ -104,6 +107,8 @@ class Site:
         catalogs = LoadedCatalogs.load(project, documents, markdown, options.max_catalog_bytes, cache)
         site = cls(project, options, documents, catalogs, cache)
         site.skipped = catalogs.refuse_broken(options.skip_broken)
+        site.signatories = load_signatories(project, options)
+        site.warnings += site.signatories.warnings
         for language, reports in catalogs.usable().items():
             site.add(Translation.of(language, reports))
         if options.pseudo_locale:

@@ -1,0 +1,249 @@
+"""The signatories on the site: collation per language, the count's plural forms, the lists'
+pages, removal, and the list pages a new signer re-renders (openletter.signatures.listing,
+openletter.pelican_plugin.signatories).
+
+One small signed site per module: seven shipped languages (the collation and plural cases),
+25 records and pages of 10; it cannot share ``shipped_site``, which has no records."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import icu
+import pytest
+from conftest import SiteCopy, shipped_copy
+
+from openletter.commands.build import build
+from openletter.errors import OpenletterError, SettingsError
+from openletter.languages import Language
+from openletter.signatures.check import check_signatures
+from openletter.signatures.collation import Collation
+from openletter.signatures.load import load_signatories
+from openletter.signatures.synthetic import write_record
+from openletter.site.model import Site
+
+LANGUAGES = ("ar", "de", "es", "ja", "pl", "ru", "sv")
+#: Names that meet each tailoring; (name, country, id).
+NAMES = [
+    ("Zorn Anders", "SE", "aaaaaaaa"), ("Åberg Eva", "SE", "aaaaaaab"), ("Ärling Per", "SE", "aaaaaaac"),
+    ("Öst Nils", "SE", "aaaaaaad"), ("Apfel Jana", "DE", "aaaaaaae"), ("Äpfel Uwe", "DE", "aaaaaaaf"),
+    ("Azur Lena", "DE", "aaaaaaag"), ("Nuñez Ana", "ES", "aaaaaaah"), ("Ñandú Luis", "ES", "aaaaaaai"),
+    ("Nylund Ola", "", "aaaaaaaj"), ("Lubicz Jan", "PL", "aaaaaaak"), ("Łabędź Ewa", "PL", "aaaaaaal"),
+    ("Lżyński Adam", "PL", "aaaaaaam"), ("さとう", "JP", "aaaaaaan"), ("あべ", "JP", "aaaaaaao"),
+    ("かとう", "JP", "aaaaaaap"), ("すずき", "JP", "aaaaaaaq"), ("Иванов Пётр", "RU", "aaaaaaar"),
+    ("محمد علي", "EG", "aaaaaaas"), ("Bauer Max", "AT", "aaaaaaat"), ("Costa Rui", "PT", "aaaaaaau"),
+    ("Dubois Marie", "FR", "aaaaaaav"), ("Eriksen Tor", "NO", "aaaaaaaw"), ("Fischer Ute", "", "aaaaaaax"),
+    ("Garcia Rosa", "ES", "aaaaaaay"),
+]  # fmt: skip
+PER_PAGE = 10
+
+
+def signed_copy(root: Path) -> SiteCopy:
+    copy = shipped_copy(root)
+    for folder in (root / "locale").iterdir():
+        if folder.is_dir() and folder.name not in LANGUAGES:
+            shutil.rmtree(folder)
+    for number, (name, country, record_id) in enumerate(NAMES):
+        write_record(root, name, "en", date(2026, 1, 1 + number), record_id, country)
+    with copy.config.open("a", encoding="utf-8") as handle:
+        handle.write(f"OPENLETTER_SIGNERS_PER_PAGE = {PER_PAGE}\nOPENLETTER_SIGNERS_SHOWN = 3\nOPENLETTER_NOTABLE_SIGNERS = ['aaaaaaae']\n")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteCopy, Path]:
+    root = tmp_path_factory.mktemp("signed") / "site"
+    copy = signed_copy(root)
+    build(copy.config, root / "output")
+    return copy, root / "output"
+
+
+def listed_names(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    main = html[html.index('<div class="signer-pages">') :]
+    return re.findall(r'<span class="signer-name" dir="auto">([^<]*)</span>', main)
+
+
+def every_listed(output: Path, slug: str) -> list[str]:
+    folder = output / slug / "signatures"
+    pages = [folder / "index.html", *sorted((p for p in folder.glob("[0-9]*/index.html")), key=lambda p: int(p.parent.name))]
+    return [name for page in pages for name in listed_names(page)]
+
+
+# -- collation ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "names", "expected"),
+    [
+        # Swedish: å, ä, ö are letters after z (CLDR sv: &D<<đ… &[before 1]ǀ<å<<<Å<ä<<<Ä…<ö<<<Ö).
+        ("sv", ["Öst", "Zorn", "Ärling", "Åberg", "Apfel"], ["Apfel", "Zorn", "Åberg", "Ärling", "Öst"]),
+        # German (standard): ä is a with a secondary difference, between "Apfel" and "Azur".
+        ("de", ["Azur", "Äpfel", "Apfel", "Zorn"], ["Apfel", "Äpfel", "Azur", "Zorn"]),
+        # Spanish: ñ is a letter after n.
+        ("es", ["Ñandú", "Nylund", "Nuñez", "Oso"], ["Nuñez", "Nylund", "Ñandú", "Oso"]),
+        # Polish: ł is a letter after l.
+        ("pl", ["Łabędź", "Lżyński", "Lubicz", "Mazur"], ["Lubicz", "Lżyński", "Łabędź", "Mazur"]),
+        # Japanese: kana in the gojūon (reading) order, katakana and hiragana alike (a-o-ki before a-be).
+        ("ja", ["すずき", "かとう", "アオキ", "さとう", "あべ"], ["アオキ", "あべ", "かとう", "さとう", "すずき"]),
+    ],
+)
+def test_each_language_sorts_by_its_own_collation(tag: str, names: list[str], expected: list[str]) -> None:
+    assert Collation(tag).sorted(names, str) == expected
+    # The same order as ICU's own collator built from the locale's tailoring rules.
+    rules = icu.Collator.createInstance(icu.Locale.forLanguageTag(tag)).getRules()
+    oracle = icu.RuleBasedCollator(rules)
+    assert sorted(names, key=oracle.getSortKey) == expected
+
+
+def test_the_list_pages_follow_each_languages_collation(signed: tuple[SiteCopy, Path]) -> None:
+    _, output = signed
+    for slug in ("sv", "de", "es", "pl", "ja"):
+        listed = every_listed(output, slug)
+        assert sorted(listed) == sorted(name for name, _, _ in NAMES)
+        assert listed == Collation(slug).sorted(listed, str), slug
+    sv = every_listed(output, "sv")
+    assert sv.index("Zorn Anders") < sv.index("Åberg Eva") < sv.index("Ärling Per") < sv.index("Öst Nils")
+    de = every_listed(output, "de")
+    assert de.index("Apfel Jana") < de.index("Äpfel Uwe") < de.index("Azur Lena")
+
+
+# -- the count -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("pl", {1: "List podpisała 1 osoba.", 3: "List podpisały 3 osoby.", 5: "List podpisało 5 osób.", 22: "List podpisały 22 osoby.", 25: "List podpisało 25 osób."}),
+        ("ru", {1: "Письмо подписал 1 человек.", 3: "Письмо подписали 3 человека.", 5: "Письмо подписали 5 человек.", 21: "Письмо подписал 21 человек."}),
+        ("ar", {0: "وقّع الرسالة 0 شخص.", 2: "وقّع الرسالة 2 شخصان.", 3: "وقّع الرسالة 3 أشخاص.", 11: "وقّع الرسالة 11 شخصًا.", 100: "وقّع الرسالة 100 شخص."}),
+    ],
+)  # fmt: skip
+def test_the_count_takes_each_plural_form(signed: tuple[SiteCopy, Path], tag: str, expected: dict[int, str]) -> None:
+    copy, _ = signed
+    site = Site.load(copy.options)
+    language = next(language for language in site.languages if language.tag == tag)
+    ui = site.ui(language)
+    for number, text in expected.items():
+        form = str(ui.ngettext("%(num)s person has signed the letter.", "%(num)s people have signed the letter.", number))
+        shown = form % {"num": number}
+        assert shown == text
+
+
+def test_every_letter_page_shows_the_count_of_the_records_in_its_digits(signed: tuple[SiteCopy, Path]) -> None:
+    copy, output = signed
+    count = len(check_signatures(copy.project).records)
+    assert count == len(NAMES)
+    for slug in ("en", *LANGUAGES):
+        html = (output / slug / "index.html").read_text(encoding="utf-8")
+        language = Language.parse(slug)
+        match = re.search(r'<p id="signatories-count"><a href="([^"]*)">([^<]*)</a>', html)
+        assert match and match[1].endswith(f"{slug}/signatures/"), slug
+        assert language.format_number(count) in match[2], (slug, match[2])
+    assert "25 Personen haben den Brief unterzeichnet." in (output / "de" / "index.html").read_text(encoding="utf-8")
+    # The notable signer first, then the most recent, three in all.
+    shown = re.findall(r'<span class="signer-name" dir="auto">([^<]*)</span>', (output / "de" / "index.html").read_text(encoding="utf-8"))
+    assert shown == ["Apfel Jana", "Garcia Rosa", "Fischer Ute"]
+
+
+# -- pages -------------------------------------------------------------------------------
+
+
+def test_pages_of_ten_with_prev_next_and_a_page_list(signed: tuple[SiteCopy, Path]) -> None:
+    _, output = signed
+    folder = output / "de" / "signatures"
+    pages = [folder / "index.html", folder / "2" / "index.html", folder / "3" / "index.html"]
+    assert [len(listed_names(page)) for page in pages] == [10, 10, 5]
+    assert not (folder / "4").exists()
+    first, middle, last = (page.read_text(encoding="utf-8") for page in pages)
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    assert 'rel="prev"' in middle and 'rel="next"' in middle
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    assert re.search(r'<a href="[^"]*de/signatures/3/" aria-current="page">3</a>', last)
+    assert "connect-src 'self'" in first and "connect-src 'none'" in (output / "de" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_by_country_pages_list_every_country_with_its_signers(signed: tuple[SiteCopy, Path]) -> None:
+    _, output = signed
+    html = (output / "sv" / "signatures" / "countries" / "index.html").read_text(encoding="utf-8")
+    countries = re.findall(r'<li><a href="[^"]*#country-([a-z]{2})">([^<]*)</a> \(([0-9]+)\)</li>', html)
+    with_country = [country for _, country, _ in NAMES if country]
+    assert {code.upper(): int(count) for code, _, count in countries} == {c: with_country.count(c) for c in with_country}
+    assert [name for _, name, _ in countries] == Collation("sv").sorted([name for _, name, _ in countries], str)
+    assert "Sverige" in [name for _, name, _ in countries]
+    everyone = listed_names(output / "sv" / "signatures" / "countries" / "index.html") + listed_names(
+        output / "sv" / "signatures" / "countries" / "2" / "index.html"
+    ) + listed_names(output / "sv" / "signatures" / "countries" / "3" / "index.html")
+    assert sorted(everyone) == sorted(name for name, country, _ in NAMES if country)
+
+
+def test_the_search_index_holds_every_signer_once(signed: tuple[SiteCopy, Path]) -> None:
+    _, output = signed
+    rows = json.loads((output / "signatures" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(row[0] for row in rows) == sorted(name for name, _, _ in NAMES)
+
+
+# -- records, the build and removal ----------------------------------------------------------
+
+
+def test_a_bad_record_stops_the_build_as_check_reports_it_and_skip_broken_leaves_it_out(tmp_path: Path) -> None:
+    copy = signed_copy(tmp_path / "site")
+    bad = tmp_path / "site" / "signatures" / "2026" / "2026-01-02-aaaaaaab.toml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace('name = "Åberg Eva"', 'name = "Eva <b>"'), encoding="utf-8")
+    found = [str(problem) for problem in check_signatures(copy.project).problems]
+    assert found == ["signatures/2026/2026-01-02-aaaaaaab.toml:1: error: markup: name: no HTML or character references (< > &name;): the site shows the text as written"]
+    with pytest.raises(OpenletterError) as raised:
+        load_signatories(copy.project, copy.options)
+    assert raised.value.lines() == [found[0]]
+    skipping = load_signatories(copy.project, copy.options.__class__(**{**_fields(copy.options), "skip_broken": True}))
+    assert len(skipping.records) == len(NAMES) - 1 and [str(problem) for problem in skipping.warnings] == found
+
+
+def _fields(options: object) -> dict[str, object]:
+    return {name: getattr(options, name) for name in options.__slots__}  # type: ignore[attr-defined]
+
+
+def test_a_notable_id_that_names_no_record_is_an_error_at_its_settings_line(tmp_path: Path) -> None:
+    copy = signed_copy(tmp_path / "site")
+    with copy.config.open("a", encoding="utf-8") as handle:
+        handle.write("OPENLETTER_NOTABLE_SIGNERS = ['zzzzzzzz']\n")
+    with pytest.raises(SettingsError) as raised:
+        load_signatories(copy.project, copy.options)
+    assert "OPENLETTER_NOTABLE_SIGNERS: names no record of signatures/: 'zzzzzzzz'" in str(raised.value)
+    assert raised.value.line == len(copy.config.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_new_signer_rerenders_only_the_pages_from_its_place_and_a_removed_one_is_gone(signed: tuple[SiteCopy, Path]) -> None:
+    copy, output = signed
+    root = copy.root
+
+    def mtimes() -> dict[str, int]:
+        return {str(p.relative_to(output)): p.stat().st_mtime_ns for p in sorted(output.glob("*/signatures/**/index.html"))}
+
+    build(copy.config, output)  # a second build: every list page is carried over unchanged
+    before = mtimes()
+    # Greek sorts after every Latin name here; no country: the by-country pages do not show it.
+    added = write_record(root, "Ωμέγα Ζωή", "en", date(2026, 2, 1), "bbbbbbbb")
+    build(copy.config, output)
+    after = mtimes()
+    assert after.keys() == before.keys()
+    changed = {name for name in after if after[name] != before[name]}
+    for slug in ("en", *LANGUAGES):
+        place = every_listed(output, slug).index("Ωμέγα Ζωή") // PER_PAGE + 1  # the page it is on, in this language's order
+        from_there = {f"{slug}/signatures/{number}/index.html" if number > 1 else f"{slug}/signatures/index.html" for number in range(place, 4)}
+        assert {name for name in changed if name.startswith(f"{slug}/")} == from_there, slug
+    assert len(changed) < len(after) / 2
+    assert not any("/countries/" in name for name in changed)
+    # Removal: the record deleted, the signer is on no page and in no index.
+    added.unlink()
+    (root / "signatures" / "2026" / "2026-01-01-aaaaaaaa.toml").unlink()
+    build(copy.config, output)
+    for page in output.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Zorn Anders" not in text and "Ωμέγα Ζωή" not in text, page
+    assert "Zorn Anders" not in (output / "signatures" / "index.json").read_text(encoding="utf-8")
+    assert "24 Personen haben den Brief unterzeichnet." in (output / "de" / "index.html").read_text(encoding="utf-8")
