@@ -132,6 +132,20 @@ def test_sarif_has_the_properties_the_2_1_0_schema_requires() -> None:
             assert physical["region"] == expected  # 1-based, as Problem's lines and columns are
 
 
+def test_sarif_is_valid_against_the_sarif_2_1_0_json_schema() -> None:
+    """The report and an empty one validate against OASIS's SARIF 2.1.0 schema (the copy npm's
+    @microsoft/jest-sarif ships, pinned in package-lock.json); a report with a broken level does not."""
+    import jsonschema
+
+    schema = json.loads((REPO / "node_modules" / "@microsoft" / "jest-sarif" / "lib" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema)
+    for log in (json.loads(formats.sarif(PROBLEMS, "https://example.org/letter")), json.loads(formats.sarif([]))):
+        assert list(validator.iter_errors(log)) == []
+    broken = json.loads(formats.sarif(PROBLEMS))
+    broken["runs"][0]["results"][0]["level"] = "fatal"
+    assert list(validator.iter_errors(broken)) != []
+
+
 def test_sarif_uris_are_percent_encoded_relative_references() -> None:
     log = json.loads(formats.sarif([PROBLEMS[3]]))
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
