@@ -47,3 +47,22 @@ def test_warm_builds_render_nothing_and_a_changed_language_only_its_files(projec
     changed = build(project.config, output, pdf=True)
     # The card shows the title, which did not change: it is not made again either.
     assert sorted(changed.takeaway.made) == ["de/letter.de.a4.pdf", "de/letter.de.md", "de/letter.de.txt", "de/letter.de.us-letter.pdf"]
+
+
+def test_a_warm_build_reads_no_page_back(project: SiteCopy, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each page's letter is parsed once per page as written: a warm build, whose pages are the
+    same, takes the parsed letters from the cache (the text and Markdown files come from it too)."""
+    from openletter.takeaway import builder
+
+    project.write_content("The letter's only paragraph.\n")
+    project.add_pseudo_language("de")
+    output = project.root / "output"
+    build(project.config, output)
+    parsed: list[str] = []
+    original = builder.read_letter
+    monkeypatch.setattr(builder, "read_letter", lambda html, path: parsed.append(str(path)) or original(html, path))
+    warm = build(project.config, output)
+    assert parsed == [] and warm.takeaway.made == []
+    set_translation(project, "de", "Test letter", f"Testbrief {time.time_ns()}")
+    build(project.config, output)
+    assert parsed == ["de/index.html"]
