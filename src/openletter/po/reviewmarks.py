@@ -68,8 +68,8 @@ def is_reviewed(entry: Entry) -> bool:
     A fuzzy entry is never reviewed: its source changed, whatever the mark says."""
     if entry.fuzzy or not entry.translations or not entry.translations[0]:
         return False
-    digest = unit_digest(entry)
-    return any(match.group(1) == digest for match in _marks(entry))
+    digests = mark_digests(entry)  # most entries carry none: no digest to work out for them
+    return bool(digests) and unit_digest(entry) in digests
 
 
 def reviewer_of(entry: Entry) -> str | None:
