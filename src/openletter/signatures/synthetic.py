@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openletter.exemplars import Exemplars
 from openletter.signatures.naming import ID_ALPHABET, ID_LENGTH, record_path
-from openletter.signatures.record import COUNTRIES
+from openletter.signatures.record import countries
 from openletter.signatures.text import text_problems
 
 #: The first day synthetic records are signed on (each record a day or a few later, up to a year).
@@ -65,11 +65,11 @@ def write_synthetic_records(root: Path, names: Sequence[str], languages: Sequenc
     """A record per name under ``root``: a language of ``languages`` in turn, a country most of the
     time, an affiliation now and then, signed on a day of the year from :data:`FIRST_DAY`."""
     chance = random.Random(seed)
-    countries = sorted(COUNTRIES)
+    codes = sorted(countries())
     paths = []
     for index, name in enumerate(names):
         record_id = "".join(chance.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
-        country = chance.choice(countries) if chance.random() < 0.8 else ""
+        country = chance.choice(codes) if chance.random() < 0.8 else ""
         affiliation = f"University {index % 97 + 1}" if chance.random() < 0.2 else ""
         signed = FIRST_DAY + timedelta(days=chance.randrange(365))
         paths.append(write_record(root, name, languages[index % len(languages)], signed, record_id, country, affiliation))

@@ -21,7 +21,7 @@ from openletter.forges import FORGE_URL_LIMIT, MAIL_URL_LIMIT, Repository, fill,
 from openletter.languages import Language
 from openletter.settings import Options
 from openletter.signatures.naming import FOLDER, ID_ALPHABET, ID_LENGTH, NAME_RULE
-from openletter.signatures.record import COUNTRIES
+from openletter.signatures.record import countries
 from openletter.signatures.text import MAX_LENGTH
 from openletter.signatures.writing import record_text
 
@@ -60,7 +60,7 @@ class SignPage:
         """Every country a record may name, as CLDR names it in the page's language (the script
         sorts them by the language's collation, ``Intl.Collator``)."""
         names = self.language.locale.territories
-        return sorted((code, names.get(code, code)) for code in COUNTRIES)
+        return sorted((code, names.get(code, code)) for code in countries())
 
     @cached_property
     def languages(self) -> list[tuple[str, str]]:
