@@ -14,8 +14,8 @@ from conftest import SiteCopy
 
 from openletter.languages import Language
 from openletter.project import Project
+from openletter.record_names import ID_ALPHABET, name_date, record_path
 from openletter.signatures.check import check_signatures, latest_date
-from openletter.signatures.naming import ID_ALPHABET, name_date, record_path
 from openletter.signatures.record import Context, check_record
 from openletter.signatures.tomllines import key_lines, syntax_location
 

@@ -11,7 +11,7 @@ from conftest import SiteCopy
 
 from openletter.forges import fill
 from openletter.languages import Language
-from openletter.signatures.naming import NAME_RULE
+from openletter.record_names import NAME_RULE
 from openletter.signatures.record import Context, check_record, countries
 from openletter.site.signing import EXAMPLE_DATE, sign_page, signing_enabled
 

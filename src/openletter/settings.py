@@ -21,7 +21,7 @@ from typing import Any
 
 from openletter.errors import ErrorList, LanguageError, OpenletterError, SettingsError, raise_all
 from openletter.languages import Language
-from openletter.signatures.naming import ID_RE
+from openletter.record_names import ID_RE
 from openletter.takeaway.papers import PAPERS, Paper
 
 #: Where the checked :class:`Options` of a settings dict are kept (lowercase: not a template variable).

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from openletter.errors import Problem
 from openletter.project import Project
-from openletter.signatures.naming import FOLDER, NAME_RULE, NOT_RECORDS
+from openletter.record_names import FOLDER, NAME_RULE, NOT_RECORDS
 from openletter.signatures.record import Context, Record, check_record
 from openletter.signatures.text import folded
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from openletter.errors import Problem, raise_all
 from openletter.project import Project
+from openletter.record_names import ID_LENGTH
 from openletter.settings import Options
 from openletter.signatures.check import check_signatures
-from openletter.signatures.naming import ID_LENGTH
 from openletter.signatures.record import Record
 
 

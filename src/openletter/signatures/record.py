@@ -16,7 +16,7 @@ from babel import Locale
 
 from openletter.errors import LanguageError, Problem
 from openletter.languages import Language
-from openletter.signatures.naming import NAME_RULE, RECORD_ID, name_date
+from openletter.record_names import NAME_RULE, RECORD_ID, name_date
 from openletter.signatures.text import text_problems
 from openletter.signatures.tomllines import key_lines, syntax_location
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from openletter.exemplars import Exemplars
-from openletter.signatures.naming import ID_ALPHABET, ID_LENGTH, record_path
+from openletter.record_names import ID_ALPHABET, ID_LENGTH, record_path
 from openletter.signatures.record import countries
 from openletter.signatures.text import text_problems
 

@@ -19,8 +19,8 @@ from functools import cached_property
 
 from openletter.forges import FORGE_URL_LIMIT, MAIL_URL_LIMIT, Repository, fill, mail_template, parse_repository
 from openletter.languages import Language
+from openletter.record_names import FOLDER, ID_ALPHABET, ID_LENGTH, NAME_RULE
 from openletter.settings import Options
-from openletter.signatures.naming import FOLDER, ID_ALPHABET, ID_LENGTH, NAME_RULE
 from openletter.signatures.record import countries
 from openletter.signatures.text import MAX_LENGTH
 from openletter.signatures.writing import record_text

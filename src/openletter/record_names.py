@@ -1,4 +1,5 @@
-"""Where a record lives: ``signatures/<yyyy>/<yyyy-mm-dd>-<id>.toml``, ``<id>`` eight random base32 letters.
+"""Where a signature record lives: ``signatures/<yyyy>/<yyyy-mm-dd>-<id>.toml``, ``<id>`` eight random base32 letters
+(its own module, below the settings, which check the record ids ``OPENLETTER_NOTABLE_SIGNERS`` names).
 
 Random, not numbered: two people adding a record on two branches never pick the same name and no
 record is ever renumbered.  Random, not a hash of the content: correcting a typo does not move the
