@@ -94,6 +94,16 @@ def _write(database: sqlite3.Connection, statement: str, parameters: tuple[Any, 
         pass
 
 
+def tree_inputs(folder: Path) -> list[bytes]:
+    """Every file under ``folder`` as its relative name and bytes, in name order: the inputs of a
+    key for what is made from a whole folder (the theme's templates)."""
+    return [
+        path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
+
+
 def digest(*parts: bytes | str) -> str:
     """SHA-256 of ``parts``, each length-prefixed (``("ab", "c")`` and ``("a", "bc")`` differ)."""
     hasher = hashlib.sha256()

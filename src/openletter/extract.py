@@ -12,7 +12,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from jinja2 import TemplateSyntaxError
 
-from openletter.cache import Cache
+from openletter.cache import Cache, tree_inputs
 from openletter.content.documents import read_document, read_document_text
 from openletter.content.segments import Unit, new_markdown
 from openletter.errors import OpenletterError
@@ -98,21 +98,12 @@ def theme_template(templates: Path, mapping: Path, root: Path, header: Entry, ca
         mapping_bytes = mapping.read_bytes()
     except OSError as error:
         raise OpenletterError(f"cannot read mapping file: {error.strerror}", path=mapping) from None
-    inputs = (templates.relative_to(root).as_posix(), mapping_bytes, *_tree_inputs(templates))
+    inputs = (templates.relative_to(root).as_posix(), mapping_bytes, *tree_inputs(templates))
     entries = (cache or Cache(None)).get("theme-messages", inputs, lambda: theme_entries(templates, mapping, root), valid=list)
     catalog = Catalog(header=header, entries=entries)
     if any(entry.msgid_plural is not None for entry in catalog.entries):
         catalog.set_header_field("Plural-Forms", "nplurals=INTEGER; plural=EXPRESSION;")
     return catalog
-
-
-def _tree_inputs(folder: Path) -> list[bytes]:
-    """Every file under ``folder`` as its relative name and bytes, in name order (a cache key's inputs)."""
-    return [
-        path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    ]
 
 
 def theme_entries(templates: Path, mapping: Path, root: Path) -> list[Entry]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
-from openletter.cache import Cache
+from openletter.cache import Cache, tree_inputs
 from openletter.languages import Language
 from openletter.pelican_plugin.partial import published
 from openletter.pelican_plugin.run import Run, run_of
@@ -62,11 +63,14 @@ class SignatoryPages:
             if site.is_published(language)
         ])  # fmt: skip
 
+    @cached_property
+    def templates(self) -> list[bytes]:
+        """Every template of the theme (read once per run, not once per language)."""
+        return tree_inputs(self.site.options.theme_path / "templates")
+
     def theme_digest(self, language: Language) -> str:
         """The theme as ``language``'s list pages see it: every template, its theme catalog, the settings they read."""
-        templates = self.site.options.theme_path / "templates"
-        parts: list[bytes | str] = [path.relative_to(templates).as_posix() for path in sorted(templates.rglob("*")) if path.is_file()]
-        parts += [path.read_bytes() for path in sorted(templates.rglob("*")) if path.is_file()]
+        parts: list[bytes | str] = [*self.templates]
         catalog = self.site.project.catalog_path(language, THEME_DOMAIN)
         parts.append(catalog.read_bytes() if language != self.site.source and catalog.is_file() else b"")
         parts += [self.site.options.site_url, repr(self.site.options.relative_urls), repr(published(self.run))]
