@@ -77,20 +77,20 @@ class TakeawayBuilder:
     def build(self, pages: list[LetterPage], cards: list[Card] = ()) -> TakeawayReport:  # type: ignore[assignment]
         """Make and write every file of ``pages`` (and ``cards``), then fill in each page's links."""
         theme_css = (self.output / THEME_CSS_PATH).read_bytes() if any(file.paper for page in pages for file in page.takeaway.files) else b""
-        planned: list[tuple[LetterPage, PageLetter, dict[str, bytes | None]]] = []
+        planned: list[tuple[LetterPage, str, dict[str, bytes | None]]] = []  # (page, its HTML, its files)
         for page in pages:
             relative = page.page.relative_to(self.output)
             html = page.page.read_text(encoding="utf-8")
             # Parsed once per page as written (a warm build rewrites the same page): ~1.5 ms a page.
             letter = self.cache.get("takeaway-letter", (relative.as_posix(), html), partial(read_letter, html, relative), valid=PageLetter)
-            planned.append((page, letter, self._plan(page, letter, theme_css)))
+            planned.append((page, html, self._plan(page, letter, theme_css)))
         for card in cards:
             if card.document.missing:
                 self._refuse(card.path.with_name("index.html"), card.document)
             else:
                 self._want(card.path, card.document, "card")
         self._render()
-        for page, letter, files in planned:
+        for page, html, files in planned:
             folder = page.page.parent
             made = {}
             for name, data in files.items():
@@ -98,7 +98,6 @@ class TakeawayBuilder:
                 if data is not None:
                     self._write(folder / name, data)
                     made[name] = len(data)
-            html = page.page.read_text(encoding="utf-8")
             filled = fill(html, made, made, page.language.format_size)
             if filled != html:
                 page.page.write_text(filled, encoding="utf-8")
