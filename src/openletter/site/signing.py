@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import ClassVar
 
 from openletter.forges import FORGE_URL_LIMIT, MAIL_URL_LIMIT, Repository, fill, mail_template, parse_repository
 from openletter.languages import Language
@@ -54,6 +55,11 @@ class SignPage:
     removal_days: int
     #: Limits on the links the page's script makes (see :mod:`openletter.forges`).
     limits: dict[str, int] = field(default_factory=lambda: {"forge": FORGE_URL_LIMIT, "mail": MAIL_URL_LIMIT})
+    #: The record's rules the page's script follows (:mod:`openletter.record_names`, the checks' length).
+    path_rule: ClassVar[str] = NAME_RULE
+    id_alphabet: ClassVar[str] = ID_ALPHABET
+    id_length: ClassVar[int] = ID_LENGTH
+    max_length: ClassVar[int] = MAX_LENGTH
 
     @cached_property
     def countries(self) -> list[tuple[str, str]]:
@@ -93,22 +99,6 @@ class SignPage:
     @property
     def readme_url(self) -> str:
         return self.repository.file_url(f"{FOLDER}/README.md") if self.repository else ""
-
-    @property
-    def path_rule(self) -> str:
-        return NAME_RULE
-
-    @property
-    def id_alphabet(self) -> str:
-        return ID_ALPHABET
-
-    @property
-    def id_length(self) -> int:
-        return ID_LENGTH
-
-    @property
-    def max_length(self) -> int:
-        return MAX_LENGTH
 
     @property
     def example(self) -> str:
