@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from filelock import FileLock
 
 from openletter.cache import Cache
 from openletter.errors import Problem
@@ -126,10 +130,32 @@ def build_shipped_site(root: Path, pseudo: bool = False) -> Path:
     return root / "output"
 
 
+Built = TypeVar("Built")
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Built]) -> Built:
+    """``make(folder)``, once per test run even when pytest-xdist runs the tests in several
+    processes: the first process to ask makes it in the run's shared temporary folder, the
+    others wait for it and read what it returned (pickled beside it).  For sites the tests only read."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # pytest-of-<user>/pytest-<n>/, shared by the run's workers
+    folder = base / name
+    made = base / f"{name}.pickle"
+    with FileLock(base / f"{name}.lock"):
+        if made.exists():
+            value: Built = pickle.loads(made.read_bytes())
+            return value
+        folder.mkdir()
+        value = make(folder)
+        made.write_bytes(pickle.dumps(value))
+        return value
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own site, built once for every test that only reads it."""
-    return build_shipped_site(tmp_path_factory.mktemp("shipped") / "site")
+    return built_once(tmp_path_factory, "shipped", lambda folder: build_shipped_site(folder / "site"))
 
 
 #: The address the takeaway site is built for, as a publish build sets ``SITEURL``.
@@ -150,10 +176,12 @@ def takeaway_site(tmp_path_factory: pytest.TempPathFactory) -> TakeawaySite:
     renders ~150 files cold, ~40 s; warm, from the shared cache, this build takes ~4 s)."""
     from openletter.commands.build import build
 
-    root = tmp_path_factory.mktemp("takeaway") / "site"
-    copy = shipped_copy(root)
-    result = build(copy.config, root / "output", overrides={"SITEURL": TAKEAWAY_SITEURL, "RELATIVE_URLS": False}, pdf=True)
-    return TakeawaySite(root / "output", result)
+    def make(folder: Path) -> TakeawaySite:
+        copy = shipped_copy(folder / "site")
+        overrides = {"SITEURL": TAKEAWAY_SITEURL, "RELATIVE_URLS": False}
+        return TakeawaySite(copy.root / "output", build(copy.config, copy.root / "output", overrides=overrides, pdf=True))
+
+    return built_once(tmp_path_factory, "takeaway", make)
 
 
 @pytest.fixture
@@ -179,8 +207,11 @@ MANY = 150
 def many_languages(tmp_path_factory: pytest.TempPathFactory) -> ManyLanguages:
     from openletter.commands.build import build
 
-    project = SiteCopy(tmp_path_factory.mktemp("many-languages") / "site")
-    (project.root / "content" / "about.md").unlink()
-    languages = project.add_scripted_languages(MANY)
-    result = build(project.config, project.root / "output")
-    return ManyLanguages(project, languages, project.root / "output", list(result.warnings))
+    def make(folder: Path) -> ManyLanguages:
+        project = SiteCopy(folder / "site")
+        (project.root / "content" / "about.md").unlink()
+        languages = project.add_scripted_languages(MANY)
+        result = build(project.config, project.root / "output")
+        return ManyLanguages(project, languages, project.root / "output", list(result.warnings))
+
+    return built_once(tmp_path_factory, "many-languages", make)
