@@ -86,7 +86,7 @@ class TakeawayBuilder:
             planned.append((page, html, self._plan(page, letter, theme_css)))
         for card in cards:
             if card.document.missing:
-                self._refuse(card.path.with_name("index.html"), card.document)
+                self._refuse(card.path.with_name("index.html"), card.path.name, card.document)
             else:
                 self._want(card.path, card.document, "card")
         self._render()
@@ -112,29 +112,32 @@ class TakeawayBuilder:
         files: dict[str, bytes | None] = {}
         renderers: dict[str, Callable[[], bytes]] = {"text": lambda: to_text(letter, page.url).encode("utf-8"),
                                                      "markdown": lambda: to_markdown(letter, page.url).encode("utf-8")}  # fmt: skip
+        printed: Document | None = None  # one document for the PDFs of every paper
         for file in page.takeaway.files:
             if file.kind in renderers:
                 files[file.name] = self._get(folder / file.name, (file.kind, letter.article, page.url), renderers[file.kind])
                 continue
-            document = self._document(page, letter, file, theme_css)
+            if file.paper is not None:
+                printed = printed or print_document(f"letter.{page.language.slug}.pdf", letter, page.url, page.language.digits, theme_css, self.fonts)
+                document = printed
+            else:
+                document = self._card(page, letter, file)
             if document.missing:
-                self._refuse(page.page, document)
-            elif self._want(folder / file.name, document, "pdf" if file.kind == "pdf" else "card"):
+                self._refuse(page.page, file.name, document)
+            elif self._want(folder / file.name, document, "pdf" if file.kind == "pdf" else "card", file.paper.css if file.paper else ""):
                 files[file.name] = None
         return files
 
-    def _document(self, page: LetterPage, letter: PageLetter, file: TakeawayFile, theme_css: bytes) -> Document:
-        if file.paper is not None:
-            return print_document(file.name, letter, page.url, file.paper, page.language.digits, theme_css, self.fonts)
+    def _card(self, page: LetterPage, letter: PageLetter, file: TakeawayFile) -> Document:
         language = page.language
         return card_document(file.name, letter.lang, letter.direction, letter.title, letter.title_lang,
                              [(language.native_name, language.tag, language.direction)], self.fonts)  # fmt: skip
 
-    def _refuse(self, page: Path, document: Document) -> None:
-        """A warning naming the page and the characters for which ``document`` is not made."""
+    def _refuse(self, page: Path, name: str, document: Document) -> None:
+        """A warning naming the page and the characters for which file ``name`` is not made."""
         chars = ", ".join(f"U+{ord(char):04X} {char!r}" for char in document.missing[:8])
         self.report.warnings.append(Problem(page.relative_to(self.output), None, "warning", "takeaway",
-                                            f"{document.name} not made (and not linked): no shipped font has {chars}"))  # fmt: skip
+                                            f"{name} not made (and not linked): no shipped font has {chars}"))  # fmt: skip
 
     def _get(self, path: Path, inputs: tuple[str, ...], make: Callable[[], bytes]) -> bytes:
         """A file that needs no browser: from the cache, or made now (and counted)."""
@@ -148,15 +151,15 @@ class TakeawayBuilder:
         self.report.made.append(self._site_path(path))
         return data
 
-    def _want(self, path: Path, document: Document, kind: str) -> bool:
+    def _want(self, path: Path, document: Document, kind: str, paper: str = "") -> bool:
         """Take a rendered file from the cache, or queue it for Chromium; True when it will exist."""
-        inputs = (kind, *document.key())
+        inputs = (kind, paper, *document.key())
         data = self.cache.load(CACHE_KIND, Cache.key(CACHE_KIND, *inputs))
         if isinstance(data, bytes):
             self.report.reused += 1
             self._results[path] = data
         else:
-            self._pending.append((path, Cache.key(CACHE_KIND, *inputs), inputs, Job(document, kind)))
+            self._pending.append((path, Cache.key(CACHE_KIND, *inputs), inputs, Job(document, kind, paper)))
         return True
 
     def _render(self) -> None:

@@ -11,15 +11,16 @@ engine that lays out the page itself, from the same webfonts.
 
 One browser per build, started only when something is to be rendered, in a thread of its own
 (with its own event loop: Pelican may run where one is running), rendering a few pages at once.
-Every request a document makes goes to :func:`_route`: its own files are served from memory,
-anything else is refused, so a document can load nothing from the network or the disk.
+A document is shown with its files in it (:meth:`Document.standalone`) and printed on each of
+its papers from that one load; any request it would still make is refused, so a document can
+load nothing from the network or the disk.
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,12 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-sync", "--no-first-run", "--disable-quic", "--font-render-hinting=none"]  # fmt: skip
 #: Colours a share card's PNG keeps: a flat background, two inks and their anti-aliasing (~20 KB a card).
 CARD_COLOURS = 32
-_TYPES = {".css": "text/css", ".woff2": "font/woff2", ".html": "text/html; charset=utf-8"}
+#: Sets the paper a loaded print document is printed on (its ``@page { size }``).
+SET_PAPER = """css => {
+  let rule = document.getElementById('ol-paper');
+  if (!rule) { rule = document.createElement('style'); rule.id = 'ol-paper'; document.head.append(rule); }
+  rule.textContent = css;
+}"""
 
 
 class RenderError(OpenletterError):
@@ -44,10 +50,20 @@ class RenderError(OpenletterError):
 
 @dataclass(frozen=True)
 class Job:
-    """One file to render: a PDF of ``document`` (``paper`` set) or its picture as a share card."""
+    """One file to render: a PDF of ``document`` on ``paper`` (a CSS ``@page`` size), or its picture as a share card."""
 
     document: Document
     kind: str  # "pdf" or "card"
+    paper: str = ""
+
+
+def _by_document(jobs: Sequence[Job]) -> Iterator[list[tuple[int, Job]]]:
+    """The jobs (with their index) of each document, documents in order of first appearance:
+    a document is loaded once for all of them."""
+    groups: dict[int, list[tuple[int, Job]]] = {}
+    for index, job in enumerate(jobs):
+        groups.setdefault(id(job.document), []).append((index, job))
+    yield from groups.values()
 
 
 #: Pages rendering at once in the one browser: Chromium lays out and prints each in its own
@@ -70,7 +86,8 @@ async def _render_all(chromium: Path, jobs: list[Job], pages_at_once: int) -> li
         raise RenderError("Chromium is not installed there: install it (make system-packages), set OPENLETTER_CHROMIUM, "
                           "or build without PDFs (OPENLETTER_PDF = False)", path=chromium)  # fmt: skip
     results: list[bytes] = [b""] * len(jobs)
-    waiting = iter(enumerate(jobs))
+    groups = list(_by_document(jobs))
+    waiting = iter(groups)
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
@@ -78,33 +95,23 @@ async def _render_all(chromium: Path, jobs: list[Job], pages_at_once: int) -> li
                 context = await browser.new_context(viewport={"width": CARD_WIDTH, "height": CARD_HEIGHT}, java_script_enabled=True)
 
                 async def worker() -> None:
-                    """One page rendering the next waiting job until none is left."""
+                    """One page rendering the next waiting document's jobs until none is left."""
                     page = await context.new_page()
-                    served: dict[str, bytes] = {}
-                    await page.route("**/*", lambda route: _route(route, served))
-                    for index, job in waiting:
-                        served.clear()
-                        served.update({ORIGIN + name: data for name, data in job.document.files.items()})
-                        served[ORIGIN + "document.html"] = job.document.html.encode("utf-8")
-                        await page.goto(ORIGIN + "document.html", wait_until="load")
+                    await page.route("**/*", lambda route: route.abort())
+                    for group in waiting:
+                        await page.set_content(group[0][1].document.standalone(ORIGIN), wait_until="load")
                         await page.evaluate("document.fonts.ready.then(() => true)")
-                        results[index] = await (_pdf(page) if job.kind == "pdf" else _card(page))
+                        for index, job in group:
+                            if job.kind == "pdf":
+                                await page.evaluate(SET_PAPER, f"@page {{ size: {job.paper}; }}")
+                            results[index] = await (_pdf(page) if job.kind == "pdf" else _card(page))
 
-                await asyncio.gather(*(worker() for _ in range(max(1, min(pages_at_once, len(jobs))))))
+                await asyncio.gather(*(worker() for _ in range(max(1, min(pages_at_once, len(groups))))))
             finally:
                 await browser.close()
     except Error as error:
         raise RenderError(f"Chromium failed: {error.message.splitlines()[0]}", path=chromium) from None
     return results
-
-
-async def _route(route: Any, served: dict[str, bytes]) -> None:
-    """A document's own file from memory; any other request refused."""
-    url = route.request.url
-    if url in served:
-        await route.fulfill(status=200, body=served[url], content_type=_TYPES.get(Path(url).suffix, "application/octet-stream"))
-    else:
-        await route.abort()
 
 
 async def _pdf(page: Any) -> bytes:
