@@ -55,16 +55,14 @@ class Scan:
     def directives(self, sigil: str = "%") -> Iterator[int]:
         """The index of each ``sigil`` the parse meets, marked as a directive's start (the loop that
         opens gettext's parsers).  The parser says where the directive ends with :meth:`end`."""
-        byte = ord(sigil)
-        index = 0
-        while self.at(index):
-            if self.at(index) != byte:
-                index += 1
-                continue
+        byte = sigil.encode("ascii")
+        end = self.data.index(0)  # the C loop stops at the string's NUL
+        index = self.data.find(byte, 0, end)
+        while index >= 0:
             self.mark(index, START)
             self._resume = index + 1
             yield index
-            index = self._resume
+            index = self.data.find(byte, self._resume, end) if self._resume < end else -1
 
     def end(self, index: int) -> None:
         """The directive ends at ``index`` (its last byte); the parse goes on after it."""
