@@ -151,6 +151,25 @@ def test_read_write_read_keeps_every_field(active: list[Entry], obsolete: list[E
     assert PoWriter().dumps(again) == text
 
 
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(entries(), max_size=4, unique_by=lambda e: e.key), st.lists(entries(obsolete=True), max_size=2, unique_by=lambda e: e.key))
+def test_a_copied_catalog_equals_its_deep_copy_and_shares_no_list(active: list[Entry], obsolete: list[Entry]) -> None:
+    import copy
+
+    catalog = Catalog(header=Entry(msgid="", msgstr="Language: de\n"), entries=active, obsolete=obsolete, path=Path("de.po"))
+    copied = catalog.copy()
+    assert copied == copy.deepcopy(catalog)
+    for before, after in zip([catalog.header, *active, *obsolete], [copied.header, *copied.entries, *copied.obsolete], strict=True):
+        assert after is not before and after.msgstr_lines == before.msgstr_lines
+        for name in ("msgstr_plural", "translator_comments", "extracted_comments", "references", "flags", "msgstr_lines"):
+            assert getattr(after, name) is not getattr(before, name), name
+    copied.entries.append(Entry(msgid="new"))
+    if copied.entries[0].msgid != "new":
+        copied.entries[0].flags.append("fuzzy")
+        assert "fuzzy" not in catalog.entries[0].flags or catalog.entries[0].flags.count("fuzzy") == copied.entries[0].flags.count("fuzzy") - 1
+    assert len(catalog.entries) == len(active)
+
 # -- the syntax GNU gettext accepts, and what it refuses (msgcat is the oracle) ----------------------
 
 ACCEPTED = {

