@@ -32,4 +32,4 @@ site: $(STAMP) node_modules/.package-lock.json
 	$(VENV)/bin/invoke build
 
 test: $(STAMP) node_modules/.package-lock.json system-packages
-	$(VENV)/bin/pytest -n auto --dist loadfile
+	$(VENV)/bin/pytest -n auto --dist loadgroup

@@ -38,6 +38,26 @@ TEST_SETTINGS = (
 )
 
 
+#: Test files that read the same costly site run in one process (make test: ``--dist loadgroup``),
+#: so that one builds it while the other process goes on with other files instead of waiting for it.
+SITE_GROUPS = {
+    "tests/test_many_languages.py": "many-languages",
+    "tests/browser/test_many_languages.py": "many-languages",
+    "tests/test_takeaway_pdf.py": "takeaway",
+    "tests/test_takeaway_card.py": "takeaway",
+    "tests/browser/test_takeaway.py": "takeaway",
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test file is one unit of work for pytest-xdist (its module fixtures are made once),
+    and the files of a :data:`SITE_GROUPS` group one unit together."""
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(SITE_GROUPS.get(path, path)))
+
+
 def gettext_tool(*args: str, input_bytes: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(list(args), input=input_bytes, capture_output=True, check=False)
 
