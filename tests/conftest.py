@@ -193,7 +193,7 @@ class TakeawaySite:
 @pytest.fixture(scope="session")
 def takeaway_site(tmp_path_factory: pytest.TempPathFactory) -> TakeawaySite:
     """Its own build, not ``shipped_site``'s: development builds make no PDFs or cards (Chromium
-    renders ~150 files cold, ~40 s; warm, from the shared cache, this build takes ~4 s)."""
+    renders ~150 files cold, ~25 s; warm, from the shared cache, this build takes ~4 s)."""
     from openletter.commands.build import build
 
     def make(folder: Path) -> TakeawaySite:
