@@ -14,13 +14,17 @@ from markdown_it import MarkdownIt
 
 from openletter.cache import Cache, digest
 from openletter.checks.checker import CatalogChecker
+from openletter.checks.parallel import CatalogChecks, CheckTask
 from openletter.checks.report import CatalogReport
 from openletter.content.documents import Document, read_document
 from openletter.errors import ContentError, Problem, raise_all
 from openletter.languages import Language
 from openletter.po.pofile import Catalog
 from openletter.po.stats import CatalogStats, catalog_stats
-from openletter.project import RESERVED_NAMES, THEME_DOMAIN, Project
+from openletter.project import RESERVED_NAMES, Project
+
+#: The build cache's kind for a catalog's checked (and compiled) report.
+CACHE_KIND = "catalog-report"
 
 
 def load_documents(project: Project, markdown: MarkdownIt) -> list[Document]:
@@ -68,6 +72,7 @@ class LoadedCatalogs:
                     loaded.folder_problems += report.problems
                 else:
                     loaded.templates[domain] = report.catalog
+        unchecked: list[CheckTask] = []  # what the cache does not have, checked below all at once
         for language in loaded.languages:
             reports = loaded.reports[language] = {}
             for domain in domains:
@@ -77,15 +82,16 @@ class LoadedCatalogs:
                     missing = reports[domain] = CatalogReport(shown)
                     missing.problems.append(Problem(shown, None, "error", "missing", "catalog missing; run 'invoke update'"))
                     continue
-
-                def check() -> CatalogReport:
-                    report = checker.check_file(path, shown, language, loaded.templates.get(domain), references.get(domain, {}))
-                    if report.usable:
-                        report.compile(format_strings=domain == THEME_DOMAIN)
-                    return report
-
-                inputs = (path.read_bytes(), str(shown), language.code, template_keys[domain])
-                reports[domain] = cache.get("catalog-report", inputs, check, valid=CatalogReport)
+                key = Cache.key(CACHE_KIND, path.read_bytes(), str(shown), language.code, template_keys[domain])
+                cached = cache.load(CACHE_KIND, key)
+                if isinstance(cached, CatalogReport):
+                    reports[domain] = cached
+                else:
+                    unchecked.append(CheckTask(path, shown, language, domain, key))
+        checks = CatalogChecks(checker, loaded.templates, references)
+        for task, report in zip(unchecked, checks.run(unchecked), strict=True):
+            loaded.reports[task.language][task.domain] = report
+            cache.store(CACHE_KIND, task.key, report)
         return loaded
 
     def problems(self) -> list[Problem]:
