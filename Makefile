@@ -20,13 +20,15 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # msgcat/msgfmt are the tests' oracles (libunistring, which the catalog writer calls, comes with them);
-# Debian's chromium renders the PDFs and share cards (invoke build --pdf, invoke publish) and runs the
+# Debian's chromium-headless-shell (Chromium's engine without the desktop browser around it: half the
+# CPU a page of the desktop build's headless mode costs) renders the PDFs and share cards (invoke build
+# --pdf, invoke publish) and runs the
 # browser tests; the Nu HTML checker needs a Java runtime; poppler-utils' pdftotext reads the PDFs' text
 # back as readers copy it (it honours ActualText, which pypdf ignores: Devanagari vowel signs) and
 # pdftoppm draws their pages.
 system-packages:
-	@command -v msgcat >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium default-jre-headless poppler-utils; }
+	@command -v msgcat >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium-headless-shell default-jre-headless poppler-utils; }
 
 site: $(STAMP) node_modules/.package-lock.json
 	$(VENV)/bin/invoke build

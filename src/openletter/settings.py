@@ -212,7 +212,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_MAX_CATALOG_BYTES", 1_000_000, BYTES, "a larger catalog is refused before it is read"),
     Setting("OPENLETTER_PDF", False, BOOLEAN, "also make each language's letter as PDF and its share card (the `og:image`), both rendered by Chromium: 0.1–0.3 s a file whenever its language changed, so development builds leave them out; `invoke build --pdf` makes them, and publishconf.py turns this on"),
     Setting("OPENLETTER_PDF_PAPERS", ("A4", "Letter"), PAPER_LIST, f"the paper sizes of the PDFs, one file each: {', '.join(map(repr, PAPERS))}"),
-    Setting("OPENLETTER_CHROMIUM", "/usr/bin/chromium", TEXT, "the Chromium that renders the PDFs and share cards (Debian's `chromium`; `make system-packages` installs it)"),
+    Setting("OPENLETTER_CHROMIUM", "/usr/bin/chromium-headless-shell", TEXT, "the Chromium that renders the PDFs and share cards (Debian's `chromium-headless-shell`, which `make system-packages` installs: the engine without the desktop browser, half the CPU of `chromium --headless`; `/usr/bin/chromium` works too)"),
     Setting("OPENLETTER_SIGNERS_SHOWN", 10, COUNT, "how many signatories each letter's page names under the count: the notable ones, then the most recent; 0 shows the count alone"),
     Setting("OPENLETTER_NOTABLE_SIGNERS", (), RECORD_IDS, "signatories named first under the count, by the id ending their record's file name (`k7q2m9xa` for `signatures/2026/2026-12-03-k7q2m9xa.toml`); an id no record has stops the build"),
     Setting("OPENLETTER_SIGNERS_PER_PAGE", 500, PAGE_SIZE, "names on each page of a language's list of signatories (`<lang>/signatures/`); 500 names weigh ~50 kB of HTML (6 kB gzip); 100,000 signers make 360 pages a language (200 by name, 160 by country)"),
@@ -297,7 +297,7 @@ class Options:
     suggestions_email: str = ""
     pdf: bool = False
     papers: tuple[Paper, ...] = ()
-    chromium: Path = Path("/usr/bin/chromium")
+    chromium: Path = Path("/usr/bin/chromium-headless-shell")
     signatures_contact: str = ""
     removal_days: int = 30
     signers_shown: int = 10

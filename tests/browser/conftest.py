@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
-CHROMIUM = os.environ.get("OPENLETTER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("OPENLETTER_CHROMIUM", "/usr/bin/chromium-headless-shell")  # as the build renders PDFs
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
