@@ -8,6 +8,7 @@ One small signed site per module: seven shipped languages (the collation and plu
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 from datetime import date
@@ -19,10 +20,15 @@ from conftest import SiteCopy, shipped_copy
 
 from openletter.commands.build import build
 from openletter.errors import OpenletterError, SettingsError
+from openletter.fonts import page_text
 from openletter.languages import Language
+from openletter.pages.guard import PageGuard
+from openletter.record_names import ID_ALPHABET
 from openletter.signatures.check import check_signatures
 from openletter.signatures.collation import Collation
+from openletter.signatures.listing import Listing
 from openletter.signatures.load import load_signatories
+from openletter.signatures.record import Record
 from openletter.signatures.synthetic import write_record
 from openletter.site.model import Site
 
@@ -68,10 +74,16 @@ def listed_names(page: Path) -> list[str]:
     return re.findall(r'<span class="signer-name" dir="auto">([^<]*)</span>', main)
 
 
-def every_listed(output: Path, slug: str) -> list[str]:
-    folder = output / slug / "signatures"
-    pages = [folder / "index.html", *sorted((p for p in folder.glob("[0-9]*/index.html")), key=lambda p: int(p.parent.name))]
-    return [name for page in pages for name in listed_names(page)]
+def chain(output: Path, first: Path) -> list[Path]:
+    """A list's pages from its first, by their next-page links."""
+    pages = [first]
+    while match := re.search(r'<a href="([^"]*)" rel="next">', pages[-1].read_text(encoding="utf-8")):
+        pages.append((pages[-1].parent / match[1] / "index.html").resolve())
+    return pages
+
+
+def every_listed(output: Path, slug: str, ordering: str = "") -> list[str]:
+    return [name for page in chain(output, output / slug / "signatures" / ordering / "index.html") for name in listed_names(page)]
 
 
 # -- collation ------------------------------------------------------------------------
@@ -153,18 +165,66 @@ def test_every_letter_page_shows_the_count_of_the_records_in_its_digits(signed: 
 # -- pages -------------------------------------------------------------------------------
 
 
-def test_pages_of_ten_with_prev_next_and_a_page_list(signed: tuple[SiteCopy, Path]) -> None:
+def test_pages_of_about_ten_with_prev_next_ranges_and_a_table_of_pages(signed: tuple[SiteCopy, Path]) -> None:
     _, output = signed
     folder = output / "de" / "signatures"
-    pages = [folder / "index.html", folder / "2" / "index.html", folder / "3" / "index.html"]
-    assert [len(listed_names(page)) for page in pages] == [10, 10, 5]
-    assert not (folder / "4").exists()
-    first, middle, last = (page.read_text(encoding="utf-8") for page in pages)
+    pages = chain(output, folder / "index.html")
+    sizes = [len(listed_names(page)) for page in pages]
+    assert len(pages) > 1 and sum(sizes) == len(NAMES) and all(PER_PAGE // 2 < size <= 2 * PER_PAGE for size in sizes), sizes
+    # Every page but the first is named by its first signer's record id.
+    ids = dict(zip((name for name, _, _ in NAMES), (record for _, _, record in NAMES)))
+    for page in pages[1:]:
+        assert page.parent.name == ids[listed_names(page)[0]]
+        assert page.parent.parent == folder
+    first, *middle, last = (page.read_text(encoding="utf-8") for page in pages)
     assert 'rel="prev"' not in first and 'rel="next"' in first
-    assert 'rel="prev"' in middle and 'rel="next"' in middle
+    assert all('rel="prev"' in html and 'rel="next"' in html for html in middle)
     assert 'rel="prev"' in last and 'rel="next"' not in last
-    assert re.search(r'<a href="[^"]*de/signatures/3/" aria-current="page">3</a>', last)
+    # The first page lists every page by the first and last name it holds; the others show their own range.
+    ranges = re.findall(r'<li><a href="([^"]*)"(?: aria-current="page")?><span dir="auto">([^<]*)</span> – <span dir="auto">([^<]*)</span></a></li>', first)
+    assert [(first_name, last_name) for _, first_name, last_name in ranges] == [(listed_names(p)[0], listed_names(p)[-1]) for p in pages]
+    names = listed_names(pages[1])
+    assert f'<p class="range"><span dir="auto">{names[0]}</span> – <span dir="auto">{names[-1]}</span></p>' in middle[0] if middle else last
+    assert f"<title>Unterzeichnende · {names[0]} – {names[-1]}</title>" in (middle[0] if middle else last)
     assert "connect-src 'self'" in first and "connect-src 'none'" in (output / "de" / "index.html").read_text(encoding="utf-8")
+    # Each row is anchored by its record id (the search links there).
+    assert f'<li id="s-{ids[names[0]]}"><span class="signer-name" dir="auto">{names[0]}</span>' in (middle[0] if middle else last)
+
+
+def declared_ranges(*stylesheets: Path) -> dict[int, set[int]]:
+    """The code points each weight's faces declare (their unicode-range) in ``stylesheets``."""
+    found: dict[int, set[int]] = {}
+    for css in stylesheets:
+        for body in re.findall(r"@font-face \{([^}]*)\}", css.read_text(encoding="utf-8")):
+            weight = int(re.search(r"font-weight: (\d+)", body)[1])  # type: ignore[index]
+            for first, last in re.findall(r"U\+([0-9A-F]+)(?:-([0-9A-F]+))?", body):
+                found.setdefault(weight, set()).update(range(int(first, 16), int(last or first, 16) + 1))
+    return found
+
+
+def test_every_list_page_is_what_the_guard_makes_of_it_and_links_its_languages_one_stylesheet(signed: tuple[SiteCopy, Path]) -> None:
+    """The pages are joined from guarded parts (openletter.pelican_plugin.list_frames): guarding
+    one again changes nothing.  All of a language's list pages share its first page's fonts."""
+    copy, output = signed
+    guard = PageGuard(copy.options.absolute_site_url)
+    pages = sorted(output.glob("*/signatures/**/index.html"))
+    assert len(pages) > 16
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert guard.sanitize(html, page) == html, page
+        slug = page.relative_to(output).parts[0]
+        assert re.search(rf'href="[./]*/?theme/fonts/{slug}-signatures\.css"', html), page
+        assert "olslot" not in html, page
+    # The language's stylesheet (cut for what the build knows its list pages show, without
+    # reading them) and the group's shared one declare every character each page shows.
+    for page in pages:
+        slug = page.relative_to(output).parts[0]
+        ranges = declared_ranges(output / "theme" / "fonts" / f"{slug}-signatures.css", output / "theme" / "fonts" / "_shared-signatories.css")
+        shown = page_text(page.read_text(encoding="utf-8"), Language.parse(slug).tag)
+        for (_, weight), chars in shown.usage.items():
+            missing = {char for char in chars - {" "} if ord(char) not in ranges.get(weight, set()) | ranges.get(400, set())}
+            assert not missing, (page, weight, missing)
+    assert not [warning for warning in build(copy.config, output).warnings if warning.code in ("font-coverage", "font-budget")]
 
 
 def test_the_by_country_pages_list_every_country_with_its_signers(signed: tuple[SiteCopy, Path]) -> None:
@@ -175,19 +235,54 @@ def test_the_by_country_pages_list_every_country_with_its_signers(signed: tuple[
     assert {code.upper(): int(count) for code, _, count in countries} == {c: with_country.count(c) for c in with_country}
     assert [name for _, name, _ in countries] == Collation("sv").sorted([name for _, name, _ in countries], str)
     assert "Sverige" in [name for _, name, _ in countries]
-    everyone = listed_names(output / "sv" / "signatures" / "countries" / "index.html") + listed_names(
-        output / "sv" / "signatures" / "countries" / "2" / "index.html"
-    ) + listed_names(output / "sv" / "signatures" / "countries" / "3" / "index.html")
+    everyone = every_listed(output, "sv", "countries")
     assert sorted(everyone) == sorted(name for name, country, _ in NAMES if country)
+    # Each country's link goes to the page where its signers start, to its heading.
+    for url, code in re.findall(r'<li><a href="([^"#]*)#country-([a-z]{2})">', html):
+        target = (output / "sv" / "signatures" / "countries" / url / "index.html").resolve()
+        assert f'<h2 id="country-{code}">' in target.read_text(encoding="utf-8"), (url, code)
 
 
 def test_the_search_index_holds_every_signer_once(signed: tuple[SiteCopy, Path]) -> None:
     _, output = signed
     rows = json.loads((output / "signatures" / "index.json").read_text(encoding="utf-8"))
-    assert sorted(row[0] for row in rows) == sorted(name for name, _, _ in NAMES)
+    assert sorted(row[1] for row in rows) == sorted(name for name, _, _ in NAMES)
+    assert {row[0] for row in rows} == {record for _, _, record in NAMES}
+    # Each language's places: the by-name page of each signer, in the index's order.
+    for slug in ("de", "sv"):
+        places = json.loads((output / slug / "signatures" / "places.json").read_text(encoding="utf-8"))
+        for row, place in zip(rows, places["places"], strict=True):
+            page = output / places["pages"][place] / "index.html"
+            assert f'<li id="s-{row[0]}">' in page.read_text(encoding="utf-8"), (slug, row)
 
 
 # -- records, the build and removal ----------------------------------------------------------
+
+
+def test_adding_one_signer_to_thousands_changes_a_page_or_two_of_each_ordering() -> None:
+    """Pages cut where the names say (openletter.signatures.paging): one more signer changes the
+    page it lands on, at most a neighbour, and the first page of each ordering (its table)."""
+    language = Language.parse("de")
+    records = [synthetic(index) for index in range(3000)]
+
+    def pages(records: list[Record]) -> dict[str, tuple[object, ...]]:
+        return {page.url: page.content() for page in Listing(language, records, 50).pages()}
+
+    before = pages(records)
+    sizes = [len(page.signers) for page in Listing(language, records, 50).pages() if page.ordering == "name"]
+    assert 25 < min(sizes) and max(sizes) <= 100 and 40 < sum(sizes) / len(sizes) < 60, sizes
+    for extra in range(5):
+        after = pages([*records, synthetic(10_000 + extra)])
+        changed = {url for url, content in after.items() if before.get(url) != content}
+        assert len(changed - {"de/signatures/", "de/signatures/countries/"}) <= 4, changed
+        assert {"de/signatures/", "de/signatures/countries/"} & changed
+
+
+def synthetic(index: int) -> Record:
+    chance = random.Random(index)
+    name = " ".join("".join(chance.choice("abcdefghijklmnoprstuvwyzäöüß") for _ in range(chance.randint(3, 8))).title() for _ in range(2))
+    record = ID_ALPHABET[index % 32] + "".join(chance.choice(ID_ALPHABET) for _ in range(7))
+    return Record(Path(f"signatures/2026/2026-01-01-{record}.toml"), name, "en", date(2026, 1, 1), country=chance.choice(["DE", "FR", "PL", "SE", "JP"]))
 
 
 def test_a_bad_record_stops_the_build_as_check_reports_it_and_skip_broken_leaves_it_out(tmp_path: Path) -> None:
@@ -217,27 +312,32 @@ def test_a_notable_id_that_names_no_record_is_an_error_at_its_settings_line(tmp_
     assert raised.value.line == len(copy.config.read_text(encoding="utf-8").splitlines())
 
 
-def test_a_new_signer_rerenders_only_the_pages_from_its_place_and_a_removed_one_is_gone(signed: tuple[SiteCopy, Path]) -> None:
+def test_unchanged_lists_are_not_written_again_and_a_new_signer_rewrites_only_its_page(signed: tuple[SiteCopy, Path]) -> None:
     copy, output = signed
     root = copy.root
 
     def mtimes() -> dict[str, int]:
         return {str(p.relative_to(output)): p.stat().st_mtime_ns for p in sorted(output.glob("*/signatures/**/index.html"))}
 
-    build(copy.config, output)  # a second build: every list page is carried over unchanged
-    before = mtimes()
+    first = mtimes()
+    build(copy.config, output)  # copied from the live site
+    assert mtimes() == first
+    build(copy.config, output)  # kept in the recycled folder (the site before last)
+    assert mtimes() == first
     # Greek sorts after every Latin name here; no country: the by-country pages do not show it.
     added = write_record(root, "Ωμέγα Ζωή", "en", date(2026, 2, 1), "bbbbbbbb")
     build(copy.config, output)
     after = mtimes()
-    assert after.keys() == before.keys()
-    changed = {name for name in after if after[name] != before[name]}
+    changed = {name for name in after if after.get(name) != first.get(name)}
     for slug in ("en", *LANGUAGES):
-        place = every_listed(output, slug).index("Ωμέγα Ζωή") // PER_PAGE + 1  # the page it is on, in this language's order
-        from_there = {f"{slug}/signatures/{number}/index.html" if number > 1 else f"{slug}/signatures/index.html" for number in range(place, 4)}
-        assert {name for name in changed if name.startswith(f"{slug}/")} == from_there, slug
-    assert len(changed) < len(after) / 2
+        pages = chain(output, output / slug / "signatures" / "index.html")
+        names = [str(page.relative_to(output)) for page in pages]
+        holding = next(index for index, page in enumerate(pages) if "Ωμέγα Ζωή" in listed_names(page))
+        mine = {name for name in changed if name.startswith(f"{slug}/")}
+        # Its page, a neighbour when a cut moved, and the first page (its table of pages).
+        assert names[holding] in mine and mine <= {names[0], *names[max(0, holding - 1) : holding + 2]}, (slug, mine)
     assert not any("/countries/" in name for name in changed)
+    assert len(changed) < len(after) / 2
     # Removal: the record deleted, the signer is on no page and in no index.
     added.unlink()
     (root / "signatures" / "2026" / "2026-01-01-aaaaaaaa.toml").unlink()

@@ -1,12 +1,16 @@
 """What a language's pages show of the signatories: the count and a few names on the letter's
 page, and the list cut into pages, by name and by country, in that language's collation.
 
+The pages are cut where the names themselves say (:mod:`openletter.signatures.paging`), and each
+but the first is named by the record id of its first signer (``de/signatures/k7q2m9xa/``), so a
+new signer changes the page it lands on and, at most, a neighbour: not every page after it.  A
+page shows its signers, the range of names it holds, its neighbours' addresses and nothing that
+changes with signers elsewhere; the first page of each ordering is its table of contents (every
+page's range by name; every country with its count by country) and changes with them.
+
 The by-country ordering is the filter that needs no JavaScript: its first page lists every
 country (in the language, collated) with its count, each linking to where its signers start.
-Signers who gave no country are in the by-name list only.  A page shows its signers, its place
-among the pages and nothing that changes with signers elsewhere (no total, no counts outside the
-country list), so adding one signer changes only the pages from its place on (see
-:mod:`openletter.pelican_plugin.signatories`)."""
+Signers who gave no country are in the by-name list only."""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from pathlib import Path
 from openletter.fonts import stylesheet_for
 from openletter.languages import Language
 from openletter.signatures.collation import Collation
+from openletter.signatures.load import record_id
+from openletter.signatures.paging import cut_value, page_starts
 from openletter.signatures.record import Record
 
 #: Where a language's list lives, under its folder: ``<lang>/signatures/``.
@@ -24,16 +30,22 @@ FOLDER = "signatures"
 BY_NAME, BY_COUNTRY = "name", "country"
 
 
-def list_url(language: Language, ordering: str = BY_NAME, number: int = 1) -> str:
-    """``de/signatures/``, ``de/signatures/2/``, ``de/signatures/countries/``, ``de/signatures/countries/2/``."""
+def list_url(language: Language, ordering: str = BY_NAME, page_id: str = "") -> str:
+    """``de/signatures/``, ``de/signatures/k7q2m9xa/``, ``de/signatures/countries/``, ``de/signatures/countries/k7q2m9xa/``."""
     base = f"{language.slug}/{FOLDER}/" + ("countries/" if ordering == BY_COUNTRY else "")
-    return base if number == 1 else f"{base}{number}/"
+    return f"{base}{page_id}/" if page_id else base
+
+
+def places_url(language: Language) -> str:
+    """Where the search finds, for each signer of the index, the by-name page that lists it."""
+    return f"{language.slug}/{FOLDER}/places.json"
 
 
 @dataclass(frozen=True, slots=True)
 class Signer:
     """One signer as a list shows it, in the page's language."""
 
+    id: str  # the record's id: the anchor of its row (``#s-k7q2m9xa``) and, on a page's first signer, the page's name
     name: str
     affiliation: str = ""
     role: str = ""
@@ -49,7 +61,7 @@ class Signer:
 def signer_of(record: Record, territories: Mapping[str, str]) -> Signer:
     """``record`` as a page shows it, its country named as ``territories`` (CLDR's, in the page's language) name it."""
     country = record.country or ""
-    return Signer(record.name, record.affiliation or "", record.role or "", country, territories.get(country, country))
+    return Signer(record_id(record), record.name, record.affiliation or "", record.role or "", country, territories.get(country, country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +83,22 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One page of an ordering as the others show it: its address and the names it runs from and to."""
+
+    url: str
+    first: str
+    last: str
+
+
+@dataclass(frozen=True, slots=True)
 class ListPage:
     """One page of a language's list (``page`` to the theme: ``page.language`` drives gettext)."""
 
     language: Language
     ordering: str
-    number: int
-    urls: tuple[str, ...]  # every page of this ordering, first to last
+    index: int  # its place among the ``parts`` of its ordering
+    parts: tuple[Part, ...]  # every page of this ordering, first to last
     signers: tuple[Signer, ...] = ()
     groups: tuple[Group, ...] = ()
     countries: tuple[Country, ...] = ()  # the country list: on the first by-country page only
@@ -86,8 +107,12 @@ class ListPage:
     x_default_url: str = ""
 
     @property
+    def first(self) -> bool:
+        return self.index == 0
+
+    @property
     def url(self) -> str:
-        return self.urls[self.number - 1]
+        return self.parts[self.index].url
 
     @property
     def save_as(self) -> str:
@@ -95,11 +120,22 @@ class ListPage:
 
     @property
     def previous_url(self) -> str:
-        return self.urls[self.number - 2] if self.number > 1 else ""
+        return self.parts[self.index - 1].url if self.index > 0 else ""
 
     @property
     def next_url(self) -> str:
-        return self.urls[self.number] if self.number < len(self.urls) else ""
+        return self.parts[self.index + 1].url if self.index + 1 < len(self.parts) else ""
+
+    @property
+    def range(self) -> tuple[str, str]:
+        """The first and the last name the page lists."""
+        part = self.parts[self.index]
+        return part.first, part.last
+
+    @property
+    def contents(self) -> tuple[Part, ...]:
+        """The pages the first by-name page lists, with their ranges (none on the others)."""
+        return self.parts if self.first and self.ordering == BY_NAME and len(self.parts) > 1 else ()
 
     @property
     def by_name_url(self) -> str:
@@ -110,13 +146,52 @@ class ListPage:
         return list_url(self.language, BY_COUNTRY)
 
     @property
+    def places_url(self) -> str:
+        return places_url(self.language)
+
+    @property
     def fonts_stylesheet(self) -> str:
-        """The name the font builder gives this page's stylesheet (``de-signatures-2``)."""
-        return Path(stylesheet_for(Path(self.save_as), Path())).stem
+        """The stylesheet every list page of the language links (``de-signatures``): one set of
+        faces, cut for all of them, which a reader's browser fetches once for the whole list."""
+        return Path(stylesheet_for(Path(list_url(self.language)) / "index.html", Path())).stem
 
     def content(self) -> tuple[object, ...]:
         """What this page shows besides the theme, the language and the menus: equal tuples, equal pages."""
-        return (self.language.tag, self.ordering, self.number, len(self.urls), self.signers, self.groups, self.countries, self.draft)
+        return (
+            self.language.tag, self.ordering, self.url, self.previous_url, self.next_url, self.range,
+            self.signers, self.groups, self.countries, self.contents, self.draft,
+        )  # fmt: skip
+
+
+class Orders:
+    """The records' order by name in each collation, sorted once per set of collation rules
+    (ten of the shipped languages sort by the root collation) and kept for the build."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.records = records
+        self._orders: dict[str, list[int]] = {}
+        self.values = [cut_value(record_id(record)) for record in records]
+
+    def by_name(self, collation: Collation) -> list[int]:
+        """The indexes of the records by name, then affiliation, role, country and id."""
+        rules = collation.rules
+        if rules not in self._orders:
+            records, key = self.records, collation.key
+            names = [key(record.name) for record in records]
+            order = sorted(range(len(records)), key=names.__getitem__)
+            # Equal names (rare) by the rest; sort keys for those only.
+            start = 0
+            for end in range(1, len(order) + 1):
+                if end == len(order) or names[order[end]] != names[order[start]]:
+                    if end - start > 1:
+                        order[start:end] = sorted(order[start:end], key=lambda i: _tie_key(records[i], key))
+                    start = end
+            self._orders[rules] = order
+        return self._orders[rules]
+
+
+def _tie_key(record: Record, key: object) -> tuple[bytes, bytes, str, str]:
+    return key(record.affiliation or ""), key(record.role or ""), record.country or "", record_id(record)  # type: ignore[operator]
 
 
 @dataclass(slots=True)
@@ -126,62 +201,81 @@ class Listing:
     language: Language
     records: Sequence[Record]
     per_page: int
+    orders: Orders | None = None
     collation: Collation = field(init=False)
     by_name: list[Signer] = field(init=False)
     by_country: list[Signer] = field(init=False)
+    _values: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.collation = Collation(self.language.tag)
+        orders = self.orders or Orders(self.records)
         territories = dict(self.language.locale.territories)  # Babel's mapping looks each key up lazily
-        signers = [signer_of(record, territories) for record in self.records]
+        order = orders.by_name(self.collation)
+        self.by_name = [signer_of(self.records[index], territories) for index in order]
+        self._values = {signer.id: orders.values[index] for signer, index in zip(self.by_name, order)}
         key = self.collation.key
-        self.by_name = sorted(signers, key=lambda s: (key(s.name), key(s.affiliation), key(s.role), s.country))
-        country_key = {code: key(name) for code, name in {(s.country, s.country_name) for s in signers if s.country}}
-        self.by_country = sorted(
-            (s for s in self.by_name if s.country), key=lambda s: country_key[s.country]
-        )  # stable: by name within a country
+        country_key = {code: key(name) for code, name in {(s.country, s.country_name) for s in self.by_name if s.country}}
+        self.by_country = sorted((s for s in self.by_name if s.country), key=lambda s: country_key[s.country])  # stable: by name within a country
 
-    def page_count(self, ordering: str) -> int:
+    def parts(self, ordering: str) -> tuple[tuple[Part, ...], list[int]]:
+        """The pages of ``ordering`` and the index where each starts."""
         signers = self.by_name if ordering == BY_NAME else self.by_country
-        return max(1, -(-len(signers) // self.per_page))
+        starts = page_starts([self._values[signer.id] for signer in signers], self.per_page)
+        ends = [*starts[1:], len(signers)]
+        parts = tuple(
+            Part(list_url(self.language, ordering, signers[start].id if number else ""), signers[start].name if signers else "", signers[end - 1].name if signers else "")
+            for number, (start, end) in enumerate(zip(starts, ends))
+        )  # fmt: skip
+        return parts, starts
 
-    def countries(self) -> tuple[Country, ...]:
+    def countries(self, parts: Sequence[Part], starts: Sequence[int]) -> tuple[Country, ...]:
         """Every country with signers, in collation order, with where its signers start."""
         found: list[Country] = []
-        urls = self.urls(BY_COUNTRY)
+        page = 0
         for index, signer in enumerate(self.by_country):
+            while page + 1 < len(starts) and starts[page + 1] <= index:
+                page += 1
             if found and found[-1].code == signer.country:
                 found[-1] = Country(signer.country, signer.country_name, found[-1].count + 1, found[-1].url)
             else:
-                url = f"{urls[index // self.per_page]}#country-{signer.country.lower()}"
-                found.append(Country(signer.country, signer.country_name, 1, url))
+                found.append(Country(signer.country, signer.country_name, 1, f"{parts[page].url}#country-{signer.country.lower()}"))
         return tuple(found)
-
-    def urls(self, ordering: str) -> tuple[str, ...]:
-        return tuple(list_url(self.language, ordering, number) for number in range(1, self.page_count(ordering) + 1))
 
     def pages(self, draft: bool = False, alternates: Sequence[object] = (), x_default_url: str = "") -> Iterator[ListPage]:
         """Every page of both orderings."""
         common = {"draft": draft, "alternates": alternates, "x_default_url": x_default_url}
-        urls = self.urls(BY_NAME)
-        for number in range(1, len(urls) + 1):
-            chunk = self.by_name[(number - 1) * self.per_page : number * self.per_page]
-            yield ListPage(self.language, BY_NAME, number, urls, signers=tuple(chunk), **common)
-        urls = self.urls(BY_COUNTRY)
-        countries = self.countries()
-        for number in range(1, len(urls) + 1):
-            chunk = self.by_country[(number - 1) * self.per_page : number * self.per_page]
+        parts, starts = self.parts(BY_NAME)
+        ends = [*starts[1:], len(self.by_name)]
+        for index, (start, end) in enumerate(zip(starts, ends)):
+            yield ListPage(self.language, BY_NAME, index, parts, signers=tuple(self.by_name[start:end]), **common)
+        parts, starts = self.parts(BY_COUNTRY)
+        ends = [*starts[1:], len(self.by_country)]
+        countries = self.countries(parts, starts)
+        for index, (start, end) in enumerate(zip(starts, ends)):
             groups: list[Group] = []
-            for position, signer in enumerate(chunk):
+            for signer in self.by_country[start:end]:
                 if groups and groups[-1].country == signer.country:
                     last = groups[-1]
                     groups[-1] = Group(last.country, last.name, (*last.signers, signer), last.continued)
                 else:
-                    continued = position == 0 and number > 1 and self.by_country[(number - 1) * self.per_page - 1].country == signer.country
+                    continued = not groups and start > 0 and self.by_country[start - 1].country == signer.country
                     groups.append(Group(signer.country, signer.country_name, (signer,), continued))
             yield ListPage(
-                self.language, BY_COUNTRY, number, urls, groups=tuple(groups), countries=countries if number == 1 else (), **common
-            )
+                self.language, BY_COUNTRY, index, parts, groups=tuple(groups), countries=countries if index == 0 else (), **common
+            )  # fmt: skip
+
+    def places(self, positions: Mapping[str, int]) -> list[int]:
+        """For each signer in the search index's order (``positions``: record id to place in the
+        index), the number of the by-name page that lists it: the search links each result there."""
+        parts, starts = self.parts(BY_NAME)
+        places = [0] * len(positions)
+        page = 0
+        for index, signer in enumerate(self.by_name):
+            while page + 1 < len(starts) and starts[page + 1] <= index:
+                page += 1
+            places[positions[signer.id]] = page
+        return places
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +287,7 @@ class Summary:
     url: str
 
 
-def summary(language: Language, count: int, shown: Sequence[Record]) -> Summary:
-    territories = language.locale.territories
-    return Summary(count, tuple(signer_of(record, territories) for record in shown), list_url(language))
+def summary(language: Language, count: int, shown: Sequence[Record], territories: Mapping[str, str] | None = None) -> Summary:
+    """``territories``: the names of the shown signers' countries in ``language`` (default: CLDR's)."""
+    names = language.locale.territories if territories is None else territories
+    return Summary(count, tuple(signer_of(record, names) for record in shown), list_url(language))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from openletter.cache import Cache
 from openletter.errors import Problem, raise_all
 from openletter.project import Project
 from openletter.record_names import ID_LENGTH
@@ -46,12 +47,12 @@ class Signatories:
         return chosen
 
 
-def load_signatories(project: Project, options: Options) -> Signatories:
+def load_signatories(project: Project, options: Options, cache: Cache | None = None) -> Signatories:
     """The project's publishable records; every error at once unless ``options.skip_broken``.
 
     A notable id that names no record is an error at the settings line (a typo would silently
     show nobody)."""
-    report = check_signatures(project)
+    report = check_signatures(project, cache=cache)
     errors = [problem for problem in report.problems if problem.severity == "error"]
     if errors and not options.skip_broken:
         raise_all(errors)
