@@ -24,11 +24,14 @@ from openletter.fonts import page_text
 from openletter.languages import Language
 from openletter.pages.guard import PageGuard
 from openletter.record_names import ID_ALPHABET
+from openletter.signatures import folding
 from openletter.signatures.check import check_signatures
 from openletter.signatures.collation import Collation
+from openletter.signatures.folding import SHARDS
 from openletter.signatures.listing import Listing
 from openletter.signatures.load import load_signatories
 from openletter.signatures.record import Record
+from openletter.signatures.search import shard_path
 from openletter.signatures.synthetic import write_record
 from openletter.site.model import Site
 
@@ -245,15 +248,27 @@ def test_the_by_country_pages_list_every_country_with_its_signers(signed: tuple[
 
 def test_the_search_index_holds_every_signer_once(signed: tuple[SiteCopy, Path]) -> None:
     _, output = signed
-    rows = json.loads((output / "signatures" / "index.json").read_text(encoding="utf-8"))
-    assert sorted(row[1] for row in rows) == sorted(name for name, _, _ in NAMES)
-    assert {row[0] for row in rows} == {record for _, _, record in NAMES}
-    # Each language's places: the by-name page of each signer, in the index's order.
+    rows = index_rows(output)
+    assert sorted(row[2] for row in rows.values()) == sorted(name for name, _, _ in NAMES)
+    assert {row[1] for row in rows.values()} == {record for _, _, record in NAMES} and sorted(rows) == list(range(len(NAMES)))
+    # A signer is in the file of each letter a word of it begins with, and only there.
+    for number in range(SHARDS):
+        shard = json.loads((output / shard_path(number)).read_text(encoding="utf-8"))
+        for position, *_ in shard:
+            row = rows[position]
+            assert number in folding.shards(folding.fold(" ".join(row[2:5])))
+        assert {row[0] for row in rows.values() if number in folding.shards(folding.fold(" ".join(row[2:5])))} == {row[0] for row in shard}
+    # Each language's places: the by-name page of each signer, by position.
     for slug in ("de", "sv"):
         places = json.loads((output / slug / "signatures" / "places.json").read_text(encoding="utf-8"))
-        for row, place in zip(rows, places["places"], strict=True):
+        for position, place in enumerate(places["places"]):
             page = output / places["pages"][place] / "index.html"
-            assert f'<li id="s-{row[0]}">' in page.read_text(encoding="utf-8"), (slug, row)
+            assert f'<li id="s-{rows[position][1]}">' in page.read_text(encoding="utf-8"), (slug, rows[position])
+
+
+def index_rows(output: Path) -> dict[int, list[str]]:
+    """Every signer of the search index's files, by position."""
+    return {row[0]: row for number in range(SHARDS) for row in json.loads((output / shard_path(number)).read_text(encoding="utf-8"))}
 
 
 # -- records, the build and removal ----------------------------------------------------------
@@ -345,5 +360,5 @@ def test_unchanged_lists_are_not_written_again_and_a_new_signer_rewrites_only_it
     for page in output.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Zorn Anders" not in text and "Ωμέγα Ζωή" not in text, page
-    assert "Zorn Anders" not in (output / "signatures" / "index.json").read_text(encoding="utf-8")
+    assert "Zorn Anders" not in {row[2] for row in index_rows(output).values()}
     assert "24 Personen haben den Brief unterzeichnet." in (output / "de" / "index.html").read_text(encoding="utf-8")

@@ -28,9 +28,10 @@ from openletter.pelican_plugin.list_frames import LIST_TEMPLATE, ListFrames, Row
 from openletter.pelican_plugin.partial import published
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.project import THEME_DOMAIN
+from openletter.signatures.folding import SHARDS
 from openletter.signatures.listing import Listing, Orders, list_url, places_url, signer_of
 from openletter.signatures.load import record_id
-from openletter.signatures.search import INDEX_PATH, places_file, search_index
+from openletter.signatures.search import places_file, search_index, shard_path
 from openletter.site.links import LanguageLink, LinkCluster
 
 #: The font group of the list pages: their own faces (names in every script) apart from the letters'.
@@ -88,8 +89,12 @@ class SignatoryPages:
         shown = digest(*(repr((record_id(r), r.name, r.affiliation, r.role, r.country)) for r in records))
         self.ledger = Ledger(run.cache.memo(f"signatory-files\0{self.live}"), output, self.live)
         memo = run.cache.memo("signatory-lists")
-        self._file(INDEX_PATH, Cache.key("signatory-index", shown), lambda: search_index(records))
-        names = [INDEX_PATH]
+        shards = search_index(records) if self._changed_index(shown) else None
+        names = []
+        for number in range(SHARDS):
+            name = shard_path(number)
+            self._file(name, Cache.key("signatory-index", shown, name), lambda: shards[name])  # type: ignore[index]
+            names.append(name)
         self._made: tuple[Orders, Rows, PageGuard] | None = None
         for language in site.languages:
             theme = self.theme_digest(language)
@@ -128,6 +133,10 @@ class SignatoryPages:
         self._file(places, Cache.key("signatory-places", key), lambda: places_file(listing, positions))
         files.append((places, Cache.key("signatory-places", key)))
         return files, frames.text(pages)
+
+    def _changed_index(self, shown: str) -> bool:
+        """Whether some file of the search index is to be written (else all are kept or copied)."""
+        return not all(self.ledger.reuse(shard_path(number), Cache.key("signatory-index", shown, shard_path(number))) for number in range(SHARDS))
 
     def _represent(self, first: Path, text: PageText) -> None:
         """The language's first list page stands for all its list pages in the fonts step (they
