@@ -82,7 +82,8 @@ def measure(size: int, temp: Path) -> None:
     rerendered = sum(1 for page in list_pages(output) if before.get(page) != page.stat().st_mtime_ns)
     first = (output / "de" / "signatures" / "index.html").read_bytes()
     second = next(page for page in pages if page.parent.parent.name == "signatures" and page.parent.parent.parent.name == "de").read_bytes()
-    index = (output / "signatures" / "index.json").read_bytes()
+    shards = [path.read_bytes() for path in sorted((output / "signatures" / "index").glob("*.json"))]
+    largest = max(shards, key=len)
     places = (output / "de" / "signatures" / "places.json").read_bytes()
     total = sum(page.stat().st_size for page in pages)
     print(f"\n## {size:,} signers ({made:.1f} s to write the records)\n")
@@ -97,7 +98,9 @@ def measure(size: int, temp: Path) -> None:
     print(f"- list pages: {len(pages):,} ({len(pages) // 50 if pages else 0} a language), {total / 1e6:.1f} MB in all")
     print(f"- first list page (de, with the table of pages): {len(first) / 1e3:.1f} kB, {len(gzip.compress(first)) / 1e3:.1f} kB gzip")
     print(f"- a list page after it (de): {len(second) / 1e3:.1f} kB, {len(gzip.compress(second)) / 1e3:.1f} kB gzip")
-    print(f"- search index (one for every language): {len(index) / 1e6:.2f} MB, {len(gzip.compress(index)) / 1e6:.2f} MB gzip")
+    whole = sum(map(len, shards)), sum(len(gzip.compress(shard)) for shard in shards)
+    print(f"- search index (for every language, {len(shards)} files): {whole[0] / 1e6:.2f} MB, {whole[1] / 1e6:.2f} MB gzip in all;"
+          f" a search fetches one, the largest {len(largest) / 1e3:.0f} kB, {len(gzip.compress(largest)) / 1e3:.0f} kB gzip")
     print(f"- places (de: each signer's page): {len(places) / 1e3:.1f} kB, {len(gzip.compress(places)) / 1e3:.1f} kB gzip")
     print(f"- after adding one signer: {rerendered:,} of {len(pages):,} list pages rendered, the rest carried over")
 

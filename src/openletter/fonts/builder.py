@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,6 +210,7 @@ class FontBuilder:
         scripted: Mapping[str, str] | None = None,
         exclusive: bool = True,
         texts: Mapping[Path, PageText] | None = None,
+        apart: Collection[str] = (),
     ) -> FontReport:
         """Write ``theme/fonts/<name>.css`` and its WOFF2 files for every page; report them.
 
@@ -255,7 +256,7 @@ class FontBuilder:
         # Another group's pages of a language (its review page, its dashboard) declare the letter
         # pages' own faces of that language (a reader has them already) and faces of what else they
         # show: each language's text is cut once, not once per group.
-        base_of = {key: ("", key[1]) for key in own_needs if key[0] and ("", key[1]) in own_needs}
+        base_of = {key: ("", key[1]) for key in own_needs if key[0] and key[0] not in apart and ("", key[1]) in own_needs}
         own_plans = {
             key: self._plan(_without(needs, own_needs[base_of[key]]) if key in base_of else needs, shared=False)
             for key, needs in own_needs.items()

@@ -77,7 +77,7 @@ def finish(run: Run, output: Path) -> None:
         guard.sanitize_file(page, page.relative_to(output), run.cache)
     fonts = FontBuilder(run.options.node_modules, run.cache)
     run.takeaway_report = takeaway = make_takeaway(run, output, fonts)
-    report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output), texts=run.page_texts)
+    report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output), texts=run.page_texts, apart=run.fonts_apart)
     robots = robots_warning(run.options)
     # A script no shipped webfont covers (a new language, say) is shown by the reader's system
     # fonts; the build says which characters so a maintainer can add a Noto family.

@@ -81,12 +81,14 @@ class Frame:
 
     pieces: tuple[str, ...]
     slots: tuple[str, ...]
-    text: PageText  # what the frame shows without its placeholders (the fonts' input)
+    html: str
+    text: PageText | None  # what the frame shows without its placeholders (the fonts' input)
 
     @classmethod
-    def of(cls, html: str, lang: str, bold: Iterable[str] = DEFAULT_BOLD) -> Frame:
+    def of(cls, html: str, lang: str, bold: Iterable[str] = DEFAULT_BOLD, text: bool = True) -> Frame:
+        """``text=False``: a frame showing less than one already read (the last page's)."""
         pieces = _SLOT_RE.split(html)
-        return cls(tuple(pieces), tuple(_SLOT_RE.findall(html)), page_text("".join(pieces), lang, tuple(bold)))
+        return cls(tuple(pieces), tuple(_SLOT_RE.findall(html)), html, page_text("".join(pieces), lang, tuple(bold)) if text else None)
 
     def fill(self, values: Mapping[str, str]) -> str:
         out = [self.pieces[0]]
@@ -118,12 +120,14 @@ class ListFrames:
 
     def frame(self, page: ListPage) -> Frame:
         """The frame of ``page``: its own for the first page of an ordering, else its ordering's."""
-        key = (page.ordering, page.url if page.first else "", bool(page.next_url))
+        key = (page.ordering, page.url if page.first else "", bool(page.first or page.next_url))
         if key not in self._frames:
-            html = self.render(page)
-            if not page.first and not page.next_url:  # the last page: no next-page link
-                html = _NEXT_LINK_RE.sub("", html, count=1)
-            self._frames[key] = Frame.of(html, page.language.tag)
+            if key[2]:
+                self._frames[key] = Frame.of(self.render(page), page.language.tag)
+            else:  # the last page: the frame of the pages after the first, its next-page link taken out
+                with_next = replace(page, parts=(*page.parts, page.parts[-1]))  # stands for any page with a next one
+                html = self.frame(with_next).html
+                self._frames[key] = Frame.of(_NEXT_LINK_RE.sub("", html, count=1), "", text=False)
         return self._frames[key]
 
     def html(self, page: ListPage) -> str:
@@ -137,12 +141,10 @@ class ListFrames:
 
     def body(self, page: ListPage) -> str:
         """The page's rows: one list by name; by country, a heading and a list per country."""
+        row = self.rows.html
         if page.ordering == BY_NAME:
-            return _list(self.rows.html(signer) for signer in page.signers)
-        return "\n".join(
-            f'<h2 id="country-{group.country.lower()}">{text(group.name)}</h2>\n' + _list(self.rows.html(signer) for signer in group.signers)
-            for group in page.groups
-        )  # fmt: skip
+            return _list(map(row, page.signers))
+        return "\n".join(f'<h2 id="country-{group.country.lower()}">{text(group.name)}</h2>\n' + _list(map(row, group.signers)) for group in page.groups)
 
     def text(self, pages: Sequence[ListPage]) -> PageText:
         """What the language's list ``pages`` show, together: their frames' text, every row's, the
@@ -150,7 +152,11 @@ class ListFrames:
         fonts step: they link one stylesheet."""
         lang = pages[0].language.tag
         result = PageText(lang)
-        for frame in {self.frame(page).pieces: self.frame(page) for page in pages}.values():
+        for page in pages:
+            self.frame(page)
+        for frame in self._frames.values():  # a last page's frame is another's, less its next link
+            if frame.text is None:
+                continue
             for (frame_lang, weight), chars in frame.text.usage.items():
                 result.usage.setdefault((frame_lang, weight), set()).update(chars)
             result.langs |= frame.text.langs
@@ -177,6 +183,6 @@ class Rows:
         """The row of ``signer``, as every language's list shows it (no country: the lists show
         countries by heading)."""
         if signer.id not in self._html:
-            row = self.template.render(signer=replace(signer, country="", country_name=""), show_country=False).strip()
+            row = self.template.render(signer=signer._replace(country="", country_name=""), show_country=False).strip()
             self._html[signer.id] = self.guard.cleaner.clean(row)
         return self._html[signer.id]

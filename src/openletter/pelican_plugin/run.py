@@ -63,6 +63,8 @@ class Run:
     #: What pages show, where the run knows it without reading them: a language's first list
     #: page stands for all its list pages, which share its font stylesheet (see :mod:`.signatories`).
     page_texts: dict[Path, PageText] = field(default_factory=dict)
+    #: Font groups whose own faces are cut apart from the letter pages' (see FontBuilder.build).
+    fonts_apart: set[str] = field(default_factory=set)
     #: Whether the site publishes more than :data:`MANY_LANGUAGES` languages: its lists of
     #: languages are then grouped by script, and its hreflang cluster is in the sitemap only.
     many_languages: bool = False

@@ -29,7 +29,7 @@ from openletter.pelican_plugin.partial import published
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.project import THEME_DOMAIN
 from openletter.signatures.folding import SHARDS
-from openletter.signatures.listing import Listing, Orders, list_url, places_url, signer_of
+from openletter.signatures.listing import Listing, Orders, list_url, places_url
 from openletter.signatures.load import record_id
 from openletter.signatures.search import places_file, search_index, shard_path
 from openletter.site.links import LanguageLink, LinkCluster
@@ -117,7 +117,8 @@ class SignatoryPages:
         records = site.signatories.records
         if self._made is None:
             guard = PageGuard(run.options.absolute_site_url)
-            self._made = Orders(records), Rows(self.environment, guard, (signer_of(record, {}) for record in records)), guard
+            orders = Orders(records)
+            self._made = orders, Rows(self.environment, guard, orders.signers), guard
         orders, rows, guard = self._made
         listing = Listing(language, records, site.options.signers_per_page, orders)
         frames = ListFrames(self.environment, context, run.options.relative_urls, guard, rows, shared_stylesheet_for(FONT_GROUP))
@@ -128,9 +129,8 @@ class SignatoryPages:
             if self._file(page.save_as, page_key, lambda: frames.html(page).encode("utf-8")):
                 self.rendered += 1
             files.append((page.save_as, page_key))
-        positions = {record_id(record): index for index, record in enumerate(records)}
         places = places_url(language)
-        self._file(places, Cache.key("signatory-places", key), lambda: places_file(listing, positions))
+        self._file(places, Cache.key("signatory-places", key), lambda: places_file(listing))
         files.append((places, Cache.key("signatory-places", key)))
         return files, frames.text(pages)
 
@@ -147,6 +147,7 @@ class SignatoryPages:
         run.font_groups[first] = FONT_GROUP
         run.page_texts[first] = text
         run.many_scripts.add(first)
+        run.fonts_apart.add(FONT_GROUP)
 
     def _file(self, name: str, key: str, make: Callable[[], bytes]) -> bool:
         """Write the site-relative ``name`` unless the ledger has it for ``key``; whether it wrote."""

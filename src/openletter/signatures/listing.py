@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from openletter.fonts import stylesheet_for
 from openletter.languages import Language
@@ -41,16 +43,16 @@ def places_url(language: Language) -> str:
     return f"{language.slug}/{FOLDER}/places.json"
 
 
-@dataclass(frozen=True, slots=True)
-class Signer:
-    """One signer as a list shows it, in the page's language."""
+class Signer(NamedTuple):
+    """One signer as a list shows it, in the page's language (a tuple: fifty languages' lists make
+    half a million of them at 10,000 signers)."""
 
     id: str  # the record's id: the anchor of its row (``#s-k7q2m9xa``) and, on a page's first signer, the page's name
     name: str
     affiliation: str = ""
     role: str = ""
     country: str = ""  # the ISO code, or empty
-    country_name: str = ""  # the country as the page's language names it
+    country_name: str = ""  # the country as the page's language names it (on the letter's page; a list names it by heading)
 
     @property
     def details(self) -> str:
@@ -58,10 +60,11 @@ class Signer:
         return ", ".join(part for part in (self.role, self.affiliation) if part)
 
 
-def signer_of(record: Record, territories: Mapping[str, str]) -> Signer:
-    """``record`` as a page shows it, its country named as ``territories`` (CLDR's, in the page's language) name it."""
+def signer_of(record: Record, territories: Mapping[str, str], id: str = "") -> Signer:
+    """``record`` as a page shows it, its country named as ``territories`` (CLDR's, in the page's
+    language) name it (``id``: the record's id, when the caller has it already)."""
     country = record.country or ""
-    return Signer(record_id(record), record.name, record.affiliation or "", record.role or "", country, territories.get(country, country))
+    return Signer(id or record_id(record), record.name, record.affiliation or "", record.role or "", country, territories.get(country, country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +160,10 @@ class ListPage:
 
     def content(self) -> tuple[object, ...]:
         """What this page shows besides the theme, the language and the menus: equal tuples, equal pages."""
+        groups = tuple((group.country, group.name, group.continued, tuple(map(tuple, group.signers))) for group in self.groups)
         return (
             self.language.tag, self.ordering, self.url, self.previous_url, self.next_url, self.range,
-            self.signers, self.groups, self.countries, self.contents, self.draft,
+            tuple(map(tuple, self.signers)), groups, self.countries, self.contents, self.draft,
         )  # fmt: skip
 
 
@@ -170,7 +174,24 @@ class Orders:
     def __init__(self, records: Sequence[Record]) -> None:
         self.records = records
         self._orders: dict[str, list[int]] = {}
-        self.values = [cut_value(record_id(record)) for record in records]
+        #: Each record's id, and the value that decides whether it starts a page.
+        self.ids = [record_id(record) for record in records]
+        self.values = {record: cut_value(record) for record in self.ids}
+        #: Each record's place in the records' order (the search index's), by id.
+        self.positions = {record: position for position, record in enumerate(self.ids)}
+
+    @cached_property
+    def signers(self) -> list[Signer]:
+        """Every record as every language's list shows it (the country's name is the language's:
+        a list names countries in its headings and table), in the records' order."""
+        return [
+            Signer(id, record.name, record.affiliation or "", record.role or "", record.country or "")
+            for id, record in zip(self.ids, self.records)
+        ]  # fmt: skip
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        return frozenset(record.country for record in self.records if record.country)
 
     def by_name(self, collation: Collation) -> list[int]:
         """The indexes of the records by name, then affiliation, role, country and id."""
@@ -184,14 +205,14 @@ class Orders:
             for end in range(1, len(order) + 1):
                 if end == len(order) or names[order[end]] != names[order[start]]:
                     if end - start > 1:
-                        order[start:end] = sorted(order[start:end], key=lambda i: _tie_key(records[i], key))
+                        order[start:end] = sorted(order[start:end], key=lambda i: _tie_key(records[i], self.ids[i], key))
                     start = end
             self._orders[rules] = order
         return self._orders[rules]
 
 
-def _tie_key(record: Record, key: object) -> tuple[bytes, bytes, str, str]:
-    return key(record.affiliation or ""), key(record.role or ""), record.country or "", record_id(record)  # type: ignore[operator]
+def _tie_key(record: Record, id: str, key: object) -> tuple[bytes, bytes, str, str]:
+    return key(record.affiliation or ""), key(record.role or ""), record.country or "", id  # type: ignore[operator]
 
 
 @dataclass(slots=True)
@@ -205,17 +226,21 @@ class Listing:
     collation: Collation = field(init=False)
     by_name: list[Signer] = field(init=False)
     by_country: list[Signer] = field(init=False)
-    _values: dict[str, int] = field(init=False)
+    country_names: dict[str, str] = field(init=False)
+    _values: Mapping[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.collation = Collation(self.language.tag)
-        orders = self.orders or Orders(self.records)
-        territories = dict(self.language.locale.territories)  # Babel's mapping looks each key up lazily
+        self.orders = orders = self.orders or Orders(self.records)
+        signers = orders.signers
         order = orders.by_name(self.collation)
-        self.by_name = [signer_of(self.records[index], territories) for index in order]
-        self._values = {signer.id: orders.values[index] for signer, index in zip(self.by_name, order)}
+        self.by_name = [signers[index] for index in order]
+        self._values = orders.values
+        territories = self.language.locale.territories
+        #: Each country's name in the language.
+        self.country_names = {code: territories.get(code, code) for code in orders.countries}
         key = self.collation.key
-        country_key = {code: key(name) for code, name in {(s.country, s.country_name) for s in self.by_name if s.country}}
+        country_key = {code: key(name) for code, name in self.country_names.items()}
         self.by_country = sorted((s for s in self.by_name if s.country), key=lambda s: country_key[s.country])  # stable: by name within a country
 
     def parts(self, ordering: str) -> tuple[tuple[Part, ...], list[int]]:
@@ -237,9 +262,9 @@ class Listing:
             while page + 1 < len(starts) and starts[page + 1] <= index:
                 page += 1
             if found and found[-1].code == signer.country:
-                found[-1] = Country(signer.country, signer.country_name, found[-1].count + 1, found[-1].url)
+                found[-1] = Country(signer.country, found[-1].name, found[-1].count + 1, found[-1].url)
             else:
-                found.append(Country(signer.country, signer.country_name, 1, f"{parts[page].url}#country-{signer.country.lower()}"))
+                found.append(Country(signer.country, self.country_names[signer.country], 1, f"{parts[page].url}#country-{signer.country.lower()}"))
         return tuple(found)
 
     def pages(self, draft: bool = False, alternates: Sequence[object] = (), x_default_url: str = "") -> Iterator[ListPage]:
@@ -260,15 +285,16 @@ class Listing:
                     groups[-1] = Group(last.country, last.name, (*last.signers, signer), last.continued)
                 else:
                     continued = not groups and start > 0 and self.by_country[start - 1].country == signer.country
-                    groups.append(Group(signer.country, signer.country_name, (signer,), continued))
+                    groups.append(Group(signer.country, self.country_names[signer.country], (signer,), continued))
             yield ListPage(
                 self.language, BY_COUNTRY, index, parts, groups=tuple(groups), countries=countries if index == 0 else (), **common
             )  # fmt: skip
 
-    def places(self, positions: Mapping[str, int]) -> list[int]:
-        """For each signer in the search index's order (``positions``: record id to place in the
-        index), the number of the by-name page that lists it: the search links each result there."""
+    def places(self) -> list[int]:
+        """For each signer in the records' (the search index's) order, the number of the by-name
+        page that lists it: the search links each result there."""
         parts, starts = self.parts(BY_NAME)
+        positions = self.orders.positions  # type: ignore[union-attr]
         places = [0] * len(positions)
         page = 0
         for index, signer in enumerate(self.by_name):

@@ -14,7 +14,7 @@ Measured against Pagefind, and sharded against whole, in bench/README.md."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from openletter.signatures import folding
 from openletter.signatures.folding import SHARDS
@@ -47,8 +47,7 @@ def search_index(records: Iterable[Record]) -> dict[str, bytes]:
     return {shard_path(number): _json(rows) for number, rows in enumerate(shards)}
 
 
-def places_file(listing: Listing, positions: Mapping[str, int]) -> bytes:
-    """``listing``'s ``places.json``: its by-name pages' addresses, and the page of each signer in
-    the index's order (``positions``: record id to place in the index)."""
+def places_file(listing: Listing) -> bytes:
+    """``listing``'s ``places.json``: its by-name pages' addresses, and the page of each signer by position."""
     parts, _ = listing.parts(BY_NAME)
-    return _json({"pages": [part.url for part in parts], "places": listing.places(positions)})
+    return _json({"pages": [part.url for part in parts], "places": listing.places()})
