@@ -300,6 +300,28 @@ def synthetic(index: int) -> Record:
     return Record(Path(f"signatures/2026/2026-01-01-{record}.toml"), name, "en", date(2026, 1, 1), country=chance.choice(["DE", "FR", "PL", "SE", "JP"]))
 
 
+def test_the_sitemap_lists_the_sign_pages_and_the_lists_first_pages_of_published_languages(tmp_path: Path) -> None:
+    copy = signed_copy(tmp_path / "site")
+    copy.catalogs().add_language("fr")  # 0 % translated: a draft
+    with copy.config.open("a", encoding="utf-8") as handle:  # somewhere to send a signature: sign pages
+        handle.write("OPENLETTER_REPOSITORY_URL = 'https://github.com/o/letter'\nOPENLETTER_PUBLISH_THRESHOLD = 50\n")
+    output = tmp_path / "site" / "output"
+    build(copy.config, output)
+    site = Site.load(copy.options)
+    published = {language.slug for language in site.languages if site.is_published(language)}
+    assert published and len(published) < len(site.languages)  # a draft too
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    located = set(re.findall(r"<loc>\./([^<]*)</loc>", sitemap))
+    for slug in (language.slug for language in site.languages):
+        pages = {f"{slug}/sign/", f"{slug}/signatures/", f"{slug}/signatures/countries/"}
+        assert (pages <= located) if slug in published else not pages & located, slug
+        assert (output / slug / "sign" / "index.html").is_file()
+    assert not [url for url in located if re.fullmatch(r"[^/]+/signatures/(countries/)?[a-z2-7]{8}/", url)]  # the pages after the first: found through it
+    # Each with every published language's alternate.
+    block = sitemap[sitemap.index("<loc>./de/signatures/</loc>") :].split("</url>")[0]
+    assert set(re.findall(r'hreflang="([^"]+)" href="\./[^"]*signatures/"', block)) == {Language.parse(slug).tag for slug in published} | {"x-default"}
+
+
 def test_a_bad_record_stops_the_build_as_check_reports_it_and_skip_broken_leaves_it_out(tmp_path: Path) -> None:
     copy = signed_copy(tmp_path / "site")
     bad = tmp_path / "site" / "signatures" / "2026" / "2026-01-02-aaaaaaab.toml"

@@ -108,6 +108,18 @@ class Run:
             self._summaries[language] = summary(language, signatories.count, self._shown, names)
         return self._summaries[language]
 
+    def tool_links(self, name: str, url: Callable[[Language], str], title: str) -> LinkCluster:
+        """Every published language's link to one of the pages beside the letters (``name``:
+        ``sign``, ``signatures``; ``url`` of a language's page, ``title`` its theme string), built once."""
+        if name not in self._clusters:
+            site = self.site
+            self._clusters[name] = LinkCluster([
+                LanguageLink(language, url(language), str(site.ui(language).gettext(title)))
+                for language in site.languages
+                if site.is_published(language)
+            ])  # fmt: skip
+        return self._clusters[name]
+
     def links(self, document: Document, current: Language | None) -> LinkCluster:
         """Every published language's link to ``document``, ``current`` marked (built once per document)."""
         if document.domain not in self._clusters:

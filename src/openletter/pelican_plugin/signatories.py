@@ -29,15 +29,25 @@ from openletter.pelican_plugin.partial import published
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.project import THEME_DOMAIN
 from openletter.signatures.folding import SHARDS
-from openletter.signatures.listing import Listing, Orders, list_url, places_url
+from openletter.signatures.listing import BY_COUNTRY, Listing, Orders, list_url, places_url
 from openletter.signatures.load import record_id
 from openletter.signatures.search import places_file, search_index, shard_path
-from openletter.site.links import LanguageLink, LinkCluster
+from openletter.site.links import LinkCluster
 
 #: The font group of the list pages: their own faces (names in every script) apart from the letters'.
 FONT_GROUP = "signatories"
 #: Where :func:`openletter.commands.build.build_settings` puts the live site's folder (the run writes elsewhere).
 LIVE_KEY = "_openletter_live"
+
+
+def list_links(run: Run) -> LinkCluster:
+    """The list of signatories of every published language (its menu, hreflang and the sitemap)."""
+    return run.tool_links("signatures", list_url, "Signatories")
+
+
+def country_links(run: Run) -> LinkCluster:
+    """The list by country of every published language (the sitemap)."""
+    return run.tool_links("signatures-by-country", lambda language: list_url(language, BY_COUNTRY), "Signatories")
 
 
 class SignatoriesGenerator(Generator):
@@ -62,12 +72,7 @@ class SignatoryPages:
 
     @cached_property
     def alternates(self) -> LinkCluster:
-        site = self.site
-        return LinkCluster([
-            LanguageLink(language, list_url(language), str(site.ui(language).gettext("Signatories")))
-            for language in site.languages
-            if site.is_published(language)
-        ])  # fmt: skip
+        return list_links(self.run)
 
     @cached_property
     def templates(self) -> list[bytes]:
