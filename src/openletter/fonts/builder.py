@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openletter.atomic import write_if_changed
 from openletter.cache import Cache
@@ -84,6 +85,7 @@ class FontBuilder:
         self._packages: dict[str, Package] = {}
         self._routes: dict[tuple[str, int, frozenset[str]], _Routed] = {}
         self._weights: dict[tuple[str, int], int] = {}
+        self._chosen: dict[tuple[str, int, frozenset[int]], list[tuple[Any, frozenset[int]]]] = {}
 
     # -- what renders which character
 
@@ -153,10 +155,18 @@ class FontBuilder:
         """The faces that show ``needs``: per family and weight, few slices (FAMILIES order, then weight)."""
         planned = []
         for family, weight in sorted(needs, key=lambda need: (FAMILIES.index(need[0]), need[1])):
-            for piece, codepoints in choose_slices(self.package(family).slices(weight), needs[family, weight]):
+            for piece, codepoints in self._slices(family, weight, frozenset(needs[family, weight])):
                 source = piece.path.relative_to(self.node_modules).as_posix()
                 planned.append(_Planned(family, weight, source, Job(str(piece.path), tuple(sorted(codepoints))), shared, notice))
         return planned
+
+    def _slices(self, family: Family, weight: int, codepoints: frozenset[int]) -> list[tuple[Any, frozenset[int]]]:
+        """:func:`choose_slices` of ``family``'s ``weight``, once per set of code points (every
+        language's list of signatories asks the same of the scripts of its names)."""
+        key = (family.key, weight, codepoints)
+        if key not in self._chosen:
+            self._chosen[key] = choose_slices(self.package(family).slices(weight), codepoints)
+        return self._chosen[key]
 
     # -- making faces
 

@@ -97,6 +97,10 @@ class Frame:
         return "".join(out)
 
 
+#: A frame by the ordering, the first page's address (``""``: the pages after it), and whether it has a next-page link.
+FrameKey = tuple[str, str, bool]
+
+
 class ListFrames:
     """Renders one language's frames and joins its pages from them and the build's rows."""
 
@@ -107,7 +111,7 @@ class ListFrames:
         self.guard = guard
         self.rows = rows
         self.fonts_shared = fonts_shared
-        self._frames: dict[tuple[str, str], Frame] = {}
+        self._frames: dict[FrameKey, Frame] = {}
 
     def render(self, page: ListPage) -> str:
         """The template's page for ``page`` (as Pelican's writer renders it), guarded."""
@@ -146,23 +150,39 @@ class ListFrames:
             return _list(map(row, page.signers))
         return "\n".join(f'<h2 id="country-{group.country.lower()}">{text(group.name)}</h2>\n' + _list(map(row, group.signers)) for group in page.groups)
 
-    def text(self, pages: Sequence[ListPage]) -> PageText:
+    def text(self, pages: Sequence[ListPage], sources: Mapping[str, str], known: Mapping[FrameKey, tuple[str, PageText]]) -> tuple[PageText, dict[FrameKey, tuple[str, PageText]]]:
         """What the language's list ``pages`` show, together: their frames' text, every row's, the
         countries' names in their headings (bold).  The first page stands for them all in the
-        fonts step: they link one stylesheet."""
+        fonts step: they link one stylesheet.
+
+        A frame not rendered by this build has the text ``known`` from the last, if it was made
+        from the same source (``sources``: a first page's key, by its address; the theme's
+        digest, ``""``, for the pages after the first): adding a signer renders no frame but those
+        of the pages it changes.  Also returns each frame's text with its source, for the next build."""
         lang = pages[0].language.tag
         result = PageText(lang)
+        texts: dict[FrameKey, tuple[str, PageText]] = {}
         for page in pages:
-            self.frame(page)
-        for frame in self._frames.values():  # a last page's frame is another's, less its next link
-            if frame.text is None:
+            key = (page.ordering, page.url if page.first else "", True)  # a last page's text is its ordering's frame's
+            if key in texts:
                 continue
-            for (frame_lang, weight), chars in frame.text.usage.items():
+            source = sources[page.url if page.first else ""]
+            frame = self._frames.get(key)
+            if frame is not None and frame.text is not None:
+                texts[key] = source, frame.text
+            elif key in known and known[key][0] == source:
+                texts[key] = known[key]
+            else:
+                frame = self.frame(page if page.first or page.next_url else replace(page, parts=(*page.parts, page.parts[-1])))
+                assert frame.text is not None
+                texts[key] = source, frame.text
+        for _, frame_text in texts.values():
+            for (frame_lang, weight), chars in frame_text.usage.items():
                 result.usage.setdefault((frame_lang, weight), set()).update(chars)
-            result.langs |= frame.text.langs
+            result.langs |= frame_text.langs
         result.add(lang, 400, self.rows.text)
         result.add(lang, 700, " ".join(group.name for page in pages for group in page.groups))
-        return result
+        return result, texts
 
 
 def _list(rows: Iterable[str]) -> str:

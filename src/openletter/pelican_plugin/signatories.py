@@ -24,7 +24,7 @@ from openletter.fonts import PageText, shared_stylesheet_for
 from openletter.languages import Language
 from openletter.pages.guard import PageGuard
 from openletter.pelican_plugin.ledger import Ledger
-from openletter.pelican_plugin.list_frames import LIST_TEMPLATE, ListFrames, Rows
+from openletter.pelican_plugin.list_frames import LIST_TEMPLATE, FrameKey, ListFrames, Rows
 from openletter.pelican_plugin.partial import published
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.project import THEME_DOMAIN
@@ -108,16 +108,16 @@ class SignatoryPages:
             if stored is not None and stored[0] == key and all(self.ledger.reuse(name, file_key) for name, file_key in stored[1]):
                 files, text = stored[1], stored[2]
             else:
-                files, text = self.make(language, theme, key, context)
-                memo.swap(language.tag, (key, files, text))
+                files, text, frames = self.make(language, theme, key, context, stored[3] if stored else {})
+                memo.swap(language.tag, (key, files, text, frames))
             names += [name for name, _ in files]
             self._represent(output / list_url(language) / "index.html", text)
         self.ledger.save()
         return names
 
-    def make(self, language: Language, theme: str, key: str, context: Mapping[str, Any]) -> tuple[list[tuple[str, str]], PageText]:
+    def make(self, language: Language, theme: str, key: str, context: Mapping[str, Any], known: Mapping[FrameKey, Any]) -> tuple[list[tuple[str, str]], PageText, dict[FrameKey, Any]]:
         """Sort and cut ``language``'s lists, write the pages that changed; each file with its key,
-        and what the pages show."""
+        what the pages show, and their frames' texts (``known``: the last build's)."""
         site, run = self.site, self.run
         records = site.signatories.records
         if self._made is None:
@@ -129,15 +129,19 @@ class SignatoryPages:
         frames = ListFrames(self.environment, context, run.options.relative_urls, guard, rows, shared_stylesheet_for(FONT_GROUP))
         pages = list(listing.pages(not site.is_published(language), self.alternates.marked(language), list_url(site.source)))
         files = []
+        sources = {"": theme}  # what each frame is made from: the theme; a first page, its content too
         for page in pages:
             page_key = Cache.key("signatory-page", theme, repr(page.content()))
             if self._file(page.save_as, page_key, lambda: frames.html(page).encode("utf-8")):
                 self.rendered += 1
             files.append((page.save_as, page_key))
+            if page.first:
+                sources[page.url] = page_key
         places = places_url(language)
         self._file(places, Cache.key("signatory-places", key), lambda: places_file(listing))
         files.append((places, Cache.key("signatory-places", key)))
-        return files, frames.text(pages)
+        text, texts = frames.text(pages, sources, known)
+        return files, text, texts
 
     def _changed_index(self, shown: str) -> bool:
         """Whether some file of the search index is to be written (else all are kept or copied)."""

@@ -5,9 +5,11 @@ which folds what is typed and what it fetched).  The tests hold the two equal on
 * **Folding**: NFKD, marks removed (``é`` -> ``e``, ``ñ`` -> ``n``), lower case, then the letters
   that do not decompose into a base letter and a mark (``ł``, ``ø``, ``đ``, ``ß``, ``æ``, ``œ``,
   ``ı``…) replaced by what a reader types for them: "lodz" finds "Łódź".
-* **Where a word may start**: at each word (a run of letters and digits) and, in scripts written
-  without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar), at every character.  What
-  the reader types must begin where a word may: "ewa" finds "Łabędź Ewa", "abedz" does not.
+* **Where a word may start**: at each word (a run of letters and digits) and, in Han and kana
+  (names written without spaces, each character a syllable or more), at every character.  What
+  the reader types must begin where a word may: "ewa" finds "Łabędź Ewa", "abedz" does not, "太郎"
+  finds "山田太郎".  (Thai, Lao, Khmer and Myanmar names are found by their words, as written
+  apart: each of their letters as a start would put a name in most of the index's files.)
 * **Shards**: the index is cut into :data:`SHARDS` files by the first character of each place a
   word may start; a search fetches the one file of its first word's first character, which holds
   every signer with a word that can start with it.
@@ -15,6 +17,7 @@ which folds what is typed and what it fetched).  The tests hold the two equal on
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 #: Letters that NFKD leaves whole, folded as typed on a plain keyboard (lower case: applied after lowering).
@@ -23,20 +26,21 @@ LETTERS = {
     "œ": "oe", "þ": "th", "ŋ": "n", "ĸ": "k", "ſ": "s", "ς": "σ",
 }  # fmt: skip
 _TABLE = str.maketrans(LETTERS)
-#: Scripts written without spaces between words: a search may start at any of their characters.
-#: The same ranges as search-fold.js's UNSPACED.
-UNSPACED = (
-    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF), (0x31F0, 0x31FF),
-    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF),
-)  # fmt: skip
+#: Han and kana: a search may start at any of their characters. The same ranges as search-fold.js's UNSPACED.
+UNSPACED = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
 #: How many files the index is cut into.
 SHARDS = 32
 
 
+@functools.cache
+def _without_marks() -> dict[int, None]:
+    """A :meth:`str.translate` table deleting every combining mark (categories Mn, Mc, Me)."""
+    return {code: None for code in (*range(0x30000), *range(0xE0000, 0xE01F0)) if unicodedata.category(chr(code)).startswith("M")}
+
+
 def fold(text: str) -> str:
     """``text`` as the search compares it."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.category(char).startswith("M")).lower().translate(_TABLE)
+    return unicodedata.normalize("NFKD", text).translate(_without_marks()).lower().translate(_TABLE)
 
 
 def _wordy(char: str) -> bool:

@@ -278,14 +278,16 @@ class Listing:
         ends = [*starts[1:], len(self.by_country)]
         countries = self.countries(parts, starts)
         for index, (start, end) in enumerate(zip(starts, ends)):
-            groups: list[Group] = []
+            runs: list[list[Signer]] = []
             for signer in self.by_country[start:end]:
-                if groups and groups[-1].country == signer.country:
-                    last = groups[-1]
-                    groups[-1] = Group(last.country, last.name, (*last.signers, signer), last.continued)
+                if runs and runs[-1][0].country == signer.country:
+                    runs[-1].append(signer)
                 else:
-                    continued = not groups and start > 0 and self.by_country[start - 1].country == signer.country
-                    groups.append(Group(signer.country, self.country_names[signer.country], (signer,), continued))
+                    runs.append([signer])
+            groups = [
+                Group(run[0].country, self.country_names[run[0].country], tuple(run), number == 0 and start > 0 and self.by_country[start - 1].country == run[0].country)
+                for number, run in enumerate(runs)
+            ]  # fmt: skip
             yield ListPage(
                 self.language, BY_COUNTRY, index, parts, groups=tuple(groups), countries=countries if index == 0 else (), **common
             )  # fmt: skip

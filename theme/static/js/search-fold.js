@@ -1,7 +1,7 @@
 // openletter: how the search of the signatories compares text, the same as the build's
 // (openletter/signatures/folding.py, which shards the index): NFKD, marks removed, lower case, the
-// letters that do not decompose folded as typed; a typed word begins at a word or, in scripts
-// written without spaces, at any character; the index file of a word is its first character's.
+// letters that do not decompose folded as typed; a typed word begins at a word or, in Han and
+// kana, at any character; the index file of a word is its first character's.
 
 var LETTERS = {
   "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ß": "ss", "æ": "ae",
@@ -9,7 +9,7 @@ var LETTERS = {
 };
 var SPECIAL = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
 // The same ranges as folding.py's UNSPACED.
-var UNSPACED = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FFFF}]/u;
+var UNSPACED = /[\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FFFF}]/u;
 var WORDY = /[\p{L}\p{N}]/u;
 export var SHARDS = 32;
 
