@@ -16,10 +16,11 @@ from pathlib import Path
 
 import icu
 import pytest
-from conftest import SiteCopy, shipped_copy
+from conftest import REPO, SiteCopy, shipped_copy
 
 from openletter.commands.build import build
 from openletter.errors import OpenletterError, SettingsError
+from openletter.exemplars import Exemplars
 from openletter.fonts import page_text
 from openletter.languages import Language
 from openletter.pages.guard import PageGuard
@@ -32,10 +33,10 @@ from openletter.signatures.listing import Listing
 from openletter.signatures.load import load_signatories
 from openletter.signatures.record import Record
 from openletter.signatures.search import shard_path
-from openletter.signatures.synthetic import write_record
+from openletter.signatures.synthetic import synthetic_names, write_record, write_synthetic_records
 from openletter.site.model import Site
 
-LANGUAGES = ("ar", "de", "es", "ja", "pl", "ru", "sv")
+LANGUAGES = ("ar", "bn", "de", "es", "ja", "pl", "ru", "sv")
 #: Names that meet each tailoring; (name, country, id).
 NAMES = [
     ("Zorn Anders", "SE", "aaaaaaaa"), ("Åberg Eva", "SE", "aaaaaaab"), ("Ärling Per", "SE", "aaaaaaac"),
@@ -298,6 +299,31 @@ def synthetic(index: int) -> Record:
     name = " ".join("".join(chance.choice("abcdefghijklmnoprstuvwyzäöüß") for _ in range(chance.randint(3, 8))).title() for _ in range(2))
     record = ID_ALPHABET[index % 32] + "".join(chance.choice(ID_ALPHABET) for _ in range(7))
     return Record(Path(f"signatures/2026/2026-01-01-{record}.toml"), name, "en", date(2026, 1, 1), country=chance.choice(["DE", "FR", "PL", "SE", "JP"]))
+
+
+def test_names_in_many_scripts_on_the_lists_do_not_weigh_on_the_letters_fonts(tmp_path: Path) -> None:
+    """The letter's page shows a few signers; its lists show them all.  Their webfonts are cut
+    apart (font group 'signatories'): cut together, each language's faces held every character of
+    every name, and the Bengali letter's page, showing three names in Han, Hangul or kana, loaded
+    the slices cut for hundreds of names (over its budget)."""
+    copy = signed_copy(tmp_path / "site")
+    scripts = [Exemplars.load(REPO / "node_modules", Language.parse(code)) for code in ("ja", "ko", "zh_Hans", "th")]
+    paths = write_synthetic_records(tmp_path / "site", synthetic_names(scripts, 400), ["en"])
+    with copy.config.open("a", encoding="utf-8") as handle:  # the letter shows a Japanese, a Korean and a Chinese name
+        handle.write(f"OPENLETTER_NOTABLE_SIGNERS = {[path.stem[-8:] for path in paths[:3]]!r}\n")
+    output = tmp_path / "site" / "output"
+    result = build(copy.config, output)
+    assert not [warning for warning in result.warnings if warning.code == "font-budget"]
+    letter, first = (output / "bn" / "index.html").read_text(encoding="utf-8"), (output / "bn" / "signatures" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<span class="signer-name" dir="auto">([^<]*)</span>', letter)
+    assert len(shown) == 3 and all(ord(name[0]) > 0x3000 for name in shown)
+    # The letter's stylesheet declares only the characters it shows of those scripts; the list's, all of them.
+    letter_ranges = declared_ranges(output / "theme" / "fonts" / "bn.css")
+    list_ranges = declared_ranges(output / "theme" / "fonts" / "bn-signatures.css")
+    cjk = {code for codes in letter_ranges.values() for code in codes if code > 0x3000}
+    assert cjk <= {ord(char) for char in "".join(shown)}
+    assert len({code for codes in list_ranges.values() for code in codes if code > 0x3000}) > 20 * len(cjk)
+    assert '<link rel="stylesheet" href="../../theme/fonts/_shared-signatories.css">' in first and len(paths) == 400
 
 
 def test_the_sitemap_lists_the_sign_pages_and_the_lists_first_pages_of_published_languages(tmp_path: Path) -> None:

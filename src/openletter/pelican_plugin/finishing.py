@@ -19,7 +19,8 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from openletter.errors import Problem
-from openletter.fonts import BUDGET_LARGE, BUDGET_SHARED, FontBuilder, FontReport, page_langs, shared_stylesheet_for
+from openletter.fonts import BUDGET_LARGE, BUDGET_SHARED, FontBuilder, FontReport, PageFonts, page_langs, shared_stylesheet_for
 from openletter.fonts.notices import notices
 from openletter.hosting import robots_warning
 from openletter.pages.guard import PageGuard
@@ -86,7 +87,7 @@ def finish(run: Run, output: Path) -> None:
         *run.site.warnings,
         *takeaway.warnings,
         *font_warnings(report.missing, output),
-        *budget_warnings(report, output, run.many_scripts),
+        *budget_warnings(report, output, run.many_scripts, run.list_members),
         *unmarked_warnings(run, pages, output),
     ]
     run.cache.save_memos()
@@ -109,19 +110,45 @@ def make_takeaway(run: Run, output: Path, fonts: FontBuilder) -> TakeawayReport:
     return builder.build(letter_pages(output, entries, run.options.absolute_site_url), cards)
 
 
-def budget_warnings(report: FontReport, output: Path, many_scripts: Collection[Path] = ()) -> list[Problem]:
+def budget_warnings(
+    report: FontReport, output: Path, many_scripts: Collection[Path] = (), members: Mapping[Path, Sequence[tuple[Path, str, str]]] | None = None
+) -> list[Problem]:
     """One warning per page whose webfonts are over budget: a subsetting regression, or a page
     showing far more characters than a letter does.  Pages in ``many_scripts`` (the lists of
-    signatories: names in every script) have :data:`BUDGET_LARGE` for their own faces."""
-    return [
-        Problem(
-            page.page.relative_to(output), None, "warning", "font-budget",
-            f"loads {page.own_bytes:,} bytes of its own webfonts (budget {page.budget:,}) and up to "
-            f"{page.shared_bytes:,} of the shared ones (budget {BUDGET_SHARED:,})",
-        )  # fmt: skip
-        for page in report.over_budget()
-        if not (page.page in many_scripts and page.own_bytes <= BUDGET_LARGE and page.shared_bytes <= BUDGET_SHARED)
-    ]
+    signatories: names in every script) have :data:`BUDGET_LARGE` for their own faces.  A page
+    that stands for others (``members``: a language's list pages, which share its stylesheet) is
+    checked as each of them, for the faces its own text makes a browser fetch: one warning for
+    the list, with how many of its pages are over and the heaviest."""
+    members = members or {}
+
+    def over(page: PageFonts, large: bool) -> bool:
+        return page.over_budget and not (large and page.own_bytes <= BUDGET_LARGE and page.shared_bytes <= BUDGET_SHARED)
+
+    problems = [_budget_problem(page, output) for page in report.over_budget() if page.page not in members and over(page, page.page in many_scripts)]
+    for first, pages in members.items():
+        if first in report.pages:
+            heavy = [page for page in (_member(report.pages[first], *member) for member in pages) if over(page, True)]
+            if heavy:
+                worst = max(heavy, key=lambda page: page.own_bytes)
+                problems.append(_budget_problem(worst, output, f"{len(heavy)} of the {len(pages)} pages of this list: the heaviest "))
+    return problems
+
+
+def _budget_problem(page: PageFonts, output: Path, which: str = "") -> Problem:
+    return Problem(
+        page.page.relative_to(output), None, "warning", "font-budget",
+        f"{which}loads {page.own_bytes:,} bytes of its own webfonts (budget {BUDGET_LARGE if which else page.budget:,}) and up to "
+        f"{page.shared_bytes:,} of the shared ones (budget {BUDGET_SHARED:,})",
+    )  # fmt: skip
+
+
+def _member(first: PageFonts, page: Path, regular: str, bold: str) -> PageFonts:
+    """``first``'s fonts as ``page``, sharing its stylesheet, fetches them for the text it shows in
+    its language (``regular``, ``bold``): its own faces whose characters it shows (bold text from a
+    regular face too, for a family without bold), the shared ones as ``first``."""
+    shown = {400: frozenset(map(ord, regular + bold)), 700: frozenset(map(ord, bold))}
+    files = tuple(file for file in first.files if file.shared or not file.codepoints.isdisjoint(shown.get(file.weight, shown[400])))
+    return replace(first, page=page, files=files)
 
 
 def font_warnings(missing: Iterable[tuple[Path, str]], output: Path) -> list[Problem]:

@@ -97,6 +97,8 @@ class Frame:
         return "".join(out)
 
 
+#: A list page's name (site-relative) and what it shows in its language: regular, bold.
+Member = tuple[str, str, str]
 #: A frame by the ordering, the first page's address (``""``: the pages after it), and whether it has a next-page link.
 FrameKey = tuple[str, str, bool]
 
@@ -184,6 +186,21 @@ class ListFrames:
         result.add(lang, 700, " ".join(group.name for page in pages for group in page.groups))
         return result, texts
 
+    def members(self, pages: Sequence[ListPage], frames: Iterable[PageText]) -> list[Member]:
+        """What each of ``pages`` shows in its language (regular, bold), for its own font budget:
+        its rows, its countries' headings and whatever any of the language's ``frames`` shows."""
+        lang = pages[0].language.tag
+        frames = list(frames)
+        regular = set().union(*(frame.usage.get((lang, 400), set()) for frame in frames))
+        bold = set().union(*(frame.usage.get((lang, 700), set()) for frame in frames))
+        found = []
+        for page in pages:
+            signers = page.signers or tuple(signer for group in page.groups for signer in group.signers)
+            rows = frozenset().union(*map(self.rows.chars, signers))
+            headings = set(" ".join(group.name for group in page.groups))
+            found.append((page.save_as, "".join(sorted(rows | regular)), "".join(sorted(bold | headings))))
+        return found
+
 
 def _list(rows: Iterable[str]) -> str:
     return '<ul class="signers">\n' + "\n".join(rows) + "\n</ul>"
@@ -196,8 +213,15 @@ class Rows:
         self.template = environment.get_template(ROW_TEMPLATE)
         self.guard = guard
         self._html: dict[str, str] = {}
+        self._chars: dict[str, frozenset[str]] = {}
         #: Every character the rows show (names, roles, affiliations), spaces as one.
         self.text = " ".join(part for signer in signers for part in (signer.name, signer.details) if part)
+
+    def chars(self, signer: Signer) -> frozenset[str]:
+        """The characters ``signer``'s row shows (a space for any space)."""
+        if signer.id not in self._chars:
+            self._chars[signer.id] = frozenset(" ".join(part for part in (signer.name, signer.details) if part))
+        return self._chars[signer.id]
 
     def html(self, signer: Signer) -> str:
         """The row of ``signer``, as every language's list shows it (no country: the lists show

@@ -24,7 +24,7 @@ from openletter.fonts import PageText, shared_stylesheet_for
 from openletter.languages import Language
 from openletter.pages.guard import PageGuard
 from openletter.pelican_plugin.ledger import Ledger
-from openletter.pelican_plugin.list_frames import LIST_TEMPLATE, FrameKey, ListFrames, Rows
+from openletter.pelican_plugin.list_frames import LIST_TEMPLATE, FrameKey, ListFrames, Member, Rows
 from openletter.pelican_plugin.partial import published
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.project import THEME_DOMAIN
@@ -106,18 +106,21 @@ class SignatoryPages:
             key = Cache.key("signatory-list", theme, shown, str(site.options.signers_per_page))
             stored = memo.get(language.tag, lambda: None)
             if stored is not None and stored[0] == key and all(self.ledger.reuse(name, file_key) for name, file_key in stored[1]):
-                files, text = stored[1], stored[2]
+                files, text, members = stored[1], stored[2], stored[4]
             else:
-                files, text, frames = self.make(language, theme, key, context, stored[3] if stored else {})
-                memo.swap(language.tag, (key, files, text, frames))
+                files, text, frames, members = self.make(language, theme, key, context, stored[3] if stored else {})
+                memo.swap(language.tag, (key, files, text, frames, members))
             names += [name for name, _ in files]
-            self._represent(output / list_url(language) / "index.html", text)
+            self._represent(output / list_url(language) / "index.html", text, members)
         self.ledger.save()
         return names
 
-    def make(self, language: Language, theme: str, key: str, context: Mapping[str, Any], known: Mapping[FrameKey, Any]) -> tuple[list[tuple[str, str]], PageText, dict[FrameKey, Any]]:
+    def make(
+        self, language: Language, theme: str, key: str, context: Mapping[str, Any], known: Mapping[FrameKey, Any]
+    ) -> tuple[list[tuple[str, str]], PageText, dict[FrameKey, Any], list[Member]]:
         """Sort and cut ``language``'s lists, write the pages that changed; each file with its key,
-        what the pages show, and their frames' texts (``known``: the last build's)."""
+        what the pages show, their frames' texts (``known``: the last build's) and what each page
+        shows in its language (its font budget)."""
         site, run = self.site, self.run
         records = site.signatories.records
         if self._made is None:
@@ -141,16 +144,18 @@ class SignatoryPages:
         self._file(places, Cache.key("signatory-places", key), lambda: places_file(listing))
         files.append((places, Cache.key("signatory-places", key)))
         text, texts = frames.text(pages, sources, known)
-        return files, text, texts
+        return files, text, texts, frames.members(pages, (frame_text for _, frame_text in texts.values()))
 
     def _changed_index(self, shown: str) -> bool:
         """Whether some file of the search index is to be written (else all are kept or copied)."""
         return not all(self.ledger.reuse(shard_path(number), Cache.key("signatory-index", shown, shard_path(number))) for number in range(SHARDS))
 
-    def _represent(self, first: Path, text: PageText) -> None:
+    def _represent(self, first: Path, text: PageText, members: list[Member]) -> None:
         """The language's first list page stands for all its list pages in the fonts step (they
-        link its stylesheet), with their text; like all of them it is guarded already."""
+        link its stylesheet), with their text; like all of them it is guarded already.  Each
+        page's font budget is checked for what it shows (``members``)."""
         run = self.run
+        run.list_members[first] = [(self.ledger.staging / name, regular, bold) for name, regular, bold in members]
         run.pages.append(first)
         run.carried.add(first)
         run.font_groups[first] = FONT_GROUP
