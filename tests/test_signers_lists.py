@@ -32,7 +32,7 @@ from openletter.signatures.folding import SHARDS
 from openletter.signatures.listing import Listing
 from openletter.signatures.load import load_signatories
 from openletter.signatures.record import Record
-from openletter.signatures.search import shard_path
+from openletter.signatures.search import PLACES_BLOCK, places_files, shard_path
 from openletter.signatures.synthetic import synthetic_names, write_record, write_synthetic_records
 from openletter.site.model import Site
 
@@ -259,12 +259,22 @@ def test_the_search_index_holds_every_signer_once(signed: tuple[SiteCopy, Path])
             row = rows[position]
             assert number in folding.shards(folding.fold(" ".join(row[2:5])))
         assert {row[0] for row in rows.values() if number in folding.shards(folding.fold(" ".join(row[2:5])))} == {row[0] for row in shard}
-    # Each language's places: the by-name page of each signer, by position.
+    # Each language's places: the by-name page of each signer, by position, in blocks.
     for slug in ("de", "sv"):
-        places = json.loads((output / slug / "signatures" / "places.json").read_text(encoding="utf-8"))
-        for position, place in enumerate(places["places"]):
-            page = output / places["pages"][place] / "index.html"
+        place = json.loads((output / slug / "signatures" / "places" / "000.json").read_text(encoding="utf-8"))
+        assert len(place["places"]) == len(rows) <= PLACES_BLOCK
+        for position, number in enumerate(place["places"]):
+            page = output / place["pages"][number] / "index.html"
             assert f'<li id="s-{rows[position][1]}">' in page.read_text(encoding="utf-8"), (slug, rows[position])
+
+
+def test_places_come_in_blocks_of_positions() -> None:
+    language = Language.parse("de")
+    listing = Listing(language, [synthetic(index) for index in range(PLACES_BLOCK + 5)], 50)
+    files = places_files(listing)
+    assert sorted(files) == ["de/signatures/places/000.json", "de/signatures/places/001.json"]
+    second = json.loads(files["de/signatures/places/001.json"])
+    assert len(second["places"]) == 5 and second["pages"] == [part.url for part in listing.parts("name")[0]]
 
 
 def index_rows(output: Path) -> dict[int, list[str]]:

@@ -41,8 +41,9 @@ def test_the_list_searches_through_its_index_links_each_result_to_its_row_and_pa
         results.first.wait_for()
         assert results.all_text_contents() == ["Łabędź Ewa"]
         assert page.locator(".signer-pages").is_hidden()
-        # One file of the index (words beginning with l), and Swedish's places.
-        assert [url for url in fetched if "/signatures/index/" in url] == [signed_served.base + shard_path(folding.shard("l"))]
+        # One file of the index (words beginning with "la"), and one of Swedish's places.
+        assert [url for url in fetched if "/signatures/index/" in url] == [signed_served.base + shard_path(folding.shard("la"))]
+        assert [url for url in fetched if "/places/" in url] == [signed_served.base + "sv/signatures/places/000.json"]
         search.fill("ewa ł")  # every word typed begins a word of the signer's
         page.wait_for_function("document.querySelector('.signer-results li a').textContent === 'Łabędź Ewa'")
         # The result links to the signer's row on the page that lists it.
@@ -53,6 +54,10 @@ def test_the_list_searches_through_its_index_links_each_result_to_its_row_and_pa
         search = page.get_by_label("Sök bland undertecknarna")
         search.fill("abedz")  # not the beginning of a word
         page.locator(".signer-none").wait_for()
+        search.fill("z")  # one letter: no search yet (it picks no file of the index)
+        assert page.locator(".signer-pages").is_visible() and page.locator(".signer-none").is_hidden()
+        search.fill("すず")  # one kana is enough: finds すずき
+        page.wait_for_function("document.querySelector('.signer-results li a') && document.querySelector('.signer-results li a').textContent === 'すずき'")
         search.fill("")
         assert page.locator(".signer-pages").is_visible()
         first_names = page.locator(".signer-pages .signers .signer-name").all_text_contents()
@@ -88,12 +93,15 @@ def test_the_browser_folds_and_cuts_words_as_the_build_does(browser: Browser, si
                 const m = await import(module);
                 return cases.map((text) => {
                     const folded = m.fold(text);
-                    return [folded, m.starts(folded), Array.from(new Set(m.starts(folded).map((i) => m.shard(Array.from(folded)[i])))).sort((a, b) => a - b), m.words(text)];
+                    return [folded, m.starts(folded), m.shards(folded), m.words(text), m.words(text).map(m.key)];
                 });
             }""",
             [signed_served.base + "theme/js/search-fold.js", FOLD_CASES],
         )
-        expected = [[folding.fold(text), folding.starts(folding.fold(text)), sorted(folding.shards(folding.fold(text))), folding.words(text)] for text in FOLD_CASES]
+        expected = [
+            [folding.fold(text), folding.starts(folding.fold(text)), sorted(folding.shards(folding.fold(text))), folding.words(text), list(map(folding.key, folding.words(text)))]
+            for text in FOLD_CASES
+        ]
         assert found == expected
         assert folding.fold("Łódź") == "lodz" and folding.words("ŁÓDŹ, Straße") == ["lodz", "strasse"]
     finally:
@@ -112,7 +120,7 @@ def test_the_search_results_have_no_serious_axe_violations(browser: Browser, sig
     page = context.new_page()
     try:
         page.goto(signed_served.base + "de/signatures/")
-        page.get_by_label("Unterzeichnende suchen").fill("a")
+        page.get_by_label("Unterzeichnende suchen").fill("an")
         page.locator(".signer-results li").first.wait_for()
         assert axe_violations(page) == []
     finally:

@@ -28,10 +28,9 @@ from openletter.pelican_plugin.list_frames import LIST_TEMPLATE, FrameKey, ListF
 from openletter.pelican_plugin.partial import published
 from openletter.pelican_plugin.run import Run, run_of
 from openletter.project import THEME_DOMAIN
-from openletter.signatures.folding import SHARDS
-from openletter.signatures.listing import BY_COUNTRY, Listing, Orders, list_url, places_url
+from openletter.signatures.listing import BY_COUNTRY, Listing, Orders, list_url
 from openletter.signatures.load import record_id
-from openletter.signatures.search import places_file, search_index, shard_path
+from openletter.signatures.search import places_files, search_index
 from openletter.site.links import LinkCluster
 
 #: The font group of the list pages: their own faces (names in every script) apart from the letters'.
@@ -94,12 +93,15 @@ class SignatoryPages:
         shown = digest(*(repr((record_id(r), r.name, r.affiliation, r.role, r.country)) for r in records))
         self.ledger = Ledger(run.cache.memo(f"signatory-files\0{self.live}"), output, self.live)
         memo = run.cache.memo("signatory-lists")
-        shards = search_index(records) if self._changed_index(shown) else None
-        names = []
-        for number in range(SHARDS):
-            name = shard_path(number)
-            self._file(name, Cache.key("signatory-index", shown, name), lambda: shards[name])  # type: ignore[index]
-            names.append(name)
+        # The search index: its files by name and key (a digest of each), remade when the records changed.
+        stored = memo.get("search-index", lambda: None)
+        if stored is None or stored[0] != shown or not all(self.ledger.reuse(name, file_key) for name, file_key in stored[1]):
+            index = [(name, data, digest(data)) for name, data in search_index(records).items()]
+            for name, data, file_key in index:
+                self._file(name, file_key, lambda: data)
+            stored = shown, [(name, file_key) for name, _, file_key in index]
+        memo.swap("search-index", stored)
+        names = [name for name, _ in stored[1]]
         self._made: tuple[Orders, Rows, PageGuard] | None = None
         for language in site.languages:
             theme = self.theme_digest(language)
@@ -140,15 +142,11 @@ class SignatoryPages:
             files.append((page.save_as, page_key))
             if page.first:
                 sources[page.url] = page_key
-        places = places_url(language)
-        self._file(places, Cache.key("signatory-places", key), lambda: places_file(listing))
-        files.append((places, Cache.key("signatory-places", key)))
+        for name, data in places_files(listing).items():
+            self._file(name, digest(data), lambda: data)
+            files.append((name, digest(data)))
         text, texts = frames.text(pages, sources, known)
         return files, text, texts, frames.members(pages, (frame_text for _, frame_text in texts.values()))
-
-    def _changed_index(self, shown: str) -> bool:
-        """Whether some file of the search index is to be written (else all are kept or copied)."""
-        return not all(self.ledger.reuse(shard_path(number), Cache.key("signatory-index", shown, shard_path(number))) for number in range(SHARDS))
 
     def _represent(self, first: Path, text: PageText, members: list[Member]) -> None:
         """The language's first list page stands for all its list pages in the fonts step (they

@@ -39,8 +39,8 @@ def list_url(language: Language, ordering: str = BY_NAME, page_id: str = "") -> 
 
 
 def places_url(language: Language) -> str:
-    """Where the search finds, for each signer of the index, the by-name page that lists it."""
-    return f"{language.slug}/{FOLDER}/places.json"
+    """The folder where the search finds, for each signer of the index, the by-name page that lists it."""
+    return f"{language.slug}/{FOLDER}/places/"
 
 
 class Signer(NamedTuple):

@@ -7,8 +7,9 @@ Each signer of a shard is ``[position, id, name, affiliation, role, country]`` w
 trailing fields dropped (``position``: its place in the records' order).  The script folds what
 it fetched and what is typed as the build does and shows the matches in the page's collation
 (``Intl.Collator``), so the files serve every language and a browser fetches each once.  Each
-language's ``places.json`` gives, for each signer by position, the by-name page that lists it
-(its pages' addresses, then a page number per signer): a result links to ``<page>#s-<id>``.
+language's places (``<lang>/signatures/places/``, blocks of positions) give, for each signer by
+position, the by-name page that lists it (its pages' addresses, then a page number per signer):
+a result links to ``<page>#s-<id>``.
 Measured against Pagefind, and sharded against whole, in bench/README.md."""
 
 from __future__ import annotations
@@ -18,16 +19,16 @@ from collections.abc import Iterable
 
 from openletter.signatures import folding
 from openletter.signatures.folding import SHARDS
-from openletter.signatures.listing import BY_NAME, Listing
+from openletter.signatures.listing import BY_NAME, Listing, places_url
 from openletter.signatures.load import record_id
 from openletter.signatures.record import Record
 
-#: Where the index's files are, relative to the site's root: ``signatures/index/07.json``.
+#: Where the index's files are, relative to the site's root: ``signatures/index/007.json``.
 INDEX_FOLDER = "signatures/index"
 
 
 def shard_path(number: int) -> str:
-    return f"{INDEX_FOLDER}/{number:02d}.json"
+    return f"{INDEX_FOLDER}/{number:03d}.json"
 
 
 def _json(value: object) -> bytes:
@@ -47,7 +48,18 @@ def search_index(records: Iterable[Record]) -> dict[str, bytes]:
     return {shard_path(number): _json(rows) for number, rows in enumerate(shards)}
 
 
-def places_file(listing: Listing) -> bytes:
-    """``listing``'s ``places.json``: its by-name pages' addresses, and the page of each signer by position."""
+#: How many signers' places one file of a language's places holds.
+PLACES_BLOCK = 2048
+
+
+def places_files(listing: Listing) -> dict[str, bytes]:
+    """``listing``'s places, by file (``<lang>/signatures/places/000.json``, a block of
+    :data:`PLACES_BLOCK` positions each): its by-name pages' addresses, and the page of each
+    signer of the block by position (a search fetches the blocks of the results it shows)."""
     parts, _ = listing.parts(BY_NAME)
-    return _json({"pages": [part.url for part in parts], "places": listing.places()})
+    pages = [part.url for part in parts]
+    places = listing.places()
+    return {
+        f"{places_url(listing.language)}{start // PLACES_BLOCK:03d}.json": _json({"pages": pages, "places": places[start : start + PLACES_BLOCK]})
+        for start in range(0, max(1, len(places)), PLACES_BLOCK)
+    }
