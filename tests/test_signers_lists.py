@@ -21,9 +21,10 @@ from conftest import REPO, SiteCopy, shipped_copy
 from openletter.commands.build import build
 from openletter.errors import OpenletterError, SettingsError
 from openletter.exemplars import Exemplars
-from openletter.fonts import page_text
+from openletter.fonts import FontFile, FontReport, PageFonts, page_text
 from openletter.languages import Language
 from openletter.pages.guard import PageGuard
+from openletter.pelican_plugin.finishing import budget_warnings
 from openletter.record_names import ID_ALPHABET
 from openletter.signatures import folding
 from openletter.signatures.check import check_signatures
@@ -308,7 +309,7 @@ def synthetic(index: int) -> Record:
     chance = random.Random(index)
     name = " ".join("".join(chance.choice("abcdefghijklmnoprstuvwyzäöüß") for _ in range(chance.randint(3, 8))).title() for _ in range(2))
     record = ID_ALPHABET[index % 32] + "".join(chance.choice(ID_ALPHABET) for _ in range(7))
-    return Record(Path(f"signatures/2026/2026-01-01-{record}.toml"), name, "en", date(2026, 1, 1), country=chance.choice(["DE", "FR", "PL", "SE", "JP"]))
+    return Record(f"signatures/2026/2026-01-01-{record}.toml", name, "en", date(2026, 1, 1), country=chance.choice(["DE", "FR", "PL", "SE", "JP"]))
 
 
 def test_names_in_many_scripts_on_the_lists_do_not_weigh_on_the_letters_fonts(tmp_path: Path) -> None:
@@ -334,6 +335,24 @@ def test_names_in_many_scripts_on_the_lists_do_not_weigh_on_the_letters_fonts(tm
     assert cjk <= {ord(char) for char in "".join(shown)}
     assert len({code for codes in list_ranges.values() for code in codes if code > 0x3000}) > 20 * len(cjk)
     assert '<link rel="stylesheet" href="../../theme/fonts/_shared-signatories.css">' in first and len(paths) == 400
+
+
+def test_a_list_pages_font_budget_counts_the_faces_its_own_text_fetches(tmp_path: Path) -> None:
+    """The list pages of a language share one stylesheet cut for all of them; each is checked for
+    what a browser fetches for it: one warning per list, how many pages are over, the heaviest."""
+    first = tmp_path / "de" / "signatures" / "index.html"
+
+    def face(name: str, chars: str, size: int, weight: int = 400, shared: bool = False) -> FontFile:
+        return FontFile(tmp_path / name, "Noto Serif OL", weight, size, frozenset(map(ord, chars)), "@fontsource/noto-serif/x.woff2", shared)
+
+    files = (face("a.woff2", "ab ", 300_000), face("x.woff2", "x", 200_000), face("b.woff2", "ab", 90_000, 700), face("s.woff2", "ü", 10_000, shared=True))
+    report = FontReport(pages={first: PageFonts(first, "de", tmp_path / "x.css", files, 150_000)})
+    members = [("de/signatures/", "a b", ""), ("de/signatures/aaaaaaaa/", "ax", ""), ("de/signatures/bbbbbbbb/", "a", "ab")]
+    [warning] = budget_warnings(report, tmp_path, members={first: members})
+    assert warning.path == Path("de/signatures/aaaaaaaa/") and warning.code == "font-budget"
+    assert warning.message.startswith("1 of the 3 pages of this list: the heaviest loads 500,000 bytes of its own webfonts (budget 400,000)")
+    # The union (590 kB) is over; no page is: no warning.
+    assert budget_warnings(report, tmp_path, members={first: [members[0], members[2]]}) == []
 
 
 def test_the_sitemap_lists_the_sign_pages_and_the_lists_first_pages_of_published_languages(tmp_path: Path) -> None:

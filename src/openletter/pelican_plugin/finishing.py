@@ -20,15 +20,15 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from openletter.cache import Cache, digest
 from openletter.errors import Problem
-from openletter.fonts import BUDGET_LARGE, BUDGET_SHARED, FontBuilder, FontReport, PageFonts, page_langs, shared_stylesheet_for
+from openletter.fonts import BUDGET_LARGE, BUDGET_SHARED, FontBuilder, FontFile, FontReport, page_langs, shared_stylesheet_for
 from openletter.fonts.notices import notices
 from openletter.hosting import robots_warning
 from openletter.pages.guard import PageGuard
@@ -87,7 +87,7 @@ def finish(run: Run, output: Path) -> None:
         *run.site.warnings,
         *takeaway.warnings,
         *font_warnings(report.missing, output),
-        *budget_warnings(report, output, run.many_scripts, run.list_members),
+        *budget_warnings(report, output, run.many_scripts, run.list_members, run.cache),
         *unmarked_warnings(run, pages, output),
     ]
     run.cache.save_memos()
@@ -111,44 +111,61 @@ def make_takeaway(run: Run, output: Path, fonts: FontBuilder) -> TakeawayReport:
 
 
 def budget_warnings(
-    report: FontReport, output: Path, many_scripts: Collection[Path] = (), members: Mapping[Path, Sequence[tuple[Path, str, str]]] | None = None
+    report: FontReport,
+    output: Path,
+    many_scripts: Collection[Path] = (),
+    members: Mapping[Path, Sequence[tuple[str, str, str]]] | None = None,
+    cache: Cache | None = None,
 ) -> list[Problem]:
     """One warning per page whose webfonts are over budget: a subsetting regression, or a page
     showing far more characters than a letter does.  Pages in ``many_scripts`` (the lists of
     signatories: names in every script) have :data:`BUDGET_LARGE` for their own faces.  A page
-    that stands for others (``members``: a language's list pages, which share its stylesheet) is
-    checked as each of them, for the faces its own text makes a browser fetch: one warning for
-    the list, with how many of its pages are over and the heaviest."""
+    that stands for others (``members``: a language's list pages by site-relative name, which
+    share its stylesheet, with what each shows in its language, regular and bold) is checked as
+    each of them, for the faces its own text makes a browser fetch: one warning for the list, with
+    how many of its pages are over and the heaviest."""
     members = members or {}
-
-    def over(page: PageFonts, large: bool) -> bool:
-        return page.over_budget and not (large and page.own_bytes <= BUDGET_LARGE and page.shared_bytes <= BUDGET_SHARED)
-
-    problems = [_budget_problem(page, output) for page in report.over_budget() if page.page not in members and over(page, page.page in many_scripts)]
+    problems = [
+        _budget_problem(page.page.relative_to(output), page.own_bytes, page.budget, page.shared_bytes)
+        for page in report.over_budget()
+        if page.page not in members and not (page.page in many_scripts and page.own_bytes <= BUDGET_LARGE and page.shared_bytes <= BUDGET_SHARED)
+    ]
     for first, pages in members.items():
         if first in report.pages:
-            heavy = [page for page in (_member(report.pages[first], *member) for member in pages) if over(page, True)]
+            files = report.pages[first].files
+            key = digest(repr([(file.path.name, file.weight, file.size, file.shared) for file in files]), *(part for page in pages for part in page))
+            heavy = (cache or Cache(None)).get("list-budgets", (key,), lambda files=files, pages=pages: _heavy(files, pages), valid=list)
             if heavy:
-                worst = max(heavy, key=lambda page: page.own_bytes)
-                problems.append(_budget_problem(worst, output, f"{len(heavy)} of the {len(pages)} pages of this list: the heaviest "))
+                name, own, shared = max(heavy, key=lambda found: found[1])
+                problems.append(_budget_problem(Path(name), own, BUDGET_LARGE, shared, f"{len(heavy)} of the {len(pages)} pages of this list: the heaviest "))
     return problems
 
 
-def _budget_problem(page: PageFonts, output: Path, which: str = "") -> Problem:
+def _heavy(files: Sequence[FontFile], pages: Sequence[tuple[str, str, str]]) -> list[tuple[str, int, int]]:
+    """The pages over budget, with the bytes of own and shared faces each fetches: the shared
+    faces as their first page, the own faces whose characters it shows (bold text from a
+    regular face too, for a family without bold)."""
+    shared = sum(file.size for file in files if file.shared)
+    own = [file for file in files if not file.shared]
+    face_of: dict[int, dict[int, int]] = {}  # by weight: code point -> the own face that maps it
+    for number, file in enumerate(own):
+        face_of.setdefault(file.weight, {}).update(dict.fromkeys(file.codepoints, number))
+    regular, bold = face_of.get(400, {}), face_of.get(700, {})
+    heavy = []
+    for name, shown, heavy_text in pages:
+        used = {regular[ord(char)] for char in shown + heavy_text if ord(char) in regular}
+        used |= {bold[ord(char)] for char in heavy_text if ord(char) in bold}
+        size = sum(own[number].size for number in used)
+        if size > BUDGET_LARGE or shared > BUDGET_SHARED:
+            heavy.append((name, size, shared))
+    return heavy
+
+
+def _budget_problem(path: Path, own: int, budget: int, shared: int, which: str = "") -> Problem:
     return Problem(
-        page.page.relative_to(output), None, "warning", "font-budget",
-        f"{which}loads {page.own_bytes:,} bytes of its own webfonts (budget {BUDGET_LARGE if which else page.budget:,}) and up to "
-        f"{page.shared_bytes:,} of the shared ones (budget {BUDGET_SHARED:,})",
+        path, None, "warning", "font-budget",
+        f"{which}loads {own:,} bytes of its own webfonts (budget {budget:,}) and up to {shared:,} of the shared ones (budget {BUDGET_SHARED:,})",
     )  # fmt: skip
-
-
-def _member(first: PageFonts, page: Path, regular: str, bold: str) -> PageFonts:
-    """``first``'s fonts as ``page``, sharing its stylesheet, fetches them for the text it shows in
-    its language (``regular``, ``bold``): its own faces whose characters it shows (bold text from a
-    regular face too, for a family without bold), the shared ones as ``first``."""
-    shown = {400: frozenset(map(ord, regular + bold)), 700: frozenset(map(ord, bold))}
-    files = tuple(file for file in first.files if file.shared or not file.codepoints.isdisjoint(shown.get(file.weight, shown[400])))
-    return replace(first, page=page, files=files)
 
 
 def font_warnings(missing: Iterable[tuple[Path, str]], output: Path) -> list[Problem]:

@@ -63,9 +63,9 @@ class Run:
     #: What pages show, where the run knows it without reading them: a language's first list
     #: page stands for all its list pages, which share its font stylesheet (see :mod:`.signatories`).
     page_texts: dict[Path, PageText] = field(default_factory=dict)
-    #: The pages each such page stands for, with what each shows in its language (regular, bold):
+    #: The pages each such page stands for (site-relative), with what each shows in its language (regular, bold):
     #: each list page's font budget is its own, not the whole list's.
-    list_members: dict[Path, list[tuple[Path, str, str]]] = field(default_factory=dict)
+    list_members: dict[Path, list[tuple[str, str, str]]] = field(default_factory=dict)
     #: Font groups whose own faces are cut apart from the letter pages' (see FontBuilder.build).
     fonts_apart: set[str] = field(default_factory=set)
     #: Whether the site publishes more than :data:`MANY_LANGUAGES` languages: its lists of

@@ -153,7 +153,7 @@ class SignatoryPages:
         link its stylesheet), with their text; like all of them it is guarded already.  Each
         page's font budget is checked for what it shows (``members``)."""
         run = self.run
-        run.list_members[first] = [(self.ledger.staging / name, regular, bold) for name, regular, bold in members]
+        run.list_members[first] = members
         run.pages.append(first)
         run.carried.add(first)
         run.font_groups[first] = FONT_GROUP

@@ -19,7 +19,7 @@ from openletter.signatures.record import Record
 
 def record_id(record: Record) -> str:
     """The eight-letter id at the end of a record's file name (``OPENLETTER_NOTABLE_SIGNERS`` names records by it)."""
-    return record.path.stem[-ID_LENGTH:]
+    return record.file.removesuffix(".toml")[-ID_LENGTH:]
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ class Signatories:
         order, then the most recent (newest first, by date then file name) up to ``recent`` in all."""
         by_id = {record_id(record): record for record in self.records}
         chosen = [by_id[name] for name in notable if name in by_id]
-        newest = sorted(self.records, key=lambda record: (record.date, record.path.as_posix()), reverse=True)
+        newest = sorted(self.records, key=lambda record: (record.date, record.file), reverse=True)
         for record in newest:
             if len(chosen) >= max(recent, len(notable)):
                 break
