@@ -11,6 +11,7 @@ import json
 import random
 import re
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import icu
 import pytest
 from conftest import REPO, SiteCopy, shipped_copy
 
+from openletter.cache import Cache
 from openletter.commands.build import build
 from openletter.errors import OpenletterError, SettingsError
 from openletter.exemplars import Exemplars
@@ -30,7 +32,7 @@ from openletter.signatures import folding
 from openletter.signatures.check import check_signatures
 from openletter.signatures.collation import Collation
 from openletter.signatures.folding import SHARDS
-from openletter.signatures.listing import Listing
+from openletter.signatures.listing import Listing, Orders
 from openletter.signatures.load import load_signatories
 from openletter.signatures.record import Record
 from openletter.signatures.search import PLACES_BLOCK, places_files, shard_path
@@ -303,6 +305,17 @@ def test_adding_one_signer_to_thousands_changes_a_page_or_two_of_each_ordering()
         changed = {url for url, content in after.items() if before.get(url) != content}
         assert len(changed - {"de/signatures/", "de/signatures/countries/"}) <= 4, changed
         assert {"de/signatures/", "de/signatures/countries/"} & changed
+
+
+def test_a_few_new_signers_are_put_in_the_last_builds_order_as_a_sort_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache, collation = Cache(tmp_path / "cache"), Collation("sv")
+    records = [synthetic(index) for index in range(500)]
+    first = Orders(records, cache).by_name(collation)
+    assert [records[index].name for index in first] == collation.sorted([record.name for record in records], str)
+    changed = [*records[5:], synthetic(900), synthetic(901), replace(synthetic(902), name=records[7].name)]  # one name twice: by the rest
+    expected = Orders(changed).by_name(collation)  # no cache: sorted whole
+    monkeypatch.setattr(Orders, "_sorted", lambda self, collation: pytest.fail("sorted whole"))
+    assert Orders(changed, cache).by_name(collation) == expected
 
 
 def synthetic(index: int) -> Record:

@@ -186,19 +186,22 @@ class ListFrames:
         result.add(lang, 700, " ".join(group.name for page in pages for group in page.groups))
         return result, texts
 
-    def members(self, pages: Sequence[ListPage], frames: Iterable[PageText]) -> list[Member]:
+    def members(self, pages: Sequence[ListPage], texts: Mapping[FrameKey, tuple[str, PageText]], known: Mapping[str, Member]) -> list[Member]:
         """What each of ``pages`` shows in its language (regular, bold), for its own font budget:
-        its rows, its countries' headings and whatever any of the language's ``frames`` shows."""
+        its frame's text, its rows and its countries' headings; ``known``: a page's from the last
+        build, for a page made from the same frame and content (the caller's to tell)."""
         lang = pages[0].language.tag
-        frames = list(frames)
-        regular = set().union(*(frame.usage.get((lang, 400), set()) for frame in frames))
-        bold = set().union(*(frame.usage.get((lang, 700), set()) for frame in frames))
         found = []
         for page in pages:
+            if page.save_as in known:
+                found.append(known[page.save_as])
+                continue
+            _, frame = texts[(page.ordering, page.url if page.first else "", True)]
             signers = page.signers or tuple(signer for group in page.groups for signer in group.signers)
             rows = frozenset().union(*map(self.rows.chars, signers))
-            headings = set(" ".join(group.name for group in page.groups))
-            found.append((page.save_as, "".join(sorted(rows | regular)), "".join(sorted(bold | headings))))
+            regular = rows | frame.usage.get((lang, 400), set())
+            bold = set(" ".join(group.name for group in page.groups)) | frame.usage.get((lang, 700), set())
+            found.append((page.save_as, "".join(sorted(regular)), "".join(sorted(bold))))
         return found
 
 

@@ -96,7 +96,7 @@ class SignatoryPages:
         # The search index: its files by name and key (a digest of each), remade when the records changed.
         stored = memo.get("search-index", lambda: None)
         if stored is None or stored[0] != shown or not all(self.ledger.reuse(name, file_key) for name, file_key in stored[1]):
-            index = [(name, data, digest(data)) for name, data in search_index(records).items()]
+            index = [(name, data, digest(data)) for name, data in search_index(records, run.cache).items()]
             for name, data, file_key in index:
                 self._file(name, file_key, lambda: data)
             stored = shown, [(name, file_key) for name, _, file_key in index]
@@ -110,7 +110,7 @@ class SignatoryPages:
             if stored is not None and stored[0] == key and all(self.ledger.reuse(name, file_key) for name, file_key in stored[1]):
                 files, text, members = stored[1], stored[2], stored[4]
             else:
-                files, text, frames, members = self.make(language, theme, key, context, stored[3] if stored else {})
+                files, text, frames, members = self.make(language, theme, key, context, stored)
                 memo.swap(language.tag, (key, files, text, frames, members))
             names += [name for name, _ in files]
             self._represent(output / list_url(language) / "index.html", text, members)
@@ -118,16 +118,16 @@ class SignatoryPages:
         return names
 
     def make(
-        self, language: Language, theme: str, key: str, context: Mapping[str, Any], known: Mapping[FrameKey, Any]
+        self, language: Language, theme: str, key: str, context: Mapping[str, Any], stored: tuple[Any, ...] | None
     ) -> tuple[list[tuple[str, str]], PageText, dict[FrameKey, Any], list[Member]]:
         """Sort and cut ``language``'s lists, write the pages that changed; each file with its key,
-        what the pages show, their frames' texts (``known``: the last build's) and what each page
-        shows in its language (its font budget)."""
+        what the pages show, their frames' texts and what each page shows in its language (its
+        font budget).  ``stored``: what the last build kept of them."""
         site, run = self.site, self.run
         records = site.signatories.records
         if self._made is None:
             guard = PageGuard(run.options.absolute_site_url)
-            orders = Orders(records)
+            orders = Orders(records, run.cache)
             self._made = orders, Rows(self.environment, guard, orders.signers), guard
         orders, rows, guard = self._made
         listing = Listing(language, records, site.options.signers_per_page, orders)
@@ -136,7 +136,7 @@ class SignatoryPages:
         files = []
         sources = {"": theme}  # what each frame is made from: the theme; a first page, its content too
         for page in pages:
-            page_key = Cache.key("signatory-page", theme, repr(page.content()))
+            page_key = Cache.key("signatory-page", theme, page.content(orders.texts))
             if self._file(page.save_as, page_key, lambda: frames.html(page).encode("utf-8")):
                 self.rendered += 1
             files.append((page.save_as, page_key))
@@ -145,8 +145,11 @@ class SignatoryPages:
         for name, data in places_files(listing).items():
             self._file(name, digest(data), lambda: data)
             files.append((name, digest(data)))
-        text, texts = frames.text(pages, sources, known)
-        return files, text, texts, frames.members(pages, (frame_text for _, frame_text in texts.values()))
+        known_files, known_texts, known_members = (dict(stored[1]), stored[3], stored[4]) if stored else ({}, {}, [])
+        text, texts = frames.text(pages, sources, known_texts)
+        now = dict(files)
+        same = {member[0]: member for member in known_members if known_files.get(member[0]) == now.get(member[0])}  # page unchanged: what it shows too
+        return files, text, texts, frames.members(pages, texts, same)
 
     def _represent(self, first: Path, text: PageText, members: list[Member]) -> None:
         """The language's first list page stands for all its list pages in the fonts step (they

@@ -14,12 +14,14 @@ Signers who gave no country are in the by-name list only."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from openletter.cache import Cache
 from openletter.fonts import stylesheet_for
 from openletter.languages import Language
 from openletter.signatures.collation import Collation
@@ -158,21 +160,24 @@ class ListPage:
         faces, cut for all of them, which a reader's browser fetches once for the whole list."""
         return Path(stylesheet_for(Path(list_url(self.language)) / "index.html", Path())).stem
 
-    def content(self) -> tuple[object, ...]:
-        """What this page shows besides the theme, the language and the menus: equal tuples, equal pages."""
-        groups = tuple((group.country, group.name, group.continued, tuple(map(tuple, group.signers))) for group in self.groups)
-        return (
-            self.language.tag, self.ordering, self.url, self.previous_url, self.next_url, self.range,
-            tuple(map(tuple, self.signers)), groups, self.countries, self.contents, self.draft,
-        )  # fmt: skip
+    def content(self, texts: Mapping[str, str] | None = None) -> str:
+        """What this page shows besides the theme, the language and the menus: equal texts, equal
+        pages.  ``texts``: each signer's text by id, made once for every language's pages
+        (:attr:`Orders.texts`), else made here."""
+        text = texts if texts is not None else {signer.id: repr(tuple(signer)) for signer in self.signers or [s for g in self.groups for s in g.signers]}
+        groups = tuple((group.country, group.name, group.continued, len(group.signers)) for group in self.groups)
+        head = (self.language.tag, self.ordering, self.url, self.previous_url, self.next_url, self.range, groups, self.countries, self.contents, self.draft)
+        signers = self.signers or tuple(signer for group in self.groups for signer in group.signers)
+        return repr(head) + "\n" + "\n".join(text[signer.id] for signer in signers)
 
 
 class Orders:
     """The records' order by name in each collation, sorted once per set of collation rules
     (ten of the shipped languages sort by the root collation) and kept for the build."""
 
-    def __init__(self, records: Sequence[Record]) -> None:
+    def __init__(self, records: Sequence[Record], cache: Cache | None = None) -> None:
         self.records = records
+        self.cache = cache or Cache(None)
         self._orders: dict[str, list[int]] = {}
         #: Each record's id, and the value that decides whether it starts a page.
         self.ids = [record_id(record) for record in records]
@@ -193,26 +198,68 @@ class Orders:
     def countries(self) -> frozenset[str]:
         return frozenset(record.country for record in self.records if record.country)
 
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        """Each signer as a page's key reads it (made once for every language's pages)."""
+        return {signer.id: repr(tuple(signer)) for signer in self.signers}
+
     def by_name(self, collation: Collation) -> list[int]:
-        """The indexes of the records by name, then affiliation, role, country and id."""
+        """The indexes of the records by name, then affiliation, role, country and id.
+
+        Sorted once per set of collation rules; and when the cache holds the last build's order for
+        those rules and the records changed by a few, that order with the new ones put in place (a
+        few sort keys each) and the removed ones taken out: adding a signer to 100,000 does not
+        sort them again in each of forty collations."""
         rules = collation.rules
         if rules not in self._orders:
-            records, key = self.records, collation.key
-            names = [key(record.name) for record in records]
-            order = sorted(range(len(records)), key=names.__getitem__)
-            # Equal names (rare) by the rest; sort keys for those only.
-            start = 0
-            for end in range(1, len(order) + 1):
-                if end == len(order) or names[order[end]] != names[order[start]]:
-                    if end - start > 1:
-                        order[start:end] = sorted(order[start:end], key=lambda i: _tie_key(records[i], self.ids[i], key))
-                    start = end
+            entry = Cache.key("signatory-order", rules)
+            previous = self.cache.load("signatory-order", entry)
+            ids = self._updated(previous.split("\0") if isinstance(previous, str) and previous else None, collation)
+            if ids is None:
+                order = self._sorted(collation)
+            else:
+                order = [self.positions[id] for id in ids]
+            self.cache.store("signatory-order", entry, "\0".join(self.ids[index] for index in order))
             self._orders[rules] = order
         return self._orders[rules]
 
+    def _sorted(self, collation: Collation) -> list[int]:
+        records, key = self.records, collation.key
+        names = [key(record.name) for record in records]
+        order = sorted(range(len(records)), key=names.__getitem__)
+        # Equal names (rare) by the rest; sort keys for those only.
+        start = 0
+        for end in range(1, len(order) + 1):
+            if end == len(order) or names[order[end]] != names[order[start]]:
+                if end - start > 1:
+                    order[start:end] = sorted(order[start:end], key=lambda i: self._full_key(i, collation))
+                start = end
+        return order
 
-def _tie_key(record: Record, id: str, key: object) -> tuple[bytes, bytes, str, str]:
-    return key(record.affiliation or ""), key(record.role or ""), record.country or "", id  # type: ignore[operator]
+    def _full_key(self, index: int, collation: Collation) -> tuple[bytes, bytes, bytes, str, str]:
+        record, key = self.records[index], collation.key
+        return key(record.name), key(record.affiliation or ""), key(record.role or ""), record.country or "", self.ids[index]
+
+    def _updated(self, previous: list[str] | None, collation: Collation) -> list[str] | None:
+        """``previous`` (ids in order) less the records gone, with the new ones in place; None
+        when there is none or too much changed (then the records are sorted whole)."""
+        if previous is None:
+            return None
+        current, before = self.positions, set(previous)
+        kept = [id for id in previous if id in current]
+        added = [id for id in current if id not in before] if len(kept) != len(current) else []
+        if len(previous) - len(kept) + len(added) > max(100, len(current) // 50):
+            return None
+        keys: dict[str, tuple[bytes, bytes, bytes, str, str]] = {}
+
+        def full(id: str) -> tuple[bytes, bytes, bytes, str, str]:
+            if id not in keys:
+                keys[id] = self._full_key(current[id], collation)
+            return keys[id]
+
+        for id in added:
+            bisect.insort(kept, id, key=full)
+        return kept
 
 
 @dataclass(slots=True)
@@ -228,6 +275,8 @@ class Listing:
     by_country: list[Signer] = field(init=False)
     country_names: dict[str, str] = field(init=False)
     _values: Mapping[str, int] = field(init=False)
+    _parts: dict[str, tuple[tuple[Part, ...], list[int]]] = field(init=False)
+    _counts: list[tuple[str, int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.collation = Collation(self.language.tag)
@@ -240,11 +289,21 @@ class Listing:
         #: Each country's name in the language.
         self.country_names = {code: territories.get(code, code) for code in orders.countries}
         key = self.collation.key
-        country_key = {code: key(name) for code, name in self.country_names.items()}
-        self.by_country = sorted((s for s in self.by_name if s.country), key=lambda s: country_key[s.country])  # stable: by name within a country
+        buckets: dict[str, list[Signer]] = {code: [] for code in sorted(self.country_names, key=lambda code: key(self.country_names[code]))}
+        for signer in self.by_name:
+            if signer.country:
+                buckets[signer.country].append(signer)  # by name within a country
+        self.by_country = [signer for bucket in buckets.values() for signer in bucket]
+        self._counts = [(code, len(bucket)) for code, bucket in buckets.items() if bucket]
+        self._parts = {}
 
     def parts(self, ordering: str) -> tuple[tuple[Part, ...], list[int]]:
         """The pages of ``ordering`` and the index where each starts."""
+        if ordering not in self._parts:
+            self._parts[ordering] = self._cut(ordering)
+        return self._parts[ordering]
+
+    def _cut(self, ordering: str) -> tuple[tuple[Part, ...], list[int]]:
         signers = self.by_name if ordering == BY_NAME else self.by_country
         starts = page_starts([self._values[signer.id] for signer in signers], self.per_page)
         ends = [*starts[1:], len(signers)]
@@ -257,14 +316,11 @@ class Listing:
     def countries(self, parts: Sequence[Part], starts: Sequence[int]) -> tuple[Country, ...]:
         """Every country with signers, in collation order, with where its signers start."""
         found: list[Country] = []
-        page = 0
-        for index, signer in enumerate(self.by_country):
-            while page + 1 < len(starts) and starts[page + 1] <= index:
-                page += 1
-            if found and found[-1].code == signer.country:
-                found[-1] = Country(signer.country, found[-1].name, found[-1].count + 1, found[-1].url)
-            else:
-                found.append(Country(signer.country, self.country_names[signer.country], 1, f"{parts[page].url}#country-{signer.country.lower()}"))
+        index = 0
+        for code, count in self._counts:
+            page = bisect.bisect_right(starts, index) - 1
+            found.append(Country(code, self.country_names[code], count, f"{parts[page].url}#country-{code.lower()}"))
+            index += count
         return tuple(found)
 
     def pages(self, draft: bool = False, alternates: Sequence[object] = (), x_default_url: str = "") -> Iterator[ListPage]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from openletter.cache import Cache
 from openletter.signatures import folding
 from openletter.signatures.folding import SHARDS
 from openletter.signatures.listing import BY_NAME, Listing, places_url
@@ -35,15 +36,18 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def search_index(records: Iterable[Record]) -> dict[str, bytes]:
+def search_index(records: Iterable[Record], cache: Cache | None = None) -> dict[str, bytes]:
     """The index of ``records`` by file (every shard, empty ones too: a search finds nothing there),
-    each in the records' order (the script sorts what it shows)."""
+    each in the records' order (the script sorts what it shows).  A record's files come from the
+    ``cache``'s memo when its text was folded by an earlier build."""
     shards: list[list[list[object]]] = [[] for _ in range(SHARDS)]
+    memo = (cache or Cache(None)).memo("search-shards")
     for position, record in enumerate(records):
         row: list[object] = [position, record_id(record), record.name, record.affiliation or "", record.role or "", record.country or ""]
         while row and not row[-1]:
             row.pop()
-        for number in sorted(folding.shards(folding.fold(" ".join(str(value) for value in row[2:5])))):
+        text = " ".join(str(value) for value in row[2:5])
+        for number in memo.get(text, lambda text=text: tuple(sorted(folding.shards(folding.fold(text))))):
             shards[number].append(row)
     return {shard_path(number): _json(rows) for number, rows in enumerate(shards)}
 
