@@ -198,7 +198,7 @@ class ListFrames:
                 continue
             _, frame = texts[(page.ordering, page.url if page.first else "", True)]
             signers = page.signers or tuple(signer for group in page.groups for signer in group.signers)
-            rows = frozenset().union(*map(self.rows.chars, signers))
+            rows = set(" ".join(part for signer in signers for part in (signer.name, signer.details) if part))
             regular = rows | frame.usage.get((lang, 400), set())
             bold = set(" ".join(group.name for group in page.groups)) | frame.usage.get((lang, 700), set())
             found.append((page.save_as, "".join(sorted(regular)), "".join(sorted(bold))))
@@ -216,15 +216,8 @@ class Rows:
         self.template = environment.get_template(ROW_TEMPLATE)
         self.guard = guard
         self._html: dict[str, str] = {}
-        self._chars: dict[str, frozenset[str]] = {}
         #: Every character the rows show (names, roles, affiliations), spaces as one.
         self.text = " ".join(part for signer in signers for part in (signer.name, signer.details) if part)
-
-    def chars(self, signer: Signer) -> frozenset[str]:
-        """The characters ``signer``'s row shows (a space for any space)."""
-        if signer.id not in self._chars:
-            self._chars[signer.id] = frozenset(" ".join(part for part in (signer.name, signer.details) if part))
-        return self._chars[signer.id]
 
     def html(self, signer: Signer) -> str:
         """The row of ``signer``, as every language's list shows it (no country: the lists show
