@@ -182,7 +182,7 @@ class ListFrames:
             for (frame_lang, weight), chars in frame_text.usage.items():
                 result.usage.setdefault((frame_lang, weight), set()).update(chars)
             result.langs |= frame_text.langs
-        result.add(lang, 400, self.rows.text)
+        result.usage.setdefault((lang, 400), set()).update(self.rows.chars)
         result.add(lang, 700, " ".join(group.name for page in pages for group in page.groups))
         return result, texts
 
@@ -218,6 +218,10 @@ class Rows:
         self._html: dict[str, str] = {}
         #: Every character the rows show (names, roles, affiliations), spaces as one.
         self.text = " ".join(part for signer in signers for part in (signer.name, signer.details) if part)
+        shown = PageText("")
+        shown.add("", 400, self.text)
+        #: Those characters as a page's text records them (once: fifty languages add them).
+        self.chars = frozenset(shown.usage.get(("", 400), ()))
 
     def html(self, signer: Signer) -> str:
         """The row of ``signer``, as every language's list shows it (no country: the lists show

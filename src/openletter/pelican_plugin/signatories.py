@@ -136,7 +136,7 @@ class SignatoryPages:
         files = []
         sources = {"": theme}  # what each frame is made from: the theme; a first page, its content too
         for page in pages:
-            page_key = Cache.key("signatory-page", theme, page.content(orders.texts))
+            page_key = Cache.key("signatory-page", theme, page.content())
             if self._file(page.save_as, page_key, lambda: frames.html(page).encode("utf-8")):
                 self.rendered += 1
             files.append((page.save_as, page_key))

@@ -15,6 +15,8 @@ Signers who gave no country are in the by-name list only."""
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +31,8 @@ from openletter.signatures.load import record_id
 from openletter.signatures.paging import cut_value, page_starts
 from openletter.signatures.record import Record
 
+#: A :class:`Signer`'s country (its fifth field).
+_COUNTRY = operator.itemgetter(4)
 #: Where a language's list lives, under its folder: ``<lang>/signatures/``.
 FOLDER = "signatures"
 BY_NAME, BY_COUNTRY = "name", "country"
@@ -110,6 +114,8 @@ class ListPage:
     draft: bool = False
     alternates: Sequence[object] = ()
     x_default_url: str = ""
+    #: Its signers' texts (:attr:`Orders.texts`), one a line, when the listing made them.
+    signer_texts: str | None = None
 
     @property
     def first(self) -> bool:
@@ -160,15 +166,16 @@ class ListPage:
         faces, cut for all of them, which a reader's browser fetches once for the whole list."""
         return Path(stylesheet_for(Path(list_url(self.language)) / "index.html", Path())).stem
 
-    def content(self, texts: Mapping[str, str] | None = None) -> str:
+    def content(self) -> str:
         """What this page shows besides the theme, the language and the menus: equal texts, equal
-        pages.  ``texts``: each signer's text by id, made once for every language's pages
-        (:attr:`Orders.texts`), else made here."""
-        text = texts if texts is not None else {signer.id: repr(tuple(signer)) for signer in self.signers or [s for g in self.groups for s in g.signers]}
+        pages (its signers' texts made once for every language, :attr:`Orders.texts`, when the
+        listing gave them)."""
         groups = tuple((group.country, group.name, group.continued, len(group.signers)) for group in self.groups)
         head = (self.language.tag, self.ordering, self.url, self.previous_url, self.next_url, self.range, groups, self.countries, self.contents, self.draft)
+        if self.signer_texts is not None:
+            return repr(head) + "\n" + self.signer_texts
         signers = self.signers or tuple(signer for group in self.groups for signer in group.signers)
-        return repr(head) + "\n" + "\n".join(text[signer.id] for signer in signers)
+        return repr(head) + "\n" + "\n".join(repr(tuple(signer)) for signer in signers)
 
 
 class Orders:
@@ -182,6 +189,7 @@ class Orders:
         #: Each record's id, and the value that decides whether it starts a page.
         self.ids = [record_id(record) for record in records]
         self.values = {record: cut_value(record) for record in self.ids}
+        self.value_list = list(map(self.values.__getitem__, self.ids))
         #: Each record's place in the records' order (the search index's), by id.
         self.positions = {record: position for position, record in enumerate(self.ids)}
 
@@ -201,7 +209,12 @@ class Orders:
     @cached_property
     def texts(self) -> dict[str, str]:
         """Each signer as a page's key reads it (made once for every language's pages)."""
-        return {signer.id: repr(tuple(signer)) for signer in self.signers}
+        return dict(zip(self.ids, self.text_list))
+
+    @cached_property
+    def text_list(self) -> list[str]:
+        """:attr:`texts` in the records' order."""
+        return [repr(tuple(signer)) for signer in self.signers]
 
     def by_name(self, collation: Collation) -> list[int]:
         """The indexes of the records by name, then affiliation, role, country and id.
@@ -218,8 +231,8 @@ class Orders:
             if ids is None:
                 order = self._sorted(collation)
             else:
-                order = [self.positions[id] for id in ids]
-            self.cache.store("signatory-order", entry, "\0".join(self.ids[index] for index in order))
+                order = list(map(self.positions.__getitem__, ids))
+            self.cache.store("signatory-order", entry, "\0".join(map(self.ids.__getitem__, order)))
             self._orders[rules] = order
         return self._orders[rules]
 
@@ -245,8 +258,10 @@ class Orders:
         when there is none or too much changed (then the records are sorted whole)."""
         if previous is None:
             return None
-        current, before = self.positions, set(previous)
-        kept = [id for id in previous if id in current]
+        current = self.positions
+        before = set(previous)
+        gone = before.difference(current)
+        kept = [id for id in previous if id not in gone] if gone else list(previous)
         added = [id for id in current if id not in before] if len(kept) != len(current) else []
         if len(previous) - len(kept) + len(added) > max(100, len(current) // 50):
             return None
@@ -277,23 +292,28 @@ class Listing:
     _values: Mapping[str, int] = field(init=False)
     _parts: dict[str, tuple[tuple[Part, ...], list[int]]] = field(init=False)
     _counts: list[tuple[str, int]] = field(init=False)
+    #: The records' indexes (their positions) in each ordering.
+    _order: dict[str, list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.collation = Collation(self.language.tag)
         self.orders = orders = self.orders or Orders(self.records)
         signers = orders.signers
         order = orders.by_name(self.collation)
-        self.by_name = [signers[index] for index in order]
+        self.by_name = list(map(signers.__getitem__, order))
         self._values = orders.values
         territories = self.language.locale.territories
         #: Each country's name in the language.
         self.country_names = {code: territories.get(code, code) for code in orders.countries}
         key = self.collation.key
-        buckets: dict[str, list[Signer]] = {code: [] for code in sorted(self.country_names, key=lambda code: key(self.country_names[code]))}
-        for signer in self.by_name:
-            if signer.country:
-                buckets[signer.country].append(signer)  # by name within a country
-        self.by_country = [signer for bucket in buckets.values() for signer in bucket]
+        buckets: dict[str, list[int]] = {code: [] for code in sorted(self.country_names, key=lambda code: key(self.country_names[code]))}
+        countries = [record.country for record in self.records]
+        for index in order:
+            if countries[index]:
+                buckets[countries[index]].append(index)  # by name within a country
+        by_country = [index for bucket in buckets.values() for index in bucket]
+        self.by_country = list(map(signers.__getitem__, by_country))
+        self._order = {BY_NAME: order, BY_COUNTRY: by_country}
         self._counts = [(code, len(bucket)) for code, bucket in buckets.items() if bucket]
         self._parts = {}
 
@@ -305,7 +325,7 @@ class Listing:
 
     def _cut(self, ordering: str) -> tuple[tuple[Part, ...], list[int]]:
         signers = self.by_name if ordering == BY_NAME else self.by_country
-        starts = page_starts([self._values[signer.id] for signer in signers], self.per_page)
+        starts = page_starts(list(map(self.orders.value_list.__getitem__, self._order[ordering])), self.per_page)  # type: ignore[union-attr]
         ends = [*starts[1:], len(signers)]
         parts = tuple(
             Part(list_url(self.language, ordering, signers[start].id if number else ""), signers[start].name if signers else "", signers[end - 1].name if signers else "")
@@ -328,38 +348,37 @@ class Listing:
         common = {"draft": draft, "alternates": alternates, "x_default_url": x_default_url}
         parts, starts = self.parts(BY_NAME)
         ends = [*starts[1:], len(self.by_name)]
+        texts = self.texts(BY_NAME)
         for index, (start, end) in enumerate(zip(starts, ends)):
-            yield ListPage(self.language, BY_NAME, index, parts, signers=tuple(self.by_name[start:end]), **common)
+            yield ListPage(self.language, BY_NAME, index, parts, signers=tuple(self.by_name[start:end]), signer_texts="\n".join(texts[start:end]), **common)
         parts, starts = self.parts(BY_COUNTRY)
         ends = [*starts[1:], len(self.by_country)]
         countries = self.countries(parts, starts)
+        texts = self.texts(BY_COUNTRY)
         for index, (start, end) in enumerate(zip(starts, ends)):
-            runs: list[list[Signer]] = []
-            for signer in self.by_country[start:end]:
-                if runs and runs[-1][0].country == signer.country:
-                    runs[-1].append(signer)
-                else:
-                    runs.append([signer])
+            runs = [tuple(run) for _, run in itertools.groupby(self.by_country[start:end], key=_COUNTRY)]
             groups = [
                 Group(run[0].country, self.country_names[run[0].country], tuple(run), number == 0 and start > 0 and self.by_country[start - 1].country == run[0].country)
                 for number, run in enumerate(runs)
             ]  # fmt: skip
             yield ListPage(
-                self.language, BY_COUNTRY, index, parts, groups=tuple(groups), countries=countries if index == 0 else (), **common
+                self.language, BY_COUNTRY, index, parts, groups=tuple(groups), countries=countries if index == 0 else (),
+                signer_texts="\n".join(texts[start:end]), **common,
             )  # fmt: skip
 
     def places(self) -> list[int]:
         """For each signer in the records' (the search index's) order, the number of the by-name
         page that lists it: the search links each result there."""
-        parts, starts = self.parts(BY_NAME)
-        positions = self.orders.positions  # type: ignore[union-attr]
-        places = [0] * len(positions)
-        page = 0
-        for index, signer in enumerate(self.by_name):
-            while page + 1 < len(starts) and starts[page + 1] <= index:
-                page += 1
-            places[positions[signer.id]] = page
-        return places
+        _, starts = self.parts(BY_NAME)
+        order = self._order[BY_NAME]
+        ends = [*starts[1:], len(order)]
+        page_of_rank = list(itertools.chain.from_iterable(itertools.repeat(number, end - start) for number, (start, end) in enumerate(zip(starts, ends))))
+        rank_of_position = sorted(range(len(order)), key=order.__getitem__)
+        return list(map(page_of_rank.__getitem__, rank_of_position))
+
+    def texts(self, ordering: str) -> list[str]:
+        """Each signer's text (:attr:`Orders.texts`) in ``ordering``: a page's key joins a slice."""
+        return list(map(self.orders.text_list.__getitem__, self._order[ordering]))  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)
