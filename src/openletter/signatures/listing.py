@@ -15,6 +15,7 @@ Signers who gave no country are in the by-name list only."""
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import operator
 from collections.abc import Iterator, Mapping, Sequence
@@ -306,15 +307,16 @@ class Listing:
         #: Each country's name in the language.
         self.country_names = {code: territories.get(code, code) for code in orders.countries}
         key = self.collation.key
-        buckets: dict[str, list[int]] = {code: [] for code in sorted(self.country_names, key=lambda code: key(self.country_names[code]))}
-        countries = [record.country for record in self.records]
-        for index in order:
-            if countries[index]:
-                buckets[countries[index]].append(index)  # by name within a country
-        by_country = [index for bucket in buckets.values() for index in bucket]
+        ranked = sorted(self.country_names, key=lambda code: key(self.country_names[code]))
+        rank = {code: number for number, code in enumerate(ranked)}
+        of_record = [rank.get(record.country or "", -1) for record in self.records]
+        # By country in the language's order; within one by name (the sort is stable).
+        given = [number >= 0 for number in of_record]
+        by_country = sorted(itertools.compress(order, map(given.__getitem__, order)), key=of_record.__getitem__)
         self.by_country = list(map(signers.__getitem__, by_country))
         self._order = {BY_NAME: order, BY_COUNTRY: by_country}
-        self._counts = [(code, len(bucket)) for code, bucket in buckets.items() if bucket]
+        counts = collections.Counter(map(of_record.__getitem__, by_country))
+        self._counts = [(code, counts[number]) for number, code in enumerate(ranked) if counts[number]]
         self._parts = {}
 
     def parts(self, ordering: str) -> tuple[tuple[Part, ...], list[int]]:
