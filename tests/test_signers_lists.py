@@ -425,10 +425,11 @@ def test_unchanged_lists_are_not_written_again_and_a_new_signer_rewrites_only_it
         return {str(p.relative_to(output)): p.stat().st_mtime_ns for p in sorted(output.glob("*/signatures/**/index.html"))}
 
     first = mtimes()
-    build(copy.config, output)  # copied from the live site
+    build(copy.config, output)  # linked from the live site
     assert mtimes() == first
     build(copy.config, output)  # kept in the recycled folder (the site before last)
     assert mtimes() == first
+    contents = {name: (output / name).read_bytes() for name in first}
     # Greek sorts after every Latin name here; no country: the by-country pages do not show it.
     added = write_record(root, "Ωμέγα Ζωή", "en", date(2026, 2, 1), "bbbbbbbb")
     build(copy.config, output)
@@ -443,6 +444,10 @@ def test_unchanged_lists_are_not_written_again_and_a_new_signer_rewrites_only_it
         assert names[holding] in mine and mine <= {names[0], *names[max(0, holding - 1) : holding + 2]}, (slug, mine)
     assert not any("/countries/" in name for name in changed)
     assert len(changed) < len(after) / 2
+    # A page is written anew, never in place: the site before (the spare, whose files the live
+    # site's may be links to) still holds what it showed.
+    spare = output.parent / f".{output.name}-spare"
+    assert changed and all((spare / name).read_bytes() == contents[name] for name in changed if name in contents)
     # Removal: the record deleted, the signer is on no page and in no index.
     added.unlink()
     (root / "signatures" / "2026" / "2026-01-01-aaaaaaaa.toml").unlink()

@@ -8,11 +8,14 @@ build left it.  A page whose key has not changed is then
 
 * *kept* when the staging folder's file is still the one the build before last left (same
   inode, size and time): only its change time is touched, so the sweep keeps it;
-* *copied* from the live site when the live file is the one the last build left;
+* *linked* from the live site when the live file is the one the last build left (a hard link:
+  126 MB of lists at 10,000 signers are not copied; a copy where the system cannot link);
 * rendered otherwise (a first build, a file someone or a failed build changed).
 
 A file is trusted only while its inode, size and time are those recorded, so a page written
-by anything else is rendered again, never published stale.
+by anything else is rendered again, never published stale.  A file of the staging folder is
+never written in place (:meth:`Ledger.target` unlinks it first): it may be a link to the live
+site's, which must not change until the swap.
 """
 
 from __future__ import annotations
@@ -59,18 +62,29 @@ class Ledger:
         target = self.staging / name
         entry = self.before.get(name)
         if entry is not None and entry[0] == key and _stat(target) == entry[1:]:
-            os.utime(target, ns=(entry[3], entry[3]))  # its change time moves: the sweep keeps it
+            os.utime(target, ns=(entry[3], entry[3]))  # its change time moves: the sweep keeps it (no content change)
             self.written[name] = entry
             self.kept += 1
             return True
         entry = self.last.get(name)
         if entry is None or entry[0] != key or self.live is None or _stat(self.live / name) != entry[1:]:
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(self.live / name, target)  # its time too: what was not rendered shows
+        target = self.target(name)
+        try:
+            os.link(self.live / name, target)  # the same file: its time too, so what was not rendered shows
+        except OSError:
+            shutil.copy2(self.live / name, target)
         self.record(name, key)
         self.copied += 1
         return True
+
+    def target(self, name: str) -> Path:
+        """Where to write ``name`` in the staging folder, its old file unlinked (it may be a link
+        to the live site's file), its folder made."""
+        target = self.staging / name
+        target.unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
 
     def record(self, name: str, key: str) -> None:
         """``name`` was just written to the staging folder for ``key``."""

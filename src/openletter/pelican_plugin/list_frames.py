@@ -131,8 +131,7 @@ class ListFrames:
             if key[2]:
                 self._frames[key] = Frame.of(self.render(page), page.language.tag)
             else:  # the last page: the frame of the pages after the first, its next-page link taken out
-                with_next = replace(page, parts=(*page.parts, page.parts[-1]))  # stands for any page with a next one
-                html = self.frame(with_next).html
+                html = self.frame(_with_next(page)).html
                 self._frames[key] = Frame.of(_NEXT_LINK_RE.sub("", html, count=1), "", text=False)
         return self._frames[key]
 
@@ -175,7 +174,7 @@ class ListFrames:
             elif key in known and known[key][0] == source:
                 texts[key] = known[key]
             else:
-                frame = self.frame(page if page.first or page.next_url else replace(page, parts=(*page.parts, page.parts[-1])))
+                frame = self.frame(page if page.first or page.next_url else _with_next(page))
                 assert frame.text is not None
                 texts[key] = source, frame.text
         for _, frame_text in texts.values():
@@ -203,6 +202,11 @@ class ListFrames:
             bold = set(" ".join(group.name for group in page.groups)) | frame.usage.get((lang, 700), set())
             found.append((page.save_as, "".join(sorted(regular)), "".join(sorted(bold))))
         return found
+
+
+def _with_next(page: ListPage) -> ListPage:
+    """``page`` with a page after it: the frame of a list's last page is its ordering's less the next-page link."""
+    return replace(page, parts=(*page.parts, page.parts[-1]))
 
 
 def _list(rows: Iterable[str]) -> str:

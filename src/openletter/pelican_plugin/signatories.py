@@ -172,8 +172,6 @@ class SignatoryPages:
         return True
 
     def _write(self, name: str, key: str, data: bytes) -> None:
-        target = self.ledger.staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as handle:  # in place: a recycled folder's file keeps its inode
+        with open(self.ledger.target(name), "wb") as handle:  # a new file: the old one may be a link to the live site's
             handle.write(data)
         self.ledger.record(name, key)
