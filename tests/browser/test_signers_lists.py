@@ -45,7 +45,8 @@ def test_the_list_searches_through_its_index_links_each_result_to_its_row_and_pa
         assert [url for url in fetched if "/signatures/index/" in url] == [signed_served.base + shard_path(folding.shard("la"))]
         assert [url for url in fetched if "/places/" in url] == [signed_served.base + "sv/signatures/places/000.json"]
         search.fill("ewa ł")  # every word typed begins a word of the signer's
-        page.wait_for_function("document.querySelector('.signer-results li a').textContent === 'Łabędź Ewa'")
+        page.locator(".signer-results li a", has_text="Łabędź Ewa").wait_for()  # a locator: the page's policy allows no eval
+        assert results.all_text_contents() == ["Łabędź Ewa"]
         # The result links to the signer's row on the page that lists it.
         results.first.click()
         page.wait_for_url("**/sv/signatures/**#s-aaaaaaal")
@@ -56,8 +57,9 @@ def test_the_list_searches_through_its_index_links_each_result_to_its_row_and_pa
         page.locator(".signer-none").wait_for()
         search.fill("z")  # one letter: no search yet (it picks no file of the index)
         assert page.locator(".signer-pages").is_visible() and page.locator(".signer-none").is_hidden()
-        search.fill("すず")  # one kana is enough: finds すずき
-        page.wait_for_function("document.querySelector('.signer-results li a') && document.querySelector('.signer-results li a').textContent === 'すずき'")
+        search.fill("すず")  # finds すずき (one kana would do)
+        page.locator(".signer-results li a", has_text="すずき").wait_for()
+        assert results.all_text_contents() == ["すずき"]
         search.fill("")
         assert page.locator(".signer-pages").is_visible()
         first_names = page.locator(".signer-pages .signers .signer-name").all_text_contents()
