@@ -8,25 +8,38 @@ One small signed site per module: seven shipped languages (the collation and plu
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import icu
 import pytest
-from conftest import SiteCopy, shipped_copy
+from conftest import REPO, SiteCopy, shipped_copy
 
+from openletter.cache import Cache
 from openletter.commands.build import build
 from openletter.errors import OpenletterError, SettingsError
+from openletter.exemplars import Exemplars
+from openletter.fonts import FontFile, FontReport, PageFonts, page_text
 from openletter.languages import Language
+from openletter.pages.guard import PageGuard
+from openletter.pelican_plugin.finishing import budget_warnings
+from openletter.record_names import ID_ALPHABET
+from openletter.signatures import folding
 from openletter.signatures.check import check_signatures
 from openletter.signatures.collation import Collation
+from openletter.signatures.folding import SHARDS
+from openletter.signatures.listing import Listing, Orders
 from openletter.signatures.load import load_signatories
-from openletter.signatures.synthetic import write_record
+from openletter.signatures.record import Record
+from openletter.signatures.search import PLACES_BLOCK, places_files, shard_path
+from openletter.signatures.synthetic import synthetic_names, write_record, write_synthetic_records
 from openletter.site.model import Site
 
-LANGUAGES = ("ar", "de", "es", "ja", "pl", "ru", "sv")
+LANGUAGES = ("ar", "bn", "de", "es", "ja", "pl", "ru", "sv")
 #: Names that meet each tailoring; (name, country, id).
 NAMES = [
     ("Zorn Anders", "SE", "aaaaaaaa"), ("Åberg Eva", "SE", "aaaaaaab"), ("Ärling Per", "SE", "aaaaaaac"),
@@ -68,10 +81,16 @@ def listed_names(page: Path) -> list[str]:
     return re.findall(r'<span class="signer-name" dir="auto">([^<]*)</span>', main)
 
 
-def every_listed(output: Path, slug: str) -> list[str]:
-    folder = output / slug / "signatures"
-    pages = [folder / "index.html", *sorted((p for p in folder.glob("[0-9]*/index.html")), key=lambda p: int(p.parent.name))]
-    return [name for page in pages for name in listed_names(page)]
+def chain(output: Path, first: Path) -> list[Path]:
+    """A list's pages from its first, by their next-page links."""
+    pages = [first]
+    while match := re.search(r'<a href="([^"]*)" rel="next">', pages[-1].read_text(encoding="utf-8")):
+        pages.append((pages[-1].parent / match[1] / "index.html").resolve())
+    return pages
+
+
+def every_listed(output: Path, slug: str, ordering: str = "") -> list[str]:
+    return [name for page in chain(output, output / slug / "signatures" / ordering / "index.html") for name in listed_names(page)]
 
 
 # -- collation ------------------------------------------------------------------------
@@ -153,18 +172,66 @@ def test_every_letter_page_shows_the_count_of_the_records_in_its_digits(signed: 
 # -- pages -------------------------------------------------------------------------------
 
 
-def test_pages_of_ten_with_prev_next_and_a_page_list(signed: tuple[SiteCopy, Path]) -> None:
+def test_pages_of_about_ten_with_prev_next_ranges_and_a_table_of_pages(signed: tuple[SiteCopy, Path]) -> None:
     _, output = signed
     folder = output / "de" / "signatures"
-    pages = [folder / "index.html", folder / "2" / "index.html", folder / "3" / "index.html"]
-    assert [len(listed_names(page)) for page in pages] == [10, 10, 5]
-    assert not (folder / "4").exists()
-    first, middle, last = (page.read_text(encoding="utf-8") for page in pages)
+    pages = chain(output, folder / "index.html")
+    sizes = [len(listed_names(page)) for page in pages]
+    assert len(pages) > 1 and sum(sizes) == len(NAMES) and all(PER_PAGE // 2 < size <= 2 * PER_PAGE for size in sizes), sizes
+    # Every page but the first is named by its first signer's record id.
+    ids = dict(zip((name for name, _, _ in NAMES), (record for _, _, record in NAMES)))
+    for page in pages[1:]:
+        assert page.parent.name == ids[listed_names(page)[0]]
+        assert page.parent.parent == folder
+    first, *middle, last = (page.read_text(encoding="utf-8") for page in pages)
     assert 'rel="prev"' not in first and 'rel="next"' in first
-    assert 'rel="prev"' in middle and 'rel="next"' in middle
+    assert all('rel="prev"' in html and 'rel="next"' in html for html in middle)
     assert 'rel="prev"' in last and 'rel="next"' not in last
-    assert re.search(r'<a href="[^"]*de/signatures/3/" aria-current="page">3</a>', last)
+    # The first page lists every page by the first and last name it holds; the others show their own range.
+    ranges = re.findall(r'<li><a href="([^"]*)"(?: aria-current="page")?><span dir="auto">([^<]*)</span> – <span dir="auto">([^<]*)</span></a></li>', first)
+    assert [(first_name, last_name) for _, first_name, last_name in ranges] == [(listed_names(p)[0], listed_names(p)[-1]) for p in pages]
+    names = listed_names(pages[1])
+    assert f'<p class="range"><span dir="auto">{names[0]}</span> – <span dir="auto">{names[-1]}</span></p>' in middle[0] if middle else last
+    assert f"<title>Unterzeichnende · {names[0]} – {names[-1]}</title>" in (middle[0] if middle else last)
     assert "connect-src 'self'" in first and "connect-src 'none'" in (output / "de" / "index.html").read_text(encoding="utf-8")
+    # Each row is anchored by its record id (the search links there).
+    assert f'<li id="s-{ids[names[0]]}"><span class="signer-name" dir="auto">{names[0]}</span>' in (middle[0] if middle else last)
+
+
+def declared_ranges(*stylesheets: Path) -> dict[int, set[int]]:
+    """The code points each weight's faces declare (their unicode-range) in ``stylesheets``."""
+    found: dict[int, set[int]] = {}
+    for css in stylesheets:
+        for body in re.findall(r"@font-face \{([^}]*)\}", css.read_text(encoding="utf-8")):
+            weight = int(re.search(r"font-weight: (\d+)", body)[1])  # type: ignore[index]
+            for first, last in re.findall(r"U\+([0-9A-F]+)(?:-([0-9A-F]+))?", body):
+                found.setdefault(weight, set()).update(range(int(first, 16), int(last or first, 16) + 1))
+    return found
+
+
+def test_every_list_page_is_what_the_guard_makes_of_it_and_links_its_languages_one_stylesheet(signed: tuple[SiteCopy, Path]) -> None:
+    """The pages are joined from guarded parts (openletter.pelican_plugin.list_frames): guarding
+    one again changes nothing.  All of a language's list pages share its first page's fonts."""
+    copy, output = signed
+    guard = PageGuard(copy.options.absolute_site_url)
+    pages = sorted(output.glob("*/signatures/**/index.html"))
+    assert len(pages) > 16
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert guard.sanitize(html, page) == html, page
+        slug = page.relative_to(output).parts[0]
+        assert re.search(rf'href="[./]*/?theme/fonts/{slug}-signatures\.css"', html), page
+        assert "olslot" not in html, page
+    # The language's stylesheet (cut for what the build knows its list pages show, without
+    # reading them) and the group's shared one declare every character each page shows.
+    for page in pages:
+        slug = page.relative_to(output).parts[0]
+        ranges = declared_ranges(output / "theme" / "fonts" / f"{slug}-signatures.css", output / "theme" / "fonts" / "_shared-signatories.css")
+        shown = page_text(page.read_text(encoding="utf-8"), Language.parse(slug).tag)
+        for (_, weight), chars in shown.usage.items():
+            missing = {char for char in chars - {" "} if ord(char) not in ranges.get(weight, set()) | ranges.get(400, set())}
+            assert not missing, (page, weight, missing)
+    assert not [warning for warning in build(copy.config, output).warnings if warning.code in ("font-coverage", "font-budget")]
 
 
 def test_the_by_country_pages_list_every_country_with_its_signers(signed: tuple[SiteCopy, Path]) -> None:
@@ -175,19 +242,152 @@ def test_the_by_country_pages_list_every_country_with_its_signers(signed: tuple[
     assert {code.upper(): int(count) for code, _, count in countries} == {c: with_country.count(c) for c in with_country}
     assert [name for _, name, _ in countries] == Collation("sv").sorted([name for _, name, _ in countries], str)
     assert "Sverige" in [name for _, name, _ in countries]
-    everyone = listed_names(output / "sv" / "signatures" / "countries" / "index.html") + listed_names(
-        output / "sv" / "signatures" / "countries" / "2" / "index.html"
-    ) + listed_names(output / "sv" / "signatures" / "countries" / "3" / "index.html")
+    everyone = every_listed(output, "sv", "countries")
     assert sorted(everyone) == sorted(name for name, country, _ in NAMES if country)
+    # Each country's link goes to the page where its signers start, to its heading.
+    for url, code in re.findall(r'<li><a href="([^"#]*)#country-([a-z]{2})">', html):
+        target = (output / "sv" / "signatures" / "countries" / url / "index.html").resolve()
+        assert f'<h2 id="country-{code}">' in target.read_text(encoding="utf-8"), (url, code)
 
 
 def test_the_search_index_holds_every_signer_once(signed: tuple[SiteCopy, Path]) -> None:
     _, output = signed
-    rows = json.loads((output / "signatures" / "index.json").read_text(encoding="utf-8"))
-    assert sorted(row[0] for row in rows) == sorted(name for name, _, _ in NAMES)
+    rows = index_rows(output)
+    assert sorted(row[2] for row in rows.values()) == sorted(name for name, _, _ in NAMES)
+    assert {row[1] for row in rows.values()} == {record for _, _, record in NAMES} and sorted(rows) == list(range(len(NAMES)))
+    # A signer is in the file of each letter a word of it begins with, and only there.
+    for number in range(SHARDS):
+        shard = json.loads((output / shard_path(number)).read_text(encoding="utf-8"))
+        for position, *_ in shard:
+            row = rows[position]
+            assert number in folding.shards(folding.fold(" ".join(row[2:5])))
+        assert {row[0] for row in rows.values() if number in folding.shards(folding.fold(" ".join(row[2:5])))} == {row[0] for row in shard}
+    # Each language's places: the by-name page of each signer, by position, in blocks.
+    for slug in ("de", "sv"):
+        place = json.loads((output / slug / "signatures" / "places" / "000.json").read_text(encoding="utf-8"))
+        assert len(place["places"]) == len(rows) <= PLACES_BLOCK
+        for position, number in enumerate(place["places"]):
+            page = output / place["pages"][number] / "index.html"
+            assert f'<li id="s-{rows[position][1]}">' in page.read_text(encoding="utf-8"), (slug, rows[position])
+
+
+def test_places_come_in_blocks_of_positions() -> None:
+    language = Language.parse("de")
+    listing = Listing(language, [synthetic(index) for index in range(PLACES_BLOCK + 5)], 50)
+    files = places_files(listing)
+    assert sorted(files) == ["de/signatures/places/000.json", "de/signatures/places/001.json"]
+    second = json.loads(files["de/signatures/places/001.json"])
+    assert len(second["places"]) == 5 and second["pages"] == [part.url for part in listing.parts("name")[0]]
+
+
+def index_rows(output: Path) -> dict[int, list[str]]:
+    """Every signer of the search index's files, by position."""
+    return {row[0]: row for number in range(SHARDS) for row in json.loads((output / shard_path(number)).read_text(encoding="utf-8"))}
 
 
 # -- records, the build and removal ----------------------------------------------------------
+
+
+def test_adding_one_signer_to_thousands_changes_a_page_or_two_of_each_ordering() -> None:
+    """Pages cut where the names say (openletter.signatures.paging): one more signer changes the
+    page it lands on, at most a neighbour, and the first page of each ordering (its table)."""
+    language = Language.parse("de")
+    records = [synthetic(index) for index in range(3000)]
+
+    def pages(records: list[Record]) -> dict[str, tuple[object, ...]]:
+        return {page.url: page.content() for page in Listing(language, records, 50).pages()}
+
+    before = pages(records)
+    sizes = [len(page.signers) for page in Listing(language, records, 50).pages() if page.ordering == "name"]
+    assert 25 < min(sizes) and max(sizes) <= 100 and 40 < sum(sizes) / len(sizes) < 60, sizes
+    for extra in range(5):
+        after = pages([*records, synthetic(10_000 + extra)])
+        changed = {url for url, content in after.items() if before.get(url) != content}
+        assert len(changed - {"de/signatures/", "de/signatures/countries/"}) <= 4, changed
+        assert {"de/signatures/", "de/signatures/countries/"} & changed
+
+
+def test_a_few_new_signers_are_put_in_the_last_builds_order_as_a_sort_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache, collation = Cache(tmp_path / "cache"), Collation("sv")
+    records = [synthetic(index) for index in range(500)]
+    first = Orders(records, cache).by_name(collation)
+    assert [records[index].name for index in first] == collation.sorted([record.name for record in records], str)
+    changed = [*records[5:], synthetic(900), synthetic(901), replace(synthetic(902), name=records[7].name)]  # one name twice: by the rest
+    expected = Orders(changed).by_name(collation)  # no cache: sorted whole
+    monkeypatch.setattr(Orders, "_sorted", lambda self, collation: pytest.fail("sorted whole"))
+    assert Orders(changed, cache).by_name(collation) == expected
+
+
+def synthetic(index: int) -> Record:
+    chance = random.Random(index)
+    name = " ".join("".join(chance.choice("abcdefghijklmnoprstuvwyzäöüß") for _ in range(chance.randint(3, 8))).title() for _ in range(2))
+    record = ID_ALPHABET[index % 32] + "".join(chance.choice(ID_ALPHABET) for _ in range(7))
+    return Record(f"signatures/2026/2026-01-01-{record}.toml", name, "en", date(2026, 1, 1), country=chance.choice(["DE", "FR", "PL", "SE", "JP"]))
+
+
+def test_names_in_many_scripts_on_the_lists_do_not_weigh_on_the_letters_fonts(tmp_path: Path) -> None:
+    """The letter's page shows a few signers; its lists show them all.  Their webfonts are cut
+    apart (font group 'signatories'): cut together, each language's faces held every character of
+    every name, and the Bengali letter's page, showing three names in Han, Hangul or kana, loaded
+    the slices cut for hundreds of names (over its budget)."""
+    copy = signed_copy(tmp_path / "site")
+    scripts = [Exemplars.load(REPO / "node_modules", Language.parse(code)) for code in ("ja", "ko", "zh_Hans", "th")]
+    paths = write_synthetic_records(tmp_path / "site", synthetic_names(scripts, 400), ["en"])
+    with copy.config.open("a", encoding="utf-8") as handle:  # the letter shows a Japanese, a Korean and a Chinese name
+        handle.write(f"OPENLETTER_NOTABLE_SIGNERS = {[path.stem[-8:] for path in paths[:3]]!r}\n")
+    output = tmp_path / "site" / "output"
+    result = build(copy.config, output)
+    assert not [warning for warning in result.warnings if warning.code == "font-budget"]
+    letter, first = (output / "bn" / "index.html").read_text(encoding="utf-8"), (output / "bn" / "signatures" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<span class="signer-name" dir="auto">([^<]*)</span>', letter)
+    assert len(shown) == 3 and all(ord(name[0]) > 0x3000 for name in shown)
+    # The letter's stylesheet declares only the characters it shows of those scripts; the list's, all of them.
+    letter_ranges = declared_ranges(output / "theme" / "fonts" / "bn.css")
+    list_ranges = declared_ranges(output / "theme" / "fonts" / "bn-signatures.css")
+    cjk = {code for codes in letter_ranges.values() for code in codes if code > 0x3000}
+    assert cjk <= {ord(char) for char in "".join(shown)}
+    assert len({code for codes in list_ranges.values() for code in codes if code > 0x3000}) > 20 * len(cjk)
+    assert '<link rel="stylesheet" href="../../theme/fonts/_shared-signatories.css">' in first and len(paths) == 400
+
+
+def test_a_list_pages_font_budget_counts_the_faces_its_own_text_fetches(tmp_path: Path) -> None:
+    """The list pages of a language share one stylesheet cut for all of them; each is checked for
+    what a browser fetches for it: one warning per list, how many pages are over, the heaviest."""
+    first = tmp_path / "de" / "signatures" / "index.html"
+
+    def face(name: str, chars: str, size: int, weight: int = 400, shared: bool = False) -> FontFile:
+        return FontFile(tmp_path / name, "Noto Serif OL", weight, size, frozenset(map(ord, chars)), "@fontsource/noto-serif/x.woff2", shared)
+
+    files = (face("a.woff2", "ab ", 300_000), face("x.woff2", "x", 200_000), face("b.woff2", "ab", 90_000, 700), face("s.woff2", "ü", 10_000, shared=True))
+    report = FontReport(pages={first: PageFonts(first, "de", tmp_path / "x.css", files, 150_000)})
+    members = [("de/signatures/", "a b", ""), ("de/signatures/aaaaaaaa/", "ax", ""), ("de/signatures/bbbbbbbb/", "a", "ab")]
+    [warning] = budget_warnings(report, tmp_path, members={first: members})
+    assert warning.path == Path("de/signatures/aaaaaaaa/") and warning.code == "font-budget"
+    assert warning.message.startswith("1 of the 3 pages of this list: the heaviest loads 500,000 bytes of its own webfonts (budget 400,000)")
+    # The union (590 kB) is over; no page is: no warning.
+    assert budget_warnings(report, tmp_path, members={first: [members[0], members[2]]}) == []
+
+
+def test_the_sitemap_lists_the_sign_pages_and_the_lists_first_pages_of_published_languages(tmp_path: Path) -> None:
+    copy = signed_copy(tmp_path / "site")
+    copy.catalogs().add_language("fr")  # 0 % translated: a draft
+    with copy.config.open("a", encoding="utf-8") as handle:  # somewhere to send a signature: sign pages
+        handle.write("OPENLETTER_REPOSITORY_URL = 'https://github.com/o/letter'\nOPENLETTER_PUBLISH_THRESHOLD = 50\n")
+    output = tmp_path / "site" / "output"
+    build(copy.config, output)
+    site = Site.load(copy.options)
+    published = {language.slug for language in site.languages if site.is_published(language)}
+    assert published and len(published) < len(site.languages)  # a draft too
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    located = set(re.findall(r"<loc>\./([^<]*)</loc>", sitemap))
+    for slug in (language.slug for language in site.languages):
+        pages = {f"{slug}/sign/", f"{slug}/signatures/", f"{slug}/signatures/countries/"}
+        assert (pages <= located) if slug in published else not pages & located, slug
+        assert (output / slug / "sign" / "index.html").is_file()
+    assert not [url for url in located if re.fullmatch(r"[^/]+/signatures/(countries/)?[a-z2-7]{8}/", url)]  # the pages after the first: found through it
+    # Each with every published language's alternate.
+    block = sitemap[sitemap.index("<loc>./de/signatures/</loc>") :].split("</url>")[0]
+    assert set(re.findall(r'hreflang="([^"]+)" href="\./[^"]*signatures/"', block)) == {Language.parse(slug).tag for slug in published} | {"x-default"}
 
 
 def test_a_bad_record_stops_the_build_as_check_reports_it_and_skip_broken_leaves_it_out(tmp_path: Path) -> None:
@@ -217,27 +417,37 @@ def test_a_notable_id_that_names_no_record_is_an_error_at_its_settings_line(tmp_
     assert raised.value.line == len(copy.config.read_text(encoding="utf-8").splitlines())
 
 
-def test_a_new_signer_rerenders_only_the_pages_from_its_place_and_a_removed_one_is_gone(signed: tuple[SiteCopy, Path]) -> None:
+def test_unchanged_lists_are_not_written_again_and_a_new_signer_rewrites_only_its_page(signed: tuple[SiteCopy, Path]) -> None:
     copy, output = signed
     root = copy.root
 
     def mtimes() -> dict[str, int]:
         return {str(p.relative_to(output)): p.stat().st_mtime_ns for p in sorted(output.glob("*/signatures/**/index.html"))}
 
-    build(copy.config, output)  # a second build: every list page is carried over unchanged
-    before = mtimes()
+    first = mtimes()
+    build(copy.config, output)  # linked from the live site
+    assert mtimes() == first
+    build(copy.config, output)  # kept in the recycled folder (the site before last)
+    assert mtimes() == first
+    contents = {name: (output / name).read_bytes() for name in first}
     # Greek sorts after every Latin name here; no country: the by-country pages do not show it.
     added = write_record(root, "Ωμέγα Ζωή", "en", date(2026, 2, 1), "bbbbbbbb")
     build(copy.config, output)
     after = mtimes()
-    assert after.keys() == before.keys()
-    changed = {name for name in after if after[name] != before[name]}
+    changed = {name for name in after if after.get(name) != first.get(name)}
     for slug in ("en", *LANGUAGES):
-        place = every_listed(output, slug).index("Ωμέγα Ζωή") // PER_PAGE + 1  # the page it is on, in this language's order
-        from_there = {f"{slug}/signatures/{number}/index.html" if number > 1 else f"{slug}/signatures/index.html" for number in range(place, 4)}
-        assert {name for name in changed if name.startswith(f"{slug}/")} == from_there, slug
-    assert len(changed) < len(after) / 2
+        pages = chain(output, output / slug / "signatures" / "index.html")
+        names = [str(page.relative_to(output)) for page in pages]
+        holding = next(index for index, page in enumerate(pages) if "Ωμέγα Ζωή" in listed_names(page))
+        mine = {name for name in changed if name.startswith(f"{slug}/")}
+        # Its page, a neighbour when a cut moved, and the first page (its table of pages).
+        assert names[holding] in mine and mine <= {names[0], *names[max(0, holding - 1) : holding + 2]}, (slug, mine)
     assert not any("/countries/" in name for name in changed)
+    assert len(changed) < len(after) / 2
+    # A page is written anew, never in place: the site before (the spare, whose files the live
+    # site's may be links to) still holds what it showed.
+    spare = output.parent / f".{output.name}-spare"
+    assert changed and all((spare / name).read_bytes() == contents[name] for name in changed if name in contents)
     # Removal: the record deleted, the signer is on no page and in no index.
     added.unlink()
     (root / "signatures" / "2026" / "2026-01-01-aaaaaaaa.toml").unlink()
@@ -245,5 +455,5 @@ def test_a_new_signer_rerenders_only_the_pages_from_its_place_and_a_removed_one_
     for page in output.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Zorn Anders" not in text and "Ωμέγα Ζωή" not in text, page
-    assert "Zorn Anders" not in (output / "signatures" / "index.json").read_text(encoding="utf-8")
+    assert "Zorn Anders" not in {row[2] for row in index_rows(output).values()}
     assert "24 Personen haben den Brief unterzeichnet." in (output / "de" / "index.html").read_text(encoding="utf-8")

@@ -215,7 +215,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENLETTER_CHROMIUM", "/usr/bin/chromium-headless-shell", TEXT, "the Chromium that renders the PDFs and share cards (Debian's `chromium-headless-shell`, which `make system-packages` installs: the engine without the desktop browser, half the CPU of `chromium --headless`; `/usr/bin/chromium` works too)"),
     Setting("OPENLETTER_SIGNERS_SHOWN", 10, COUNT, "how many signatories each letter's page names under the count: the notable ones, then the most recent; 0 shows the count alone"),
     Setting("OPENLETTER_NOTABLE_SIGNERS", (), RECORD_IDS, "signatories named first under the count, by the id ending their record's file name (`k7q2m9xa` for `signatures/2026/2026-12-03-k7q2m9xa.toml`); an id no record has stops the build"),
-    Setting("OPENLETTER_SIGNERS_PER_PAGE", 500, PAGE_SIZE, "names on each page of a language's list of signatories (`<lang>/signatures/`); 500 names weigh ~50 kB of HTML (6 kB gzip); 100,000 signers make 360 pages a language (200 by name, 160 by country)"),
+    Setting("OPENLETTER_SIGNERS_PER_PAGE", 500, PAGE_SIZE, "names on each page of a language's list of signatories (`<lang>/signatures/`), about: a page is cut where the names say, so it holds half to twice as many; 500 names weigh ~40 kB of HTML (9 kB gzip); 100,000 signers make ~380 pages a language (by name and by country)"),
     Setting("OPENLETTER_DEPLOY", "", DEPLOY, f"where `invoke publish` puts the site: {DEPLOY_TARGETS} (publishconf.py reads it from the environment variable of the same name)"),
 )  # fmt: skip
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

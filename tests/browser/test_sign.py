@@ -211,5 +211,9 @@ def test_the_sign_page_keeps_the_sites_policy_and_loads_only_its_own_script(sign
     sign, letter = ((output / "de" / name / "index.html").read_text(encoding="utf-8") for name in ("sign", "."))
     assert policy.findall(sign) == policy.findall(letter) and "form-action 'none'" in policy.findall(sign)[0]
     scripts = re.findall(r"<script\b[^>]*>", sign)
-    assert scripts == ['<script src="../../theme/js/sign.js" defer>']  # same origin, no inline script
+    assert scripts == ['<script type="module" src="../../theme/js/sign.js">']  # same origin, no inline script
+    # The module imports the helpers it shares with review.js from beside it (same origin), nothing else.
+    imports = {re.findall(r'^import .* from "([^"]+)";$', (output / "theme" / "js" / name).read_text(encoding="utf-8"), re.M)[0] for name in ("sign.js", "review.js")}
+    assert imports == {"./page-words.js"} and (output / "theme" / "js" / "page-words.js").is_file()
+    assert "function element(" not in (output / "theme" / "js" / "sign.js").read_text(encoding="utf-8")
     assert "<form" not in sign and "<input" not in sign  # the form is the script's: the page guard allows no form controls

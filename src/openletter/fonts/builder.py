@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openletter.atomic import write_if_changed
 from openletter.cache import Cache
@@ -84,7 +85,7 @@ class FontBuilder:
         self._packages: dict[str, Package] = {}
         self._routes: dict[tuple[str, int, frozenset[str]], _Routed] = {}
         self._weights: dict[tuple[str, int], int] = {}
-        self._families: dict[tuple[str, int, str], Family | None] = {}
+        self._chosen: dict[tuple[str, int, frozenset[int]], list[tuple[Any, frozenset[int]]]] = {}
 
     # -- what renders which character
 
@@ -105,30 +106,32 @@ class FontBuilder:
         """Which family shows each character of text in ``lang`` at ``weight``, as the browser
         picks it walking the generated ``font-family`` list (no earlier family maps it), and the
         characters no family maps.  Invisible format characters (joiners, bidi marks) go only to
-        the language's own family, when it maps them."""
+        the language's own family, when it maps them.
+
+        By set intersections, family by family down the list: a list page's thousands of
+        characters in every script cost a few dozen intersections, not a walk per character."""
         stack = stack_for(lang)
         memo = (stack[0].key, weight, chars)
         if memo not in self._routes:
-            routed: dict[Family, set[int]] = {}
-            lost: set[str] = set()
-            for char in sorted(chars):
-                family = self._family_of(stack, weight, char)
-                if family is not None:
-                    routed.setdefault(family, set()).add(ord(char))
-                elif char not in SYSTEM_FALLBACK:
-                    lost.add(char)
-            self._routes[memo] = tuple((f, frozenset(cps)) for f, cps in routed.items()), frozenset(lost)
+            routed: dict[Family, frozenset[int]] = {}
+            invisible = frozenset(ord(char) for char in chars if char in SYSTEM_FALLBACK)
+            remaining = {ord(char) for char in chars} - invisible
+            own = invisible.intersection(self._coverage(stack[0], weight))
+            if own:
+                routed[stack[0]] = own
+            for family in stack:
+                if not remaining:
+                    break
+                found = remaining.intersection(self._coverage(family, weight))
+                if found:
+                    routed[family] = routed.get(family, frozenset()) | found
+                    remaining -= found
+            self._routes[memo] = tuple(routed.items()), frozenset(map(chr, remaining))
         return self._routes[memo]
 
-    def _family_of(self, stack: tuple[Family, ...], weight: int, char: str) -> Family | None:
-        """The first family of ``stack`` that maps ``char`` at ``weight`` (None: none does), kept per
-        character: pages that each show a different set of the same characters (the lists of
-        signatories: thousands of names in every script) ask for the same characters again."""
-        key = (stack[0].key, weight, char)
-        if key not in self._families:
-            candidates = stack[:1] if char in SYSTEM_FALLBACK else stack
-            self._families[key] = next((f for f in candidates if ord(char) in self.package(f).coverage(self.weight_of(f, weight))), None)
-        return self._families[key]
+    def _coverage(self, family: Family, weight: int) -> frozenset[int]:
+        """The code points ``family`` maps at ``weight`` (its regular weight when it has no bold)."""
+        return self.package(family).coverage(self.weight_of(family, weight))
 
     def covers(self, lang: str, chars: Iterable[str]) -> bool:
         """Whether some shipped family shows each of ``chars`` (but invisible format characters)
@@ -152,10 +155,18 @@ class FontBuilder:
         """The faces that show ``needs``: per family and weight, few slices (FAMILIES order, then weight)."""
         planned = []
         for family, weight in sorted(needs, key=lambda need: (FAMILIES.index(need[0]), need[1])):
-            for piece, codepoints in choose_slices(self.package(family).slices(weight), needs[family, weight]):
+            for piece, codepoints in self._slices(family, weight, frozenset(needs[family, weight])):
                 source = piece.path.relative_to(self.node_modules).as_posix()
                 planned.append(_Planned(family, weight, source, Job(str(piece.path), tuple(sorted(codepoints))), shared, notice))
         return planned
+
+    def _slices(self, family: Family, weight: int, codepoints: frozenset[int]) -> list[tuple[Any, frozenset[int]]]:
+        """:func:`choose_slices` of ``family``'s ``weight``, once per set of code points (every
+        language's list of signatories asks the same of the scripts of its names)."""
+        key = (family.key, weight, codepoints)
+        if key not in self._chosen:
+            self._chosen[key] = choose_slices(self.package(family).slices(weight), codepoints)
+        return self._chosen[key]
 
     # -- making faces
 
@@ -208,6 +219,8 @@ class FontBuilder:
         groups: Mapping[Path, str] | None = None,
         scripted: Mapping[str, str] | None = None,
         exclusive: bool = True,
+        texts: Mapping[Path, PageText] | None = None,
+        apart: Collection[str] = (),
     ) -> FontReport:
         """Write ``theme/fonts/<name>.css`` and its WOFF2 files for every page; report them.
 
@@ -220,7 +233,9 @@ class FontBuilder:
         it shows the text (one notice for one reader, not every notice's letters in every page's
         faces).  With
         ``exclusive`` (``pages`` are all the site's pages) every other file in ``theme/fonts`` is
-        removed, such as a recycled staging folder's.
+        removed, such as a recycled staging folder's.  ``texts`` gives what some pages show,
+        known to the caller, instead of reading them (a page that stands for many that link its
+        stylesheet: the lists of signatories).
         """
         started = time.perf_counter()
         site_root = Path(site_root)
@@ -228,7 +243,8 @@ class FontBuilder:
         report = FontReport()
         check_stylesheet_names(pages, site_root)
         order = sorted(pages)
-        texts = {page: read_page_text(page, pages[page], self.bold, self.cache) for page in order}
+        known = texts or {}
+        texts = {page: known[page] if page in known else read_page_text(page, pages[page], self.bold, self.cache) for page in order}
         group_of = {page: (groups or {}).get(page, "") for page in order}
         # Code points per (family, weight): own text by (group, language), other languages' by group.
         own_needs: dict[tuple[str, str], dict[tuple[Family, int], set[int]]] = {}
@@ -250,7 +266,7 @@ class FontBuilder:
         # Another group's pages of a language (its review page, its dashboard) declare the letter
         # pages' own faces of that language (a reader has them already) and faces of what else they
         # show: each language's text is cut once, not once per group.
-        base_of = {key: ("", key[1]) for key in own_needs if key[0] and ("", key[1]) in own_needs}
+        base_of = {key: ("", key[1]) for key in own_needs if key[0] and key[0] not in apart and ("", key[1]) in own_needs}
         own_plans = {
             key: self._plan(_without(needs, own_needs[base_of[key]]) if key in base_of else needs, shared=False)
             for key, needs in own_needs.items()

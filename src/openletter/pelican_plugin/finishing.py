@@ -19,15 +19,16 @@ Part of the Pelican run itself (a writer that records the pages, and ``signals.f
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from openletter.cache import Cache, digest
 from openletter.errors import Problem
-from openletter.fonts import BUDGET_LARGE, BUDGET_SHARED, FontBuilder, FontReport, page_langs, shared_stylesheet_for
+from openletter.fonts import BUDGET_LARGE, BUDGET_SHARED, FontBuilder, FontFile, FontReport, page_langs, shared_stylesheet_for
 from openletter.fonts.notices import notices
 from openletter.hosting import robots_warning
 from openletter.pages.guard import PageGuard
@@ -77,7 +78,7 @@ def finish(run: Run, output: Path) -> None:
         guard.sanitize_file(page, page.relative_to(output), run.cache)
     fonts = FontBuilder(run.options.node_modules, run.cache)
     run.takeaway_report = takeaway = make_takeaway(run, output, fonts)
-    report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output))
+    report = fonts.build(output, page_langs(pages, run.site.source.tag), run.font_groups, notices(output), texts=run.page_texts, apart=run.fonts_apart)
     robots = robots_warning(run.options)
     # A script no shipped webfont covers (a new language, say) is shown by the reader's system
     # fonts; the build says which characters so a maintainer can add a Noto family.
@@ -86,7 +87,7 @@ def finish(run: Run, output: Path) -> None:
         *run.site.warnings,
         *takeaway.warnings,
         *font_warnings(report.missing, output),
-        *budget_warnings(report, output, run.many_scripts),
+        *budget_warnings(report, output, run.many_scripts, run.list_members, run.cache),
         *unmarked_warnings(run, pages, output),
     ]
     run.cache.save_memos()
@@ -109,19 +110,62 @@ def make_takeaway(run: Run, output: Path, fonts: FontBuilder) -> TakeawayReport:
     return builder.build(letter_pages(output, entries, run.options.absolute_site_url), cards)
 
 
-def budget_warnings(report: FontReport, output: Path, many_scripts: Collection[Path] = ()) -> list[Problem]:
+def budget_warnings(
+    report: FontReport,
+    output: Path,
+    many_scripts: Collection[Path] = (),
+    members: Mapping[Path, Sequence[tuple[str, str, str]]] | None = None,
+    cache: Cache | None = None,
+) -> list[Problem]:
     """One warning per page whose webfonts are over budget: a subsetting regression, or a page
     showing far more characters than a letter does.  Pages in ``many_scripts`` (the lists of
-    signatories: names in every script) have :data:`BUDGET_LARGE` for their own faces."""
-    return [
-        Problem(
-            page.page.relative_to(output), None, "warning", "font-budget",
-            f"loads {page.own_bytes:,} bytes of its own webfonts (budget {page.budget:,}) and up to "
-            f"{page.shared_bytes:,} of the shared ones (budget {BUDGET_SHARED:,})",
-        )  # fmt: skip
+    signatories: names in every script) have :data:`BUDGET_LARGE` for their own faces.  A page
+    that stands for others (``members``: a language's list pages by site-relative name, which
+    share its stylesheet, with what each shows in its language, regular and bold) is checked as
+    each of them, for the faces its own text makes a browser fetch: one warning for the list, with
+    how many of its pages are over and the heaviest."""
+    members = members or {}
+    problems = [
+        _budget_problem(page.page.relative_to(output), page.own_bytes, page.budget, page.shared_bytes)
         for page in report.over_budget()
-        if not (page.page in many_scripts and page.own_bytes <= BUDGET_LARGE and page.shared_bytes <= BUDGET_SHARED)
+        if page.page not in members and not (page.page in many_scripts and page.own_bytes <= BUDGET_LARGE and page.shared_bytes <= BUDGET_SHARED)
     ]
+    for first, pages in members.items():
+        if first in report.pages:
+            files = report.pages[first].files
+            key = digest(repr([(file.path.name, file.weight, file.size, file.shared) for file in files]), *(part for page in pages for part in page))
+            heavy = (cache or Cache(None)).get("list-budgets", (key,), lambda files=files, pages=pages: _heavy(files, pages), valid=list)
+            if heavy:
+                name, own, shared = max(heavy, key=lambda found: found[1])
+                problems.append(_budget_problem(Path(name), own, BUDGET_LARGE, shared, f"{len(heavy)} of the {len(pages)} pages of this list: the heaviest "))
+    return problems
+
+
+def _heavy(files: Sequence[FontFile], pages: Sequence[tuple[str, str, str]]) -> list[tuple[str, int, int]]:
+    """The pages over budget, with the bytes of own and shared faces each fetches: the shared
+    faces as their first page, the own faces whose characters it shows (bold text from a
+    regular face too, for a family without bold)."""
+    shared = sum(file.size for file in files if file.shared)
+    own = [file for file in files if not file.shared]
+    face_of: dict[int, dict[int, int]] = {}  # by weight: code point -> the own face that maps it
+    for number, file in enumerate(own):
+        face_of.setdefault(file.weight, {}).update(dict.fromkeys(file.codepoints, number))
+    regular, bold = face_of.get(400, {}), face_of.get(700, {})
+    heavy = []
+    for name, shown, heavy_text in pages:
+        used = {regular[ord(char)] for char in shown + heavy_text if ord(char) in regular}
+        used |= {bold[ord(char)] for char in heavy_text if ord(char) in bold}
+        size = sum(own[number].size for number in used)
+        if size > BUDGET_LARGE or shared > BUDGET_SHARED:
+            heavy.append((name, size, shared))
+    return heavy
+
+
+def _budget_problem(path: Path, own: int, budget: int, shared: int, which: str = "") -> Problem:
+    return Problem(
+        path, None, "warning", "font-budget",
+        f"{which}loads {own:,} bytes of its own webfonts (budget {budget:,}) and up to {shared:,} of the shared ones (budget {BUDGET_SHARED:,})",
+    )  # fmt: skip
 
 
 def font_warnings(missing: Iterable[tuple[Path, str]], output: Path) -> list[Problem]:

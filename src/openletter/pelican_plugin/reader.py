@@ -10,7 +10,12 @@ from pelican.readers import BaseReader
 
 from openletter.content.documents import Document
 from openletter.languages import Language
+from openletter.pelican_plugin.list_frames import LIST_TEMPLATE
 from openletter.pelican_plugin.run import Run, run_of
+from openletter.pelican_plugin.sign_pages import sign_links
+from openletter.pelican_plugin.signatories import country_links, list_links
+from openletter.signatures.listing import BY_COUNTRY, list_url
+from openletter.site.signing import SIGN_TEMPLATE, sign_url, signing_enabled
 
 
 class LetterReader(BaseReader):
@@ -82,4 +87,20 @@ def add_translations(generator: PagesGenerator) -> None:
             {"links": run.links(document, None), "x_default_url": "" if document is site.home else site.url(document, site.source)}
             for document in site.documents
         ],
+        "tools": sitemap_tools(run, generator.env),
     }  # fmt: skip
+
+
+def sitemap_tools(run: Run, environment: Any) -> list[dict[str, Any]]:
+    """The pages beside the letters the sitemap lists, each with every published language's
+    address: the sign page (when the site has one), the first page of the list of signatories by
+    name and by country (when there is a record; the pages after them change as signers join and
+    are found through them)."""
+    site, templates = run.site, environment.list_templates()
+    tools = []
+    if signing_enabled(run.options) and SIGN_TEMPLATE in templates:
+        tools.append({"links": sign_links(run), "x_default_url": sign_url(site.source)})
+    if site.signatories.count and LIST_TEMPLATE in templates:
+        tools.append({"links": list_links(run), "x_default_url": list_url(site.source)})
+        tools.append({"links": country_links(run), "x_default_url": list_url(site.source, BY_COUNTRY)})
+    return tools

@@ -15,6 +15,7 @@ from typing import Any
 from openletter.cache import Cache
 from openletter.content.documents import Document
 from openletter.errors import Problem
+from openletter.fonts.text import PageText
 from openletter.languages import Language
 from openletter.settings import Options, options_of
 from openletter.signatures.listing import Summary, summary
@@ -54,10 +55,19 @@ class Run:
     #: The HTML pages the run wrote, and the group each shares its webfonts with (see :mod:`.finishing`).
     pages: list[Path] = field(default_factory=list)
     font_groups: dict[Path, str] = field(default_factory=dict)
-    #: Pages a partial run copied from the live site (see :mod:`.partial`): guarded already.
+    #: Pages guarded already: copied from the live site by a partial run (see :mod:`.partial`), or
+    #: joined from guarded parts (the lists of signatories, see :mod:`.list_frames`).
     carried: set[Path] = field(default_factory=set)
     #: Pages that show text in every script (the lists of signatories): a larger font budget.
     many_scripts: set[Path] = field(default_factory=set)
+    #: What pages show, where the run knows it without reading them: a language's first list
+    #: page stands for all its list pages, which share its font stylesheet (see :mod:`.signatories`).
+    page_texts: dict[Path, PageText] = field(default_factory=dict)
+    #: The pages each such page stands for (site-relative), with what each shows in its language (regular, bold):
+    #: each list page's font budget is its own, not the whole list's.
+    list_members: dict[Path, list[tuple[str, str, str]]] = field(default_factory=dict)
+    #: Font groups whose own faces are cut apart from the letter pages' (see FontBuilder.build).
+    fonts_apart: set[str] = field(default_factory=set)
     #: Whether the site publishes more than :data:`MANY_LANGUAGES` languages: its lists of
     #: languages are then grouped by script, and its hreflang cluster is in the sitemap only.
     many_languages: bool = False
@@ -94,8 +104,24 @@ class Run:
             signatories, options = self.site.signatories, self.options
             if self._shown is None:
                 self._shown = signatories.shown(options.signers_shown, options.notable_signers)
-            self._summaries[language] = summary(language, signatories.count, self._shown)
+            # The countries' names from a memo: CLDR's territories of a language take ~30 ms to load.
+            memo = self.cache.memo("territory-names")
+            codes = {record.country for record in self._shown if record.country}
+            names = {code: memo.get((language.tag, code), lambda code=code: language.locale.territories.get(code, code)) for code in codes}
+            self._summaries[language] = summary(language, signatories.count, self._shown, names)
         return self._summaries[language]
+
+    def tool_links(self, name: str, url: Callable[[Language], str], title: str) -> LinkCluster:
+        """Every published language's link to one of the pages beside the letters (``name``:
+        ``sign``, ``signatures``; ``url`` of a language's page, ``title`` its theme string), built once."""
+        if name not in self._clusters:
+            site = self.site
+            self._clusters[name] = LinkCluster([
+                LanguageLink(language, url(language), str(site.ui(language).gettext(title)))
+                for language in site.languages
+                if site.is_published(language)
+            ])  # fmt: skip
+        return self._clusters[name]
 
     def links(self, document: Document, current: Language | None) -> LinkCluster:
         """Every published language's link to ``document``, ``current`` marked (built once per document)."""

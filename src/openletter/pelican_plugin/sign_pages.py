@@ -6,10 +6,15 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from openletter.pelican_plugin.run import run_of
+from openletter.pelican_plugin.run import Run, run_of
 from openletter.pelican_plugin.translator_pages import ToolPage
-from openletter.site.links import LanguageLink, LinkCluster
+from openletter.site.links import LinkCluster
 from openletter.site.signing import SIGN_TEMPLATE, sign_page, sign_url, signing_enabled
+
+
+def sign_links(run: Run) -> LinkCluster:
+    """The sign page of every published language (its menu, hreflang and the sitemap)."""
+    return run.tool_links("sign", sign_url, "Sign the letter")
 
 
 class SignPagesGenerator(Generator):
@@ -22,12 +27,7 @@ class SignPagesGenerator(Generator):
         site = run.site
         template = self.env.get_template(SIGN_TEMPLATE)
         languages = tuple(site.languages)
-        # The sign page in every published language, for the language menu and hreflang.
-        cluster = LinkCluster([
-            LanguageLink(language, sign_url(language), str(site.ui(language).gettext("Sign the letter")))
-            for language in languages
-            if site.is_published(language)
-        ])  # fmt: skip
+        cluster = sign_links(run)  # the sign page in every published language, for the language menu and hreflang
         for language in languages:
             page = ToolPage(language, sign_url(language), not site.is_published(language), cluster.marked(language), sign_url(site.source))
             sign = sign_page(run.options, language, languages)

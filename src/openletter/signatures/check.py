@@ -5,10 +5,12 @@ with the catalogs' by ``openletter check``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import astuple, dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
+from openletter.cache import Cache
 from openletter.errors import Problem
 from openletter.project import Project
 from openletter.record_names import FOLDER, NAME_RULE, NOT_RECORDS
@@ -33,28 +35,57 @@ def project_context(project: Project, latest: date | None = None) -> Context:
     return Context({language.code: language for language in languages}, latest or latest_date())
 
 
-def check_signatures(project: Project, latest: date | None = None) -> SignatureReport:
-    """Everything wrong with the project's records (none when there is no ``signatures/``)."""
+def check_signatures(project: Project, latest: date | None = None, cache: Cache | None = None) -> SignatureReport:
+    """Everything wrong with the project's records (none when there is no ``signatures/``).
+
+    With a ``cache``, a file checked by an earlier run with the same bytes, path, languages and
+    latest date gets that run's result back (the build's memo of records): a build of 10,000
+    unchanged records reads them and checks none."""
     folder = project.root / FOLDER
     report = SignatureReport()
     if not folder.is_dir():
         return report
     context = project_context(project, latest)
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = PurePosixPath(path.relative_to(folder).as_posix())
-        shown = project.relative(path)
-        if relative.as_posix() in NOT_RECORDS or relative.name.startswith("."):
+    memo = None if cache is None else cache.memo("signature-records\0" + repr((sorted(context.languages), context.latest)))
+    shown_folder = project.relative(folder)
+    for name in _files(folder):
+        if name in NOT_RECORDS or name.rpartition("/")[2].startswith("."):
             continue
-        if path.suffix != ".toml":
-            report.problems.append(Problem(shown, None, "error", "file-name", f"not a record; a record's path is {NAME_RULE}"))
+        if not name.endswith(".toml"):
+            report.problems.append(Problem(shown_folder / name, None, "error", "file-name", f"not a record; a record's path is {NAME_RULE}"))
             continue
         report.files += 1
-        record, problems = check_record(path.read_bytes(), shown, relative, context)
+        with open(os.path.join(folder, name), "rb") as handle:
+            data = handle.read()
+
+        def check(data: bytes = data, name: str = name) -> tuple[tuple[object, ...] | None, list[Problem]]:
+            record, problems = check_record(data, shown_folder / name, PurePosixPath(name), context)
+            return (None if record is None else astuple(record)), problems
+
+        values, problems = check() if memo is None else memo.get((name, data), check)
+        record = None if values is None else Record(*values)  # kept as a tuple: 100,000 of them load in a tenth of the time
         report.problems += problems
         if record is not None:
             report.records.append(record)
     report.problems += duplicates(report.records)
     return report
+
+
+def _files(folder: Path) -> list[str]:
+    """Every file under ``folder``, its path relative to it, in path order (a scandir per folder:
+    at 100,000 records ``rglob`` and a stat per path cost seconds)."""
+    found: list[str] = []
+    pending = [""]
+    while pending:
+        relative = pending.pop()
+        with os.scandir(os.path.join(folder, relative)) as entries:
+            for entry in entries:
+                name = f"{relative}/{entry.name}" if relative else entry.name
+                if entry.is_dir():
+                    pending.append(name)
+                elif entry.is_file():
+                    found.append(name)
+    return sorted(found, key=lambda name: name.split("/"))
 
 
 def duplicates(records: list[Record]) -> list[Problem]:

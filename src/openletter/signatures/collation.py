@@ -22,6 +22,11 @@ class Collation:
         self.tag = tag
         self._collator = icu.Collator.createInstance(icu.Locale.forLanguageTag(tag))
 
+    @property
+    def rules(self) -> str:
+        """The tailoring's rules: two languages with the same (empty for the root collation) sort alike."""
+        return self._collator.getRules()
+
     def key(self, text: str) -> bytes:
         """The binary sort key of ``text``: keys compare as the language orders the texts."""
         return bytes(self._collator.getSortKey(text))

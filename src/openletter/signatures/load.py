@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from openletter.cache import Cache
 from openletter.errors import Problem, raise_all
 from openletter.project import Project
 from openletter.record_names import ID_LENGTH
@@ -18,7 +19,7 @@ from openletter.signatures.record import Record
 
 def record_id(record: Record) -> str:
     """The eight-letter id at the end of a record's file name (``OPENLETTER_NOTABLE_SIGNERS`` names records by it)."""
-    return record.path.stem[-ID_LENGTH:]
+    return record.file.removesuffix(".toml")[-ID_LENGTH:]
 
 
 @dataclass(slots=True)
@@ -37,7 +38,7 @@ class Signatories:
         order, then the most recent (newest first, by date then file name) up to ``recent`` in all."""
         by_id = {record_id(record): record for record in self.records}
         chosen = [by_id[name] for name in notable if name in by_id]
-        newest = sorted(self.records, key=lambda record: (record.date, record.path.as_posix()), reverse=True)
+        newest = sorted(self.records, key=lambda record: (record.date, record.file), reverse=True)
         for record in newest:
             if len(chosen) >= max(recent, len(notable)):
                 break
@@ -46,12 +47,12 @@ class Signatories:
         return chosen
 
 
-def load_signatories(project: Project, options: Options) -> Signatories:
+def load_signatories(project: Project, options: Options, cache: Cache | None = None) -> Signatories:
     """The project's publishable records; every error at once unless ``options.skip_broken``.
 
     A notable id that names no record is an error at the settings line (a typo would silently
     show nobody)."""
-    report = check_signatures(project)
+    report = check_signatures(project, cache=cache)
     errors = [problem for problem in report.problems if problem.severity == "error"]
     if errors and not options.skip_broken:
         raise_all(errors)

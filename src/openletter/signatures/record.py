@@ -47,9 +47,10 @@ def countries() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """A record that passed its check (``path`` as shown in problems)."""
+    """A record that passed its check (``file``: its path as shown in problems; a string, which a
+    build of 100,000 records loads from its cache far faster than as many paths)."""
 
-    path: Path
+    file: str
     name: str
     language: str
     date: date
@@ -62,9 +63,13 @@ class Record:
     not_duplicate_line: int = 1
 
     @property
+    def path(self) -> Path:
+        return Path(self.file)
+
+    @property
     def id(self) -> str:
         """What ``not-duplicate-of`` names this record by: its file name without ``.toml``."""
-        return self.path.stem
+        return self.file.rpartition("/")[2].removesuffix(".toml")
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,7 @@ def check_record(data: bytes, shown: Path, relative: PurePosixPath, context: Con
     if problems:
         return None, problems
     fields = {key.replace("-", "_"): tuple(value) if isinstance(value, list) else value for key, value in values.items()}
-    return Record(shown, **fields, name_line=lines.get("name", 1), not_duplicate_line=lines.get("not-duplicate-of", 1)), problems
+    return Record(shown.as_posix(), **fields, name_line=lines.get("name", 1), not_duplicate_line=lines.get("not-duplicate-of", 1)), problems
 
 
 def _value_problems(kind: str, value: object, context: Context) -> Iterator[tuple[str, str]]:

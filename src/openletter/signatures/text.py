@@ -52,16 +52,20 @@ def _bad_character(value: str) -> Finding | None:
     """The first control or invisible character, named, or None."""
     for index, char in enumerate(value):
         category = unicodedata.category(char)
-        where = f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip() + f" at character {index + 1}"
         if category == "Cc" or category in ("Zl", "Zp"):
-            return "control-char", f"control character {where}: one line of plain text only"
+            return "control-char", f"control character {_where(char, index)}: one line of plain text only"
         if char in _JOINERS:
             if not (_letter(value, index - 1) and _letter(value, index + 1)):
-                return "invisible-char", f"{where} does not join two letters; it would hide in the name"
+                return "invisible-char", f"{_where(char, index)} does not join two letters; it would hide in the name"
             continue
         if category in ("Cf", "Co", "Cn", "Cs") or char in _BLANK_LETTERS:
-            return "invisible-char", f"invisible or unassigned character {where}: two names that look alike must be alike"
+            return "invisible-char", f"invisible or unassigned character {_where(char, index)}: two names that look alike must be alike"
     return None
+
+
+def _where(char: str, index: int) -> str:
+    """``U+200B ZERO WIDTH SPACE at character 4``: named only for a message (a lookup a character cost every record)."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip() + f" at character {index + 1}"
 
 
 def _letter(value: str, index: int) -> bool:

@@ -107,7 +107,7 @@ class Site:
         catalogs = LoadedCatalogs.load(project, documents, markdown, options.max_catalog_bytes, cache)
         site = cls(project, options, documents, catalogs, cache)
         site.skipped = catalogs.refuse_broken(options.skip_broken)
-        site.signatories = load_signatories(project, options)
+        site.signatories = load_signatories(project, options, cache)
         site.warnings += site.signatories.warnings
         for language, reports in catalogs.usable().items():
             site.add(Translation.of(language, reports))

@@ -4,6 +4,8 @@
 // file openletter.suggestions.make_suggestion writes (openletter apply reads it), and links that send it:
 // the forge's new-issue and new-file pages and mailto:, from the URL templates openletter.forges made.
 // Every text from the page (translations, words) is set as text, never parsed as HTML.
+import { element, words as pageWords } from "./page-words.js";
+
 (function () {
   "use strict";
   var panel = document.getElementById("suggestions");
@@ -14,15 +16,7 @@
   var numbers = window.Intl ? new Intl.NumberFormat(LANG) : { format: String };
   var units = [], urls = [];
 
-  function words(name, values) {
-    return (data["w" + name] || "").replace(/%\((\w+)\)s/g, function (all, key) { return values && key in values ? values[key] : all; });
-  }
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  function words(name, values) { return pageWords(data, name, values); }
   function load() {
     try { return JSON.parse(window.localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
   }

@@ -4,6 +4,8 @@
 // crypto.getRandomValues), refuses what `openletter check` refuses where a browser can tell, and opens the
 // forge's prefilled new-file or new-issue page or an e-mail, from the URL templates openletter.forges made.
 // Nothing is sent by this page. Every text from the page is set as text, never parsed as HTML.
+import { element, words as pageWords } from "./page-words.js";
+
 (function () {
   "use strict";
   var panel = document.getElementById("sign-form");
@@ -12,15 +14,7 @@
   var LANG = document.documentElement.lang;
   var MAX = Number(data.max);
 
-  function words(name, values) {
-    return (data["w" + name] || "").replace(/%\((\w+)\)s/g, function (all, key) { return values && key in values ? values[key] : all; });
-  }
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  function words(name, values) { return pageWords(data, name, values); }
   function listed(id) {
     return Array.prototype.map.call(document.querySelectorAll("#" + id + " li"), function (item) {
       return { code: item.dataset.code, name: item.textContent };
