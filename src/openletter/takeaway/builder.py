@@ -71,7 +71,7 @@ class TakeawayBuilder:
         self.fonts = fonts
         self.chromium = chromium
         self.report = TakeawayReport()
-        self._pending: list[tuple[Path, str, tuple[str, ...], Job]] = []
+        self._pending: list[tuple[Path, str, Job]] = []  # (file, cache key, what renders it)
         self._results: dict[Path, bytes] = {}
 
     def build(self, pages: list[LetterPage], cards: list[Card] = ()) -> TakeawayReport:  # type: ignore[assignment]
@@ -153,19 +153,19 @@ class TakeawayBuilder:
 
     def _want(self, path: Path, document: Document, kind: str, paper: str = "") -> bool:
         """Take a rendered file from the cache, or queue it for Chromium; True when it will exist."""
-        inputs = (kind, paper, *document.key())
-        data = self.cache.load(CACHE_KIND, Cache.key(CACHE_KIND, *inputs))
+        key = Cache.key(CACHE_KIND, kind, paper, *document.key())
+        data = self.cache.load(CACHE_KIND, key)
         if isinstance(data, bytes):
             self.report.reused += 1
             self._results[path] = data
         else:
-            self._pending.append((path, Cache.key(CACHE_KIND, *inputs), inputs, Job(document, kind, paper)))
+            self._pending.append((path, key, Job(document, kind, paper)))
         return True
 
     def _render(self) -> None:
         """Render what the cache lacked, in one Chromium session, and keep it."""
-        rendered = render(self.chromium, [job for _, _, _, job in self._pending])
-        for (path, key, _, _), data in zip(self._pending, rendered):
+        rendered = render(self.chromium, [job for _, _, job in self._pending])
+        for (path, key, _), data in zip(self._pending, rendered):
             self.cache.store(CACHE_KIND, key, data)
             self._results[path] = data
             self.report.made.append(self._site_path(path))

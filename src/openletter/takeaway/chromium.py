@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,13 +57,13 @@ class Job:
     paper: str = ""
 
 
-def _by_document(jobs: Sequence[Job]) -> Iterator[list[tuple[int, Job]]]:
+def _by_document(jobs: Sequence[Job]) -> list[list[tuple[int, Job]]]:
     """The jobs (with their index) of each document, documents in order of first appearance:
     a document is loaded once for all of them."""
     groups: dict[int, list[tuple[int, Job]]] = {}
     for index, job in enumerate(jobs):
         groups.setdefault(id(job.document), []).append((index, job))
-    yield from groups.values()
+    return list(groups.values())
 
 
 #: Pages rendering at once in the one browser: Chromium lays out and prints each in its own
@@ -86,7 +86,7 @@ async def _render_all(chromium: Path, jobs: list[Job], pages_at_once: int) -> li
         raise RenderError("Chromium is not installed there: install it (make system-packages), set OPENLETTER_CHROMIUM, "
                           "or build without PDFs (OPENLETTER_PDF = False)", path=chromium)  # fmt: skip
     results: list[bytes] = [b""] * len(jobs)
-    groups = list(_by_document(jobs))
+    groups = _by_document(jobs)
     waiting = iter(groups)
     try:
         async with async_playwright() as playwright:

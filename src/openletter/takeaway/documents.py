@@ -68,8 +68,8 @@ class Document:
 
     def standalone(self, base: str) -> str:
         """The HTML with its files in it (each stylesheet link as a ``<style>``, each face as a
-        ``data:`` URL) and ``base`` as its address: a browser shows it with no request at all,
-        three times cheaper than serving its files one request at a time."""
+        ``data:`` URL) and ``base`` as its address: a browser shows it without a request (each
+        request would go through the driver and back)."""
 
         def inline_url(match: re.Match[str]) -> str:
             name = match.group(1)
