@@ -54,21 +54,13 @@ class CatalogChecks:
 
     def run(self, tasks: Sequence[CheckTask], workers: int | None = None) -> list[CatalogReport]:
         """Every task's report, in order: in ``workers`` processes (default: the cores this
-        process may use) when there are enough tasks and cores, else here."""
-        workers = workers if workers is not None else usable_cores()
+        machine has) when there are enough tasks and cores, else here."""
+        workers = workers if workers is not None else (os.cpu_count() or 1)  # as the font builder counts them
         if workers < 2 or len(tasks) < POOL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
             return [self.check(task) for task in tasks]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context, initializer=_adopt, initargs=(self,)) as pool:
             return list(pool.map(_check_in_worker, tasks, chunksize=max(1, len(tasks) // (4 * workers))))
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity where the system tells it)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class _Worker:

@@ -62,7 +62,7 @@ class Scan:
             self.mark(index, START)
             self._resume = index + 1
             yield index
-            index = self.data.find(byte, self._resume, end) if self._resume < end else -1
+            index = self.data.find(byte, self._resume, end)
 
     def end(self, index: int) -> None:
         """The directive ends at ``index`` (its last byte); the parse goes on after it."""
