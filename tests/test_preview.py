@@ -32,6 +32,11 @@ def retitle(path: Path, title: str, atomic: bool = False) -> None:
     temporary.replace(path)
 
 
+#: The tests' previews wake every 50 ms (a reader's, every 500): each test waits for a first
+#: wake-up before the first build and for a last one after it asks the preview to stop.
+WAKE_MS = 50
+
+
 class Watching:
     """A preview watching in a thread; each rebuild arrives on a queue."""
 
@@ -54,7 +59,7 @@ def watching(project: SiteCopy) -> Iterator[tuple[SiteCopy, Watching, list[str]]
     project.add_pseudo_language("eo")
     project.add_pseudo_language("de")
     messages: list[str] = []
-    watcher = Watching(Preview(project.config, project.root / "preview", messages.append))
+    watcher = Watching(Preview(project.config, project.root / "preview", messages.append, wake_ms=WAKE_MS))
     assert watcher.next().result is not None  # the first build
     yield project, watcher, messages
     watcher.stop.set()
@@ -171,7 +176,7 @@ def test_a_syntax_error_is_printed_once_per_save_not_per_poll(watching: tuple[Si
     path = project.po("eo")
     path.write_text(path.read_text(encoding="utf-8") + 'msgid "unterminated\n', encoding="utf-8")
     assert watcher.next().result is None
-    time.sleep(2)  # several of the watcher's wake-ups
+    time.sleep(8 * WAKE_MS / 1000)  # several of the watcher's wake-ups
     assert watcher.rebuilds.empty()
     assert sum("error: syntax:" in message for message in messages) == 1
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import SiteCopy
 from playwright.sync_api import Browser, expect
-from test_preview import retitle
+from test_preview import WAKE_MS, retitle
 
 from openletter.commands.preview import Preview
 from openletter.commands.reload import Builds, serve
@@ -16,7 +16,7 @@ from openletter.commands.reload import Builds, serve
 def test_a_page_shows_a_saved_translation_without_a_manual_reload(project: SiteCopy, browser: Browser) -> None:
     project.add_pseudo_language("eo")
     output = project.root / "preview"
-    preview, builds, stop, first = Preview(project.config, output, lambda message: None), Builds(), threading.Event(), threading.Event()
+    preview, builds, stop, first = Preview(project.config, output, lambda message: None, wake_ms=WAKE_MS), Builds(), threading.Event(), threading.Event()
 
     def watch() -> None:
         for rebuilt in preview.watch(stop):

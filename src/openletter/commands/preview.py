@@ -46,10 +46,13 @@ class Rebuilt:
 class Preview:
     """A project's site kept in ``output``, rebuilt whenever one of its sources changes."""
 
-    def __init__(self, config: Path, output: Path, report: Callable[[str], None] = print) -> None:
+    def __init__(self, config: Path, output: Path, report: Callable[[str], None] = print, wake_ms: int = WAKE_MS) -> None:
         self.config = Path(config).resolve()
         self.output = Path(output).resolve()
         self.report = report
+        #: How often :meth:`watch` wakes when nothing changed: also how long it waits before the
+        #: first build and after ``stop`` is set (a test's preview wakes often).
+        self.wake_ms = wake_ms
         #: Tags of the languages whose catalogs changed since the last good build, and whether
         #: anything else did (then the next rebuild renders every page).
         self._languages: set[str] = set()
@@ -124,7 +127,7 @@ class Preview:
         first = True
         for changes in watchfiles.watch(
             *self.sources(), debounce=DEBOUNCE_MS, step=50, stop_event=stop, raise_interrupt=False,
-            yield_on_timeout=True, rust_timeout=WAKE_MS,
+            yield_on_timeout=True, rust_timeout=self.wake_ms,
         ):  # fmt: skip
             if first or changes:
                 yield self.rebuild(tuple(sorted({Path(path) for _, path in changes})))
