@@ -1,5 +1,5 @@
 """Every language page of the shipped site in Chromium: language, direction, switcher, notice,
-no errors, nothing leaving the site, accessibility (axe-core), print, and valid HTML (Nu checker)."""
+its script's webfont, no errors, nothing leaving the site, accessibility (axe-core), print, and valid HTML (Nu checker)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from conftest import REPO
 from playwright.sync_api import Page
 
-from browser.conftest import Served, axe_violations, new_context, screenshot_on_failure, watch
+from browser.conftest import ARTIFACTS, Served, axe_violations, new_context, screenshot_on_failure, watch
+from openletter.fonts import family_for
 from openletter.fonts.constants import SYSTEM_FALLBACK
 from openletter.languages import Language
 from openletter.po.pofile import read_po
@@ -27,6 +28,12 @@ ONE_PER_KIND = {"en", "ar", "ja", "hi"}
 ONE_PER_SCRIPT = set({(Language.parse(code).script, Language.parse(code).direction): code for code in sorted(LANGUAGES, key=lambda code: code in ONE_PER_KIND)}.values())
 #: axe's rules about languages and text, run on every script's page.
 LANGUAGE_RULES = ("html-has-lang", "html-lang-valid", "html-xml-lang-mismatch", "valid-lang", "document-title")
+#: Letters whose screenshot at a phone's width goes to test-artifacts/scripts/ on every run, to be
+#: looked at: Nastaliq, Thai, Burmese, Ethiopic, Sinhala and Georgian.
+LOOKED_AT = {"ur", "th", "my", "am", "si", "ka"}
+SHOTS = ARTIFACTS / "scripts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 720}
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 #: The JVM's quick compiler alone: a run of a few seconds is over before the optimizing one pays
 #: for itself (half the CPU), with the bigger stack its frames need for the HTML schema.
@@ -44,7 +51,7 @@ if (preferred) Object.defineProperty(Navigator.prototype, "languages", {get: () 
 @pytest.fixture(scope="module")
 def tab(browser, served: Served) -> Iterator[Page]:  # type: ignore[no-untyped-def]
     """One tab for every language's page: a new context per language costs a renderer process."""
-    context = new_context(browser, served, bypass_csp=True)  # bypass: to inject axe
+    context = new_context(browser, served, bypass_csp=True, viewport=DESKTOP)  # bypass: to inject axe
     context.add_init_script(PREFERRED)
     page = context.new_page()
     page.goto(served.base, wait_until="load")
@@ -56,8 +63,9 @@ def tab(browser, served: Served) -> Iterator[Page]:  # type: ignore[no-untyped-d
 def test_language_page_in_chromium(tab: Page, served: Served, code: str) -> None:
     """Every language's page declares its language and direction, marks itself in the menu and
     offers the *next* language of the list to a reader whose browser prefers that one (so every
-    language's notice is seen once, in its own words and direction, with one page load each); one
-    page per script also runs axe's language rules and prints; one per kind of script more (above)."""
+    language's notice is seen once, in its own words and direction, with one page load each), its
+    letter set in its own webfont; one page per script also runs axe's language rules and prints;
+    one per kind of script more (above)."""
     language = Language.parse(code)
     offered = Language.parse(LANGUAGES[(LANGUAGES.index(code) + 1) % len(LANGUAGES)])
     page = tab
@@ -79,7 +87,18 @@ def test_language_page_in_chromium(tab: Page, served: Served, code: str) -> None
         # to a system font.
         page.wait_for_function("[...document.fonts].some(f => f.family.endsWith('OL notice') && f.status === 'loaded')")
         page.evaluate("document.fonts.ready")
-        assert system_fonts_in(page, ".language-notice, article.letter") == []
+        letter, headings, paragraphs = fonts_of(page, [".language-notice, article.letter", "article.letter h1", "article.letter p"])
+        assert system_fonts(letter) == []
+        # The heading and the paragraphs drawn mostly by the language's own design (Noto Naskh
+        # Arabic for Arabic, Noto Serif JP for Japanese…), not by another family of the stack.
+        design = family_for(language.tag).design
+        assert all(family.startswith(design) for family in drawn_mostly_in(headings + paragraphs)), (design, drawn_mostly_in(headings + paragraphs))
+        if code in LOOKED_AT:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.set_viewport_size(PHONE)
+            top = page.evaluate("document.querySelector('article.letter').getBoundingClientRect().top + scrollY")
+            page.screenshot(path=str(SHOTS / f"letter-{code}.png"), full_page=True, clip={"x": 0, "y": top, **PHONE})  # the letter, not the notice
+            page.set_viewport_size(DESKTOP)
         if code in ONE_PER_SCRIPT:  # the same templates: what differs between languages is the script
             # Accessible (axe-core's rules about languages) and printable: no menu, nothing wider than the paper.
             assert axe_violations(page, LANGUAGE_RULES) == []
@@ -113,30 +132,39 @@ def test_language_page_in_chromium(tab: Page, served: Served, code: str) -> None
     assert served.foreign_requests == []
 
 
-def system_fonts_in(page: Page, selector: str) -> list[tuple[str, str]]:
-    """(text, font) of the text under ``selector`` that Chromium draws in a font the page did not
-    serve (a system font: what a missing glyph in the webfonts falls back to).  Blank and format
-    characters no Noto face maps (:data:`SYSTEM_FALLBACK`, e.g. the narrow no-break space) may be."""
-    texts = page.evaluate(
-        "selector => [...document.querySelectorAll(selector)].map(e => e.textContent)",
-        selector,
-    )
+def fonts_of(page: Page, selectors: list[str]) -> list[list[tuple[str, list[dict]]]]:
+    """For each selector, (text, fonts) of every element it matches: the fonts Chromium drew the
+    element's text with (CDP ``CSS.getPlatformFontsForNode``), through one CDP session."""
     cdp = page.context.new_cdp_session(page)
     try:
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")
         root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
-        assert len(nodes) == len(texts)
         found = []
-        for node, text in zip(nodes, texts):
-            blank = sum(char in SYSTEM_FALLBACK for char in text)
-            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
-                if not font["isCustomFont"] and font["glyphCount"] > blank:
-                    found.append((text[:80], font["familyName"]))
+        for selector in selectors:
+            texts = page.evaluate("selector => [...document.querySelectorAll(selector)].map(e => e.textContent)", selector)
+            nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+            assert len(nodes) == len(texts)
+            found.append([(text, cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]) for node, text in zip(nodes, texts)])
         return found
     finally:
         cdp.detach()
+
+
+def system_fonts(drawn: list[tuple[str, list[dict]]]) -> list[tuple[str, str]]:
+    """(text, font) of what Chromium drew in a font the page did not serve (a system font: what a
+    missing glyph in the webfonts falls back to).  Blank and format characters no Noto face maps
+    (:data:`SYSTEM_FALLBACK`, e.g. the narrow no-break space) may be."""
+    found = []
+    for text, fonts in drawn:
+        blank = sum(char in SYSTEM_FALLBACK for char in text)
+        found += [(text[:80], font["familyName"]) for font in fonts if not font["isCustomFont"] and font["glyphCount"] > blank]
+    return found
+
+
+def drawn_mostly_in(drawn: list[tuple[str, list[dict]]]) -> list[str]:
+    """The family that drew the most glyphs of each element."""
+    return [max(fonts, key=lambda font: font["glyphCount"])["familyName"] for _, fonts in drawn]
 
 
 @pytest.mark.parametrize(("browser_locale", "page_code", "expected"), [("de-DE", "fr", "de"), ("zh-TW", "en", "zh-Hant"), ("pt-PT", "es", "pt-PT"), ("pt-BR", "es", "pt-BR"), ("fa-IR", "ar", "fa")])
