@@ -18,7 +18,6 @@ from babel import Locale
 
 from openletter.cache import Cache
 from openletter.checks import formats
-from openletter.commands.build import build
 from openletter.content.segments import new_markdown
 from openletter.errors import ErrorList, OpenletterError, SettingsError
 from openletter.languages import Language
@@ -237,6 +236,8 @@ def build_site(
     pdf: bool = False,
 ) -> int:
     def action() -> None:
+        from openletter.commands.build import build  # Pelican and the site: not for check, stats or the catalogs' commands
+
         try:
             result = build(config, output, skip_broken=skip_broken, pseudo=pseudo, pdf=pdf)
         except OpenletterError as error:
