@@ -6,7 +6,7 @@ import os
 import pickle
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -128,17 +128,24 @@ class SiteCopy:
         return add_scripted_languages(self.catalogs(), count, node_modules, lambda exemplars: fonts.covers(exemplars.language.tag, exemplars.letters))
 
 
-def shipped_copy(root: Path) -> SiteCopy:
-    """The repository's own project (its content, every shipped catalog, its exact settings) under
-    ``root``, with the test settings (the shared cache and node_modules)."""
+def shipped_copy(root: Path, languages: Collection[str] | None = None) -> SiteCopy:
+    """The repository's own project (its content, every shipped catalog or only those of
+    ``languages``, its exact settings) under ``root``, with the test settings (the shared cache and
+    node_modules).  A test about a few languages builds in a fraction of the time of all 51."""
     copy = SiteCopy(root)
     (root / "content" / "about.md").unlink()  # the shipped content is the letter alone
     shutil.rmtree(root / "locale")
-    shutil.copytree(REPO / "locale", root / "locale")
+    shutil.copytree(REPO / "locale", root / "locale", ignore=None if languages is None else _other_languages(set(languages)))
     shutil.copy(REPO / "pelicanconf.py", copy.config)
     with copy.config.open("a", encoding="utf-8") as handle:
         handle.write(TEST_SETTINGS.split("\n", 1)[1])  # the shared cache and node_modules only
     return copy
+
+
+def _other_languages(kept: set[str]) -> Callable[[str, list[str]], set[str]]:
+    """A ``copytree`` filter leaving out the language folders of ``locale/`` not in ``kept``."""
+    top = str(REPO / "locale")
+    return lambda folder, names: {name for name in names if folder == top and (REPO / "locale" / name).is_dir() and name not in kept}
 
 
 def build_shipped_site(root: Path, pseudo: bool = False) -> Path:

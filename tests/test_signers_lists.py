@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -56,10 +55,7 @@ PER_PAGE = 10
 
 
 def signed_copy(root: Path) -> SiteCopy:
-    copy = shipped_copy(root)
-    for folder in (root / "locale").iterdir():
-        if folder.is_dir() and folder.name not in LANGUAGES:
-            shutil.rmtree(folder)
+    copy = shipped_copy(root, LANGUAGES)
     for number, (name, country, record_id) in enumerate(NAMES):
         write_record(root, name, "en", date(2026, 1, 1 + number), record_id, country)
     with copy.config.open("a", encoding="utf-8") as handle:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,10 +44,7 @@ class ReviewSite:
 
 @pytest.fixture(scope="module")
 def review_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReviewSite]:
-    copy = shipped_copy(tmp_path_factory.mktemp("review-suggest") / "site")
-    for folder in (copy.root / "locale").iterdir():
-        if folder.is_dir() and folder.name not in REVIEWED:
-            shutil.rmtree(folder)
+    copy = shipped_copy(tmp_path_factory.mktemp("review-suggest") / "site", REVIEWED)
     with copy.config.open("a", encoding="utf-8") as handle:
         handle.write(f"OPENLETTER_REPOSITORY_URL = {REPOSITORY!r}\nOPENLETTER_SUGGESTIONS_EMAIL = {EMAIL!r}\n")
     build(copy.config, copy.root / "output")

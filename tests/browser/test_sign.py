@@ -7,7 +7,6 @@ site does not have (a forge, a contact and a removal time), and with them every 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -33,10 +32,7 @@ class SignSite:
 
 @pytest.fixture(scope="module")
 def sign_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SignSite]:
-    copy = shipped_copy(tmp_path_factory.mktemp("sign") / "site")
-    for folder in (copy.root / "locale").iterdir():
-        if folder.is_dir() and folder.name not in ("de", "ar"):
-            shutil.rmtree(folder)
+    copy = shipped_copy(tmp_path_factory.mktemp("sign") / "site", ("de", "ar"))
     with copy.config.open("a", encoding="utf-8") as handle:
         handle.write(
             f"OPENLETTER_REPOSITORY_URL = {REPOSITORY!r}\nOPENLETTER_SIGNATURES_CONTACT = {CONTACT!r}\n"
