@@ -62,6 +62,17 @@ def test_shipped_catalogs_are_msgcat_identical() -> None:
         assert msgcat_bytes(path) == path.read_bytes(), path
 
 
+def test_one_writer_for_every_catalog_writes_each_as_a_fresh_writer_does() -> None:
+    """A writer remembers the strings it wrapped (every catalog has the same msgids): what it
+    writes for a catalog does not depend on what it wrote before, nor does a caller's change to
+    lines it returned reach the next catalog."""
+    shared = PoWriter()
+    for path in sorted((REPO / "locale").rglob("*.po")) * 2:
+        catalog = read_po(path)
+        shared.wrap("", "msgid", catalog.entries[0].msgid).append("changed by a caller")
+        assert shared.dump_bytes(catalog) == PoWriter().dump_bytes(catalog) == path.read_bytes(), path
+
+
 def test_shipped_catalogs_survive_a_msgmerge_round_trip() -> None:
     """What a translator's tool does on save (msgmerge with the current template) changes nothing."""
     from conftest import gettext_tool

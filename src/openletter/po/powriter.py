@@ -22,6 +22,8 @@ __all__ = ["FORMAT_LANGUAGES", "PAGE_WIDTH", "PoWriter", "known_flags"]
 
 PAGE_WIDTH = 79
 _INT_MAX = 2**31 - 1
+#: How many wrapped strings a writer remembers (a few catalogs' worth) before it starts again.
+_WRAPPED_MAX = 50_000
 
 _C_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
 _ESCAPED = str.maketrans({**{char: "\\" + letter for char, letter in _C_ESCAPES.items()}, "\\": "\\\\", '"': '\\"'})
@@ -86,6 +88,9 @@ class PoWriter:
     def __init__(self, page_width: int = PAGE_WIDTH, breaker: LineBreaker | None = None) -> None:
         self.page_width = page_width
         self.breaker = breaker or LineBreaker()
+        #: The lines of each string wrapped before, by everything they depend on: every
+        #: language's catalog holds the same msgids (150 catalogs, the letter's 70 msgids wrapped once).
+        self._wrapped: dict[tuple[str, str, str, bool, str | None], list[str]] = {}
 
     # -- strings -----------------------------------------------------------------
 
@@ -93,6 +98,15 @@ class PoWriter:
         """The lines of ``name "value"`` with ``prefix`` (``""``, ``"#| "``, ``"#~ "``); no line
         breaks inside a directive of format ``language`` (a msgstr's directives as msgfmt reads a
         translation)."""
+        key = (prefix, name, value, wrap, language)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) >= _WRAPPED_MAX:
+                self._wrapped.clear()
+            lines = self._wrapped[key] = self._wrap(prefix, name, value, wrap, language)
+        return list(lines)
+
+    def _wrap(self, prefix: str, name: str, value: str, wrap: bool, language: str | None) -> list[str]:
         lines: list[str] = []
         inside = unbreakable(value.encode("utf-8"), language, name.startswith("msgstr")) if language and value else None
         # Not str.splitlines: gettext splits after "\n" only, never on \r, \v or \f.
