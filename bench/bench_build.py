@@ -66,8 +66,9 @@ def on_pages(generator):
         page.review_state = "unreviewed"
         page.source_url = generator.pages[0].url
         page.date_html = ""
+    letter = {"links": generator.pages[0].alternates, "x_default_url": generator.pages[0].url}
     generator.context["letter_index"] = {"source": languages[generator.pages[0]], "title": "", "summary": "",
-                                         "links": generator.pages[0].alternates}
+                                         "links": letter["links"], "documents": [letter], "tools": []}
 
 def register():
     signals.generator_init.connect(on_generator_init)
