@@ -16,8 +16,8 @@ import bench_build  # noqa: E402
 def test_the_native_baseline_writes_every_page_and_a_sitemap_with_every_alternate(tmp_path: Path) -> None:
     codes = bench_build.language_codes(2)
     config = bench_build.make_native(tmp_path / "native", codes)
-    bench_build.child("native", str(config), str(tmp_path / "output"))
     output = tmp_path / "output"
+    bench_build.measure("native", config, output)  # a process of its own, as the bench runs it (Pelican's signals are global)
     slugs = ["en", *(code.lower().replace("_", "-") for code in codes)]
     assert all((output / slug / "index.html").is_file() for slug in slugs)
     urls = (output / "sitemap.xml").read_text(encoding="utf-8").split("<url>")[1:]
