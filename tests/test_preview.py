@@ -152,6 +152,22 @@ def test_the_server_serves_the_site_a_build_swapped_in(project: SiteCopy) -> Non
         server.shutdown()
 
 
+def test_the_server_has_the_browser_revalidate_every_file(project: SiteCopy) -> None:
+    """A page's stylesheet keeps its name while the faces it names change with every build: one
+    kept from before a rebuild would send the reloaded page to faces that are gone."""
+    output = project.root / "output"
+    build(project.config, output)
+    server = serve(output, 0)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        stylesheet = next((output / "theme" / "fonts").glob("en.css")).relative_to(output).as_posix()
+        face = next((output / "theme" / "fonts").glob("*.woff2")).relative_to(output).as_posix()
+        controls = {path: urllib.request.urlopen(f"{base}/{path}", timeout=10).headers.get_all("Cache-Control") for path in ("en/", stylesheet, face)}
+    finally:
+        server.shutdown()
+    assert controls == {"en/": ["no-store"], stylesheet: ["no-cache"], face: ["no-cache"]}
+
+
 def test_an_entry_error_is_printed_once_per_save_and_other_findings_once(watching: tuple[SiteCopy, Watching, list[str]]) -> None:
     project, watcher, messages = watching
     path = project.po("eo")

@@ -68,7 +68,21 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def __init__(self, *args: object, builds: Builds, **kwargs: object) -> None:
         self.builds = builds
+        self._cache_control_sent = False
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def send_header(self, keyword: str, value: str) -> None:
+        self._cache_control_sent = self._cache_control_sent or keyword.lower() == "cache-control"
+        super().send_header(keyword, value)
+
+    def end_headers(self) -> None:
+        """Every file is revalidated (``no-cache``): a stylesheet keeps its name from build to
+        build while the faces it names change, so one the browser kept from before a rebuild sent
+        the reloaded page to faces the rebuild had removed."""
+        if not self._cache_control_sent:
+            super().send_header("Cache-Control", "no-cache")
+        self._cache_control_sent = False
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the preview prints its rebuilds; a request log would bury them
