@@ -220,11 +220,10 @@ class Rows:
         self.template = environment.get_template(ROW_TEMPLATE)
         self.guard = guard
         self._html: dict[str, str] = {}
-        #: Every character the rows show (names, roles, affiliations), spaces as one.
-        self.text = " ".join(part for signer in signers for part in (signer.name, signer.details) if part)
         shown = PageText("")
-        shown.add("", 400, self.text)
-        #: Those characters as a page's text records them (once: fifty languages add them).
+        shown.add("", 400, " ".join(part for signer in signers for part in (signer.name, signer.details) if part))
+        #: Every character the rows show (names, roles, affiliations), as a page's text records
+        #: them (once: fifty languages add them).
         self.chars = frozenset(shown.usage.get(("", 400), ()))
 
     def html(self, signer: Signer) -> str:

@@ -67,11 +67,10 @@ class Signer(NamedTuple):
         return ", ".join(part for part in (self.role, self.affiliation) if part)
 
 
-def signer_of(record: Record, territories: Mapping[str, str], id: str = "") -> Signer:
-    """``record`` as a page shows it, its country named as ``territories`` (CLDR's, in the page's
-    language) name it (``id``: the record's id, when the caller has it already)."""
+def signer_of(record: Record, territories: Mapping[str, str]) -> Signer:
+    """``record`` as a page shows it, its country named as ``territories`` (CLDR's, in the page's language) name it."""
     country = record.country or ""
-    return Signer(id or record_id(record), record.name, record.affiliation or "", record.role or "", country, territories.get(country, country))
+    return Signer(record_id(record), record.name, record.affiliation or "", record.role or "", country, territories.get(country, country))
 
 
 @dataclass(frozen=True, slots=True)
