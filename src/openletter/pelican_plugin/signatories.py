@@ -143,8 +143,9 @@ class SignatoryPages:
             if page.first:
                 sources[page.url] = page_key
         for name, data in places_files(listing).items():
-            self._file(name, digest(data), lambda: data)
-            files.append((name, digest(data)))
+            file_key = digest(data)
+            self._file(name, file_key, lambda: data)
+            files.append((name, file_key))
         known_files, known_texts, known_members = (dict(stored[1]), stored[3], stored[4]) if stored else ({}, {}, [])
         text, texts = frames.text(pages, sources, known_texts)
         now = dict(files)
